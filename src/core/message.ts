@@ -1,0 +1,106 @@
+// The neutral message: what the core wants shown, in its own small vocabulary; bots/slack and bots/teams render it.
+
+/** A person as the core names them; the renderer turns this into a mention on the person's own platform. */
+export interface PersonRef {
+  id: string;
+  name: string;
+  institution?: string;
+  identities: readonly ChatAddress[];
+}
+
+export type Platform = "slack" | "teams" | "console";
+
+/** Where a person can be reached: ids only mean something beside their platform and tenant. */
+export interface ChatAddress {
+  platform: Platform;
+  tenantId: string;
+  userId: string;
+}
+
+/** Inline text: plain strings, bold, links and mentions of a person. */
+export type Span = string | { bold: string } | { link: string; text: string } | { mention: PersonRef };
+export type RichText = string | readonly Span[];
+
+export interface Button {
+  label: string;
+  actionId: string;
+  value: string;
+  style?: "primary" | "danger";
+}
+
+export interface ChoiceOption {
+  label: string;
+  value: string;
+}
+
+export type Block =
+  | { type: "header"; text: string }
+  | { type: "text"; text: RichText }
+  | { type: "fields"; fields: readonly { label: string; value: RichText }[] }
+  | { type: "context"; text: RichText }
+  | { type: "actions"; buttons: readonly Button[] }
+  | {
+      type: "choice";
+      id: string;
+      label: string;
+      options: readonly ChoiceOption[];
+      initial?: string | readonly string[];
+      multiple?: boolean;
+      optional?: boolean;
+    }
+  | {
+      type: "text-input";
+      id: string;
+      label: string;
+      placeholder?: string;
+      initial?: string;
+      multiline?: boolean;
+      maxLength?: number;
+      optional?: boolean;
+    }
+  | { type: "divider" };
+
+export interface Message {
+  /** Plain-text summary for notifications and screen readers. */
+  summary: string;
+  blocks: readonly Block[];
+}
+
+/** A form: a message with inputs and one submit action (a Slack modal, a Teams card with inputs). */
+export interface Form {
+  title: string;
+  /** The action id the submission arrives with. */
+  submitActionId: string;
+  submitLabel: string;
+  /** Carried back with the submission, e.g. the id of the thing being edited. */
+  value?: string;
+  blocks: readonly Block[];
+}
+
+export const bold = (text: string): Span => ({ bold: text });
+export const link = (url: string, text: string): Span => ({ link: url, text });
+export const mention = (person: PersonRef): Span => ({ mention: person });
+
+/** Plain text of rich text, naming people by name (and institution): for summaries and plain renderers. */
+export function plainText(text: RichText): string {
+  if (typeof text === "string") return text;
+  return text
+    .map((span) => {
+      if (typeof span === "string") return span;
+      if ("bold" in span) return span.bold;
+      if ("link" in span) return span.text;
+      return personLabel(span.mention);
+    })
+    .join("");
+}
+
+export function personLabel(person: PersonRef): string {
+  return person.institution ? `${person.name} (${person.institution})` : person.name;
+}
+
+/** The identity of a person that a renderer for this platform and tenant may mention, if any. */
+export function addressOn(person: PersonRef, platform: Platform, tenantId: string): ChatAddress | undefined {
+  return person.identities.find(
+    (identity) => identity.platform === platform && identity.tenantId === tenantId,
+  );
+}

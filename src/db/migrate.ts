@@ -1,0 +1,35 @@
+// Applies the drizzle-kit migrations with the migrator that matches the driver; safe when instances start together.
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import type { Database } from "./client.ts";
+
+export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+
+// Any constant will do; it only has to be the same for every instance of this bot.
+const MIGRATION_LOCK_KEY = 7_202_611;
+
+export async function migrateDatabase(database: Database, databaseUrl?: string): Promise<void> {
+  if (database.kind === "pglite") {
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    return;
+  }
+  if (!databaseUrl) throw new Error("migrateDatabase needs the DATABASE_URL of a postgres database");
+  // One connection holds an advisory lock so that instances starting at once migrate one after another.
+  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const db = drizzlePostgres(client);
+    await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+    try {
+      await migratePostgres(db, { migrationsFolder });
+    } finally {
+      await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+    }
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}

@@ -1,0 +1,312 @@
+// The whole domain's tables, in one drizzle schema; migrations under src/db/migrations are generated from it.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const textList = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
+
+export const people = pgTable("people", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  institution: text("institution").notNull(),
+  department: text("department"),
+  role: text("role"),
+  careerStage: text("career_stage"),
+  expertise: textList("expertise"),
+  methods: textList("methods"),
+  offers: textList("offers"),
+  needs: textList("needs"),
+  conflictsWith: textList("conflicts_with"),
+  timezone: text("timezone"),
+  openToMentoring: boolean("open_to_mentoring").notNull().default(false),
+  optedOut: boolean("opted_out").notNull().default(false),
+  celebrationsOptOut: boolean("celebrations_opt_out").notNull().default(false),
+  pausedUntil: timestamp("paused_until", { withTimezone: true }),
+  isAdmin: boolean("is_admin").notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A person's account on one chat platform; ids are only meaningful beside platform and tenant. */
+export const chatIdentities = pgTable(
+  "chat_identities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id").references(() => people.id, { onDelete: "cascade" }),
+    platform: text("platform").notNull(),
+    tenantId: text("tenant_id").notNull(),
+    userId: text("user_id").notNull(),
+    /** Teams: the conversation reference needed for proactive messages, saved on first contact or install. */
+    conversationRef: jsonb("conversation_ref"),
+    platformTimezone: text("platform_timezone"),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("chat_identities_platform_user").on(t.platform, t.tenantId, t.userId),
+    index("chat_identities_person").on(t.personId),
+  ],
+);
+
+export const programmes = pgTable("programmes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+/** role: member | coordinator. A coordinator also sets when their digest comes. */
+export const programmeMembers = pgTable(
+  "programme_members",
+  {
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    digestWeekday: integer("digest_weekday").notNull().default(1),
+    digestHour: integer("digest_hour").notNull().default(9),
+    lastDigestAt: timestamp("last_digest_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.programmeId, t.personId, t.role] }),
+    index("programme_members_person").on(t.personId),
+  ],
+);
+
+/** Channels a programme posts to (purpose: celebrations), one per platform and tenant. */
+export const programmeChannels = pgTable(
+  "programme_channels",
+  {
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    purpose: text("purpose").notNull(),
+    platform: text("platform").notNull(),
+    tenantId: text("tenant_id").notNull(),
+    channelId: text("channel_id").notNull(),
+    conversationRef: jsonb("conversation_ref"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.purpose, t.platform, t.tenantId] })],
+);
+
+export const partnerships = pgTable(
+  "partnerships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    programmeId: uuid("programme_id").references(() => programmes.id, { onDelete: "set null" }),
+    status: text("status").notNull().default("active"),
+    cadence: text("cadence").notNull().default("fortnightly"),
+    weekday: integer("weekday").notNull().default(2),
+    localHour: integer("local_hour").notNull().default(10),
+    introId: uuid("intro_id"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("partnerships_programme").on(t.programmeId, t.status)],
+);
+
+export const partnershipMembers = pgTable(
+  "partnership_members",
+  {
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnershipId, t.personId] }),
+    index("partnership_members_person").on(t.personId),
+  ],
+);
+
+/** status: pending | accepted | declined | expired */
+export const intros = pgTable(
+  "intros",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requesterId: uuid("requester_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    candidateId: uuid("candidate_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    need: text("need").notNull(),
+    status: text("status").notNull().default("pending"),
+    partnershipId: uuid("partnership_id"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("intros_status").on(t.status, t.expiresAt)],
+);
+
+/** One check-in slot of a partnership; the period key makes a slot unique whatever instance plans it. */
+export const checkins = pgTable(
+  "checkins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    periodKey: text("period_key").notNull(),
+    periodStart: timestamp("period_start", { withTimezone: true }).notNull(),
+    periodEnd: timestamp("period_end", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("checkins_partnership_period").on(t.partnershipId, t.periodKey)],
+);
+
+/** One member's prompt for a check-in. status: pending | sent | answered | skipped | unreachable */
+export const checkinPrompts = pgTable(
+  "checkin_prompts",
+  {
+    checkinId: uuid("checkin_id")
+      .notNull()
+      .references(() => checkins.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    status: text("status").notNull().default("pending"),
+    answer: text("answer"),
+    note: text("note"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    outboxId: integer("outbox_id"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.checkinId, t.personId] }),
+    index("checkin_prompts_due").on(t.status, t.dueAt),
+    index("checkin_prompts_person").on(t.personId),
+  ],
+);
+
+export const mentorships = pgTable("mentorships", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  mentorId: uuid("mentor_id")
+    .notNull()
+    .references(() => people.id, { onDelete: "cascade" }),
+  menteeId: uuid("mentee_id")
+    .notNull()
+    .references(() => people.id, { onDelete: "cascade" }),
+  programmeId: uuid("programme_id").references(() => programmes.id, { onDelete: "set null" }),
+  goals: text("goals"),
+  rhythmDays: integer("rhythm_days").notNull().default(30),
+  followUpDays: integer("follow_up_days").notNull().default(14),
+  status: text("status").notNull().default("active"),
+  nextFollowUpAt: timestamp("next_follow_up_at", { withTimezone: true }),
+  lastNudgedAt: timestamp("last_nudged_at", { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+export const mentorMeetings = pgTable("mentor_meetings", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  mentorshipId: uuid("mentorship_id")
+    .notNull()
+    .references(() => mentorships.id, { onDelete: "cascade" }),
+  loggedBy: uuid("logged_by").references(() => people.id, { onDelete: "set null" }),
+  metOn: date("met_on").notNull(),
+  nextStep: text("next_step"),
+  createdAt: createdAt(),
+});
+
+/** kind: ethics_approval | first_participant | data_collection_complete | paper_submitted | paper_accepted | grant_submitted | grant_awarded | other */
+export const milestones = pgTable("milestones", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  partnershipId: uuid("partnership_id")
+    .notNull()
+    .references(() => partnerships.id, { onDelete: "cascade" }),
+  title: text("title").notNull(),
+  kind: text("kind").notNull().default("other"),
+  dueOn: date("due_on"),
+  achievedAt: timestamp("achieved_at", { withTimezone: true }),
+  achievedBy: uuid("achieved_by").references(() => people.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
+
+/**
+ * Messages waiting to be sent, written in the same transaction as the change that causes them.
+ * status: pending | sent | failed | unreachable
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    dedupeKey: text("dedupe_key").unique(),
+    kind: text("kind").notNull(),
+    platform: text("platform").notNull(),
+    tenantId: text("tenant_id").notNull(),
+    /** Where it goes: a Slack user or channel id, or a Teams conversation reference. */
+    target: jsonb("target").notNull(),
+    personId: uuid("person_id").references(() => people.id, { onDelete: "cascade" }),
+    message: jsonb("message").notNull(),
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    platformMessageId: text("platform_message_id"),
+    platformChannelId: text("platform_channel_id"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
+);
+
+/** A job's slot is run once: the first instance to insert (job, slot) owns it. */
+export const jobRuns = pgTable(
+  "job_runs",
+  {
+    job: text("job").notNull(),
+    slot: text("slot").notNull(),
+    claimedBy: text("claimed_by").notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.slot] })],
+);
+
+/** Slack retries an Events API delivery it thinks failed; its event_id is kept so it is processed once. */
+export const slackEvents = pgTable("slack_events", {
+  eventId: text("event_id").primaryKey(),
+  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Who did what, when, from where; never message bodies. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actor: text("actor").notNull(),
+    platform: text("platform").notNull(),
+    action: text("action").notNull(),
+    subject: text("subject"),
+    details: jsonb("details"),
+  },
+  (t) => [index("audit_log_at").on(t.at)],
+);

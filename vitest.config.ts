@@ -1,0 +1,13 @@
+// Tests run on PGlite by default; with DATABASE_URL set, every test database is a copy of a migrated PostgreSQL template.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/helpers/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+    maxWorkers: 2,
+  },
+});
