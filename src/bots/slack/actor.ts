@@ -1,0 +1,9 @@
+// Translates the ids in Slack payloads into the core's Actor.
+import type { Actor } from "../../core/ports.ts";
+
+export function slackActor(teamId: string, userId: string, displayName?: string): Actor {
+  return {
+    address: { platform: "slack", tenantId: teamId, userId },
+    ...(displayName ? { displayName } : {}),
+  };
+}

@@ -1,0 +1,29 @@
+// Translates a Teams activity into the core's Actor, keeping the conversation reference of a personal chat.
+import { type Activity, TurnContext } from "botbuilder";
+import type { Actor } from "../../core/ports.ts";
+
+interface ClientInfoEntity {
+  type: string;
+  timezone?: string;
+}
+
+export function teamsTenantId(activity: Partial<Activity>): string {
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  return activity.conversation?.tenantId ?? channelData?.tenant?.id ?? "unknown-tenant";
+}
+
+export function teamsActor(activity: Partial<Activity>): Actor {
+  const from = activity.from ?? { id: "unknown", name: "" };
+  // The AAD object id is stable across the tenant and matches the people CSV; the 29:… id is per bot.
+  const userId = from.aadObjectId ?? from.id;
+  const clientInfo = (activity.entities as ClientInfoEntity[] | undefined)?.find(
+    (e) => e.type === "clientInfo",
+  );
+  const personal = activity.conversation?.conversationType === "personal" || !activity.conversation?.isGroup;
+  return {
+    address: { platform: "teams", tenantId: teamsTenantId(activity), userId },
+    ...(from.name ? { displayName: from.name } : {}),
+    ...(clientInfo?.timezone ? { timezone: clientInfo.timezone } : {}),
+    ...(personal ? { conversationRef: TurnContext.getConversationReference(activity) } : {}),
+  };
+}

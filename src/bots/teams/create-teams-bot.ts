@@ -1,0 +1,76 @@
+// The Teams door: a botbuilder CloudAdapter that authenticates activities and runs them through the bot.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  type ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+} from "botbuilder";
+import type { TeamsConfig } from "../../config.ts";
+import type { Core } from "../../core/create-core.ts";
+import type { Logger } from "../../logger.ts";
+import { createCollabTeamsBot } from "./collab-teams-bot.ts";
+import { BadRequestError, readJsonBody, toBotRequest, toBotResponse } from "./node-http-shim.ts";
+
+export const TEAMS_MESSAGES_PATH = "/api/messages";
+
+export interface TeamsBot {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+export function createTeamsBot(options: { config: TeamsConfig; core: Core; logger: Logger }): TeamsBot {
+  const { config, logger } = options;
+  const credentials = {
+    MicrosoftAppId: config.appId ?? "",
+    MicrosoftAppPassword: config.appPassword ?? "",
+    MicrosoftAppType: config.appType,
+    MicrosoftAppTenantId: config.appTenantId ?? "",
+  };
+  // With no app id botbuilder skips authentication both ways: fine on a laptop, refused by config in production.
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    { MicrosoftAppId: credentials.MicrosoftAppId, MicrosoftAppTenantId: credentials.MicrosoftAppTenantId },
+    new ConfigurationServiceClientCredentialFactory(credentials),
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error.message, activityType: context.activity.type }, "Teams turn failed");
+    try {
+      await context.sendActivity("Sorry, something went wrong on my side. Please try again in a minute.");
+    } catch (sendError) {
+      logger.warn({ err: (sendError as Error).message }, "Could not tell the Teams user about the failure");
+    }
+  };
+  const bot = createCollabTeamsBot(options.core, logger);
+
+  return {
+    adapter,
+    bot,
+    async handle(req, res) {
+      let body: Record<string, unknown>;
+      try {
+        body = await readJsonBody(req);
+      } catch (error) {
+        const status = error instanceof BadRequestError ? error.status : 400;
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: (error as Error).message }));
+        return;
+      }
+      try {
+        await adapter.process(toBotRequest(req, body), toBotResponse(res), (context) => bot.run(context));
+      } catch (error) {
+        // botbuilder validates the activity's shape with zod and throws before answering.
+        const malformed = (error as Error).name === "ZodError";
+        logger.warn(
+          { err: malformed ? "malformed activity" : (error as Error).message },
+          "Teams activity rejected",
+        );
+        if (!res.headersSent) {
+          res.writeHead(malformed ? 400 : 500, { "content-type": "application/json" });
+          res.end(JSON.stringify({ error: malformed ? "malformed activity" : "internal error" }));
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,584 @@
+// Renders the neutral message to a Microsoft Teams Adaptive Card 1.5, with mentions as entities and a size cap.
+import {
+  addressOn,
+  type Block,
+  type Button,
+  type ChoiceOption,
+  type Form,
+  type Message,
+  type PersonRef,
+  personLabel,
+  type RichText,
+  type Span,
+} from "../../core/message.ts";
+
+export interface TeamsRenderContext {
+  /** The Teams (Entra) tenant id the card goes to: only identities in this tenant are mentioned. */
+  tenantId: string;
+}
+
+export interface MentionEntity {
+  type: "mention";
+  text: string;
+  mentioned: { id: string; name: string };
+}
+
+export interface SubmitAction {
+  type: "Action.Submit";
+  title: string;
+  data: { actionId: string; value?: string };
+  style?: "positive" | "destructive";
+}
+
+interface ElementBase {
+  separator?: boolean;
+}
+
+export interface TextBlock extends ElementBase {
+  type: "TextBlock";
+  text: string;
+  wrap: true;
+  size?: "Small" | "Large";
+  weight?: "Bolder";
+  isSubtle?: boolean;
+}
+
+export interface FactSet extends ElementBase {
+  type: "FactSet";
+  facts: { title: string; value: string }[];
+}
+
+export interface ActionSet extends ElementBase {
+  type: "ActionSet";
+  actions: SubmitAction[];
+}
+
+export interface TextInput extends ElementBase {
+  type: "Input.Text";
+  id: string;
+  label: string;
+  isRequired: boolean;
+  errorMessage?: string;
+  isMultiline?: boolean;
+  maxLength?: number;
+  placeholder?: string;
+  value?: string;
+}
+
+export interface ChoiceSetInput extends ElementBase {
+  type: "Input.ChoiceSet";
+  id: string;
+  label: string;
+  style: "compact";
+  isMultiSelect: boolean;
+  choices: { title: string; value: string }[];
+  isRequired: boolean;
+  errorMessage?: string;
+  value?: string;
+}
+
+export type CardElement = TextBlock | FactSet | ActionSet | TextInput | ChoiceSetInput;
+
+export interface AdaptiveCardJson {
+  $schema: string;
+  type: "AdaptiveCard";
+  version: "1.5";
+  fallbackText?: string;
+  body: CardElement[];
+  actions: SubmitAction[];
+  msteams: { entities: MentionEntity[] };
+}
+
+export interface RenderedCard {
+  card: AdaptiveCardJson;
+  entities: MentionEntity[];
+}
+
+/** Teams refuses messages over about 80 KB; the card's JSON is kept under this, leaving room for the activity. */
+export const TEAMS_CARD_MAX_BYTES = 75_000;
+/** The longest text one element gets, so that one huge text cannot push everything else out of the card. */
+export const TEAMS_TEXT_MAX = 10_000;
+/** Actions per ActionSet (the Adaptive Cards default host config allows 5; Teams shows at most 6). */
+export const TEAMS_ACTIONS_PER_SET = 5;
+
+const SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+const ELLIPSIS = "…";
+const LABEL_MAX = 500;
+/** Input ids are merged into Action.Submit data, so they must not shadow its keys. */
+const RESERVED_IDS = ["actionId", "value"];
+
+interface RenderState {
+  ctx: TeamsRenderContext;
+  /** Input ids used so far (unique in a card). */
+  inputIds: Set<string>;
+  /** Mention text (`<at>…</at>`) per Teams user id, kept distinct between people. */
+  mentionTexts: Map<string, string>;
+}
+
+/** One body element and the mentions written in it. */
+interface Part {
+  element: CardElement;
+  mentions: MentionEntity[];
+}
+
+/** The neutral action id behind an input id: repeated ids get a `#n` suffix. */
+export function neutralInputId(id: string): string {
+  return id.replace(/#\d+$/, "");
+}
+
+export function renderAdaptiveCard(message: Message, ctx: TeamsRenderContext): RenderedCard {
+  const state = newState(ctx);
+  const parts = renderParts(message.blocks, state);
+  const body = parts.length > 0 ? parts : summaryParts(message.summary);
+  return assemble(body, [], clean(message.summary).trim());
+}
+
+export function renderAdaptiveCardForm(form: Form, ctx: TeamsRenderContext): RenderedCard {
+  const state = newState(ctx);
+  const title = oneLine(form.title);
+  const titleParts = title === "" ? [] : renderBlock({ type: "header", text: title }, state);
+  const submit: SubmitAction = {
+    type: "Action.Submit",
+    title: label(form.submitLabel, "Submit"),
+    data: submitData(form.submitActionId, form.value),
+    style: "positive",
+  };
+  return assemble([...titleParts, ...renderParts(form.blocks, state)], [submit], title);
+}
+
+function newState(ctx: TeamsRenderContext): RenderState {
+  return { ctx, inputIds: new Set(RESERVED_IDS), mentionTexts: new Map() };
+}
+
+function summaryParts(summary: string): Part[] {
+  const text = truncate(escapeMarkdown(clean(summary).trim()), TEAMS_TEXT_MAX);
+  return text === "" ? [] : [{ element: { type: "TextBlock", text, wrap: true }, mentions: [] }];
+}
+
+/** Renders blocks; a divider becomes a separator on the element after it. */
+function renderParts(blocks: readonly Block[], state: RenderState): Part[] {
+  const parts: Part[] = [];
+  let separate = false;
+  for (const block of blocks) {
+    if (block.type === "divider") {
+      separate = parts.length > 0;
+      continue;
+    }
+    const rendered = renderBlock(block, state);
+    const first = rendered[0];
+    if (!first) continue;
+    if (separate) first.element.separator = true;
+    separate = false;
+    parts.push(...rendered);
+  }
+  return parts;
+}
+
+function renderBlock(block: Exclude<Block, { type: "divider" }>, state: RenderState): Part[] {
+  switch (block.type) {
+    case "header":
+      return headerParts(block.text);
+    case "text":
+      return textParts(markdown(block.text, state), {});
+    case "context":
+      return textParts(markdown(block.text, state), { isSubtle: true, size: "Small" });
+    case "fields":
+      return factParts(block.fields, state);
+    case "actions":
+      return actionParts(block.buttons);
+    case "choice":
+      return choiceParts(block, state);
+    case "text-input":
+      return textInputParts(block, state);
+  }
+}
+
+// ---- elements ----
+
+function headerParts(text: string): Part[] {
+  const line = truncate(escapeMarkdown(oneLine(text)), LABEL_MAX);
+  if (line === "") return [];
+  return [
+    { element: { type: "TextBlock", text: line, size: "Large", weight: "Bolder", wrap: true }, mentions: [] },
+  ];
+}
+
+function textParts(rendered: Rendered, style: Pick<TextBlock, "isSubtle" | "size">): Part[] {
+  if (isBlank(rendered.text)) return [];
+  return [
+    {
+      element: { type: "TextBlock", text: rendered.text, wrap: true, ...style },
+      mentions: rendered.mentions,
+    },
+  ];
+}
+
+const FACTS_PER_SET = 10;
+
+function factParts(fields: readonly { label: string; value: RichText }[], state: RenderState): Part[] {
+  const facts = fields
+    .map((field) => ({
+      title: truncate(escapeMarkdown(oneLine(field.label)), LABEL_MAX),
+      value: markdown(field.value, state),
+    }))
+    .filter((fact) => !isBlank(fact.title) || !isBlank(fact.value.text));
+  return chunk(facts, FACTS_PER_SET).map((group) => ({
+    element: { type: "FactSet", facts: group.map((fact) => ({ title: fact.title, value: fact.value.text })) },
+    mentions: group.flatMap((fact) => fact.value.mentions),
+  }));
+}
+
+function actionParts(buttons: readonly Button[]): Part[] {
+  return chunk(buttons, TEAMS_ACTIONS_PER_SET).map((group) => ({
+    element: { type: "ActionSet", actions: group.map(submitAction) },
+    mentions: [],
+  }));
+}
+
+function submitAction(button: Button): SubmitAction {
+  const action: SubmitAction = {
+    type: "Action.Submit",
+    title: label(button.label, "Select"),
+    data: submitData(button.actionId, button.value),
+  };
+  if (button.style === "primary") action.style = "positive";
+  if (button.style === "danger") action.style = "destructive";
+  return action;
+}
+
+function submitData(actionId: string, value: string | undefined): SubmitAction["data"] {
+  return value === undefined ? { actionId } : { actionId, value };
+}
+
+type ChoiceBlock = Extract<Block, { type: "choice" }>;
+type TextInputBlock = Extract<Block, { type: "text-input" }>;
+
+function choiceParts(block: ChoiceBlock, state: RenderState): Part[] {
+  const choices = choiceList(block.options);
+  if (choices.length === 0) return [];
+  const element: ChoiceSetInput = {
+    type: "Input.ChoiceSet",
+    id: uniqueId(block.id, state.inputIds),
+    label: label(block.label, block.id),
+    style: "compact",
+    isMultiSelect: block.multiple === true,
+    choices,
+    ...required(block.optional),
+  };
+  const initial = initialValue(block.initial, choices, block.multiple === true);
+  if (initial !== undefined) element.value = initial;
+  return [{ element, mentions: [] }];
+}
+
+function choiceList(options: readonly ChoiceOption[]): ChoiceSetInput["choices"] {
+  const seen = new Set<string>();
+  const choices: ChoiceSetInput["choices"] = [];
+  for (const option of options) {
+    const value = clean(option.value);
+    if (value === "" || seen.has(value)) continue;
+    seen.add(value);
+    choices.push({ title: label(option.label, value), value });
+  }
+  return choices;
+}
+
+/** The initial choice(s); a multi-select holds its values comma-separated. */
+function initialValue(
+  initial: string | readonly string[] | undefined,
+  choices: ChoiceSetInput["choices"],
+  multiple: boolean,
+): string | undefined {
+  if (initial === undefined) return undefined;
+  const wanted = new Set((typeof initial === "string" ? [initial] : initial).map(clean));
+  const values = choices.map((choice) => choice.value).filter((value) => wanted.has(value));
+  const chosen = multiple ? values : values.slice(0, 1);
+  return chosen.length > 0 ? chosen.join(",") : undefined;
+}
+
+function textInputParts(block: TextInputBlock, state: RenderState): Part[] {
+  const element: TextInput = {
+    type: "Input.Text",
+    id: uniqueId(block.id, state.inputIds),
+    label: label(block.label, block.id),
+    ...required(block.optional),
+  };
+  if (block.multiline) element.isMultiline = true;
+  const maxLength = block.maxLength === undefined ? undefined : Math.max(1, Math.floor(block.maxLength));
+  if (maxLength !== undefined) element.maxLength = maxLength;
+  const placeholder = oneLine(block.placeholder ?? "");
+  if (placeholder !== "") element.placeholder = truncate(placeholder, LABEL_MAX);
+  const initial = cutTokens(
+    clean(block.initial ?? ""),
+    Math.min(maxLength ?? TEAMS_TEXT_MAX, TEAMS_TEXT_MAX),
+  );
+  if (initial !== "") element.value = initial;
+  return [{ element, mentions: [] }];
+}
+
+function required(optional: boolean | undefined): { isRequired: boolean; errorMessage?: string } {
+  return optional ? { isRequired: false } : { isRequired: true, errorMessage: "Please fill this in." };
+}
+
+// ---- size limit ----
+
+/** Builds the card, dropping trailing body elements (and saying how many) while its JSON is over the limit. */
+function assemble(parts: readonly Part[], actions: SubmitAction[], fallback: string): RenderedCard {
+  let kept = parts.length;
+  let rendered = build(parts, kept, actions, fallback);
+  if (bytes(rendered.card) <= TEAMS_CARD_MAX_BYTES) return rendered;
+  kept = fittingCount(parts, actions, fallback);
+  rendered = build(parts, kept, actions, fallback);
+  while (kept > 0 && bytes(rendered.card) > TEAMS_CARD_MAX_BYTES) {
+    kept -= 1;
+    rendered = build(parts, kept, actions, fallback);
+  }
+  if (bytes(rendered.card) > TEAMS_CARD_MAX_BYTES) {
+    throw new RangeError(
+      "Adaptive Card too large even without a body: the form's value or actions are too big.",
+    );
+  }
+  return rendered;
+}
+
+/** How many leading parts fit, counting each part's JSON and its new mention entities, with room for the note. */
+function fittingCount(parts: readonly Part[], actions: SubmitAction[], fallback: string): number {
+  const note = bytes(moreNote(parts.length, true)) + 1;
+  let used = bytes(build([], 0, actions, fallback).card) + note;
+  const seen = new Set<string>();
+  for (const [index, part] of parts.entries()) {
+    const fresh = part.mentions.filter((mention) => !seen.has(entityKey(mention)));
+    const cost = bytes(part.element) + 1 + fresh.reduce((sum, mention) => sum + bytes(mention) + 1, 0);
+    if (used + cost > TEAMS_CARD_MAX_BYTES) return index;
+    used += cost;
+    for (const mention of fresh) seen.add(entityKey(mention));
+  }
+  return parts.length;
+}
+
+function build(
+  parts: readonly Part[],
+  kept: number,
+  actions: SubmitAction[],
+  fallback: string,
+): RenderedCard {
+  const shown = parts.slice(0, kept);
+  const body = shown.map((part) => part.element);
+  const dropped = parts.length - kept;
+  if (dropped > 0) body.push(moreNote(dropped, kept > 0));
+  const entities = uniqueEntities(shown.flatMap((part) => part.mentions));
+  const card: AdaptiveCardJson = {
+    $schema: SCHEMA,
+    type: "AdaptiveCard",
+    version: "1.5",
+    body,
+    actions,
+    msteams: { entities },
+  };
+  const fallbackText = truncate(fallback, LABEL_MAX);
+  if (fallbackText !== "") card.fallbackText = fallbackText;
+  return { card, entities };
+}
+
+function moreNote(count: number, separator: boolean): TextBlock {
+  const note: TextBlock = {
+    type: "TextBlock",
+    text: `_${count} more ${count === 1 ? "item" : "items"} not shown_`,
+    wrap: true,
+    isSubtle: true,
+    size: "Small",
+  };
+  if (separator) note.separator = true;
+  return note;
+}
+
+function bytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), "utf8");
+}
+
+function entityKey(mention: MentionEntity): string {
+  return `${mention.mentioned.id}\u0000${mention.text}`;
+}
+
+function uniqueEntities(mentions: readonly MentionEntity[]): MentionEntity[] {
+  const byKey = new Map<string, MentionEntity>();
+  for (const mention of mentions) byKey.set(entityKey(mention), byKey.get(entityKey(mention)) ?? mention);
+  return [...byKey.values()];
+}
+
+// ---- rich text to markdown ----
+
+interface Rendered {
+  text: string;
+  mentions: MentionEntity[];
+}
+
+/** A rendered span: its full markdown, how to shorten it (possibly to nothing), and the mention it writes. */
+interface Piece {
+  full: string;
+  cut(budget: number): string;
+  mention?: MentionEntity;
+}
+
+function markdown(text: RichText, state: RenderState): Rendered {
+  const spans: readonly Span[] = typeof text === "string" ? [text] : text;
+  return fit(
+    spans.flatMap((span) => spanPieces(span, state)),
+    TEAMS_TEXT_MAX,
+  );
+}
+
+/** Joins pieces; when too long, keeps what fits and ends with "…". Mentions count only when kept whole. */
+function fit(pieces: readonly Piece[], max: number): Rendered {
+  const total = pieces.reduce((sum, piece) => sum + piece.full.length, 0);
+  const budget = total <= max ? max : max - ELLIPSIS.length;
+  let text = "";
+  const mentions: MentionEntity[] = [];
+  for (const piece of pieces) {
+    if (text.length + piece.full.length > budget) {
+      text += piece.cut(budget - text.length);
+      break;
+    }
+    text += piece.full;
+    if (piece.mention) mentions.push(piece.mention);
+  }
+  return { text: total <= max ? text : text + ELLIPSIS, mentions };
+}
+
+function spanPieces(span: Span, state: RenderState): Piece[] {
+  if (typeof span === "string") return [textPiece(escapeMarkdown(clean(span)))];
+  if ("bold" in span) return boldPieces(span.bold);
+  if ("link" in span) return [linkPiece(span.link, span.text)];
+  return [mentionPiece(span.mention, state)];
+}
+
+function textPiece(escaped: string): Piece {
+  return { full: escaped, cut: (budget) => cutTokens(escaped, budget) };
+}
+
+/** `**x**`, with surrounding whitespace kept outside the stars. */
+function boldPieces(text: string): Piece[] {
+  const cleaned = clean(text).replace(/\s+/g, " ");
+  const core = cleaned.trim();
+  if (core === "") return [textPiece(cleaned)];
+  const lead = cleaned.startsWith(" ") ? " " : "";
+  const trail = cleaned.endsWith(" ") ? " " : "";
+  return [textPiece(lead), wrapped("**", escapeMarkdown(core), "**"), textPiece(trail)];
+}
+
+function wrapped(before: string, inner: string, after: string): Piece {
+  return {
+    full: before + inner + after,
+    cut: (budget) => {
+      const kept = cutTokens(inner, budget - before.length - after.length);
+      return kept === "" ? "" : before + kept + after;
+    },
+  };
+}
+
+function linkPiece(url: string, text: string): Piece {
+  const shownText = escapeMarkdown(oneLine(text));
+  const target = safeUrl(url);
+  if (target === undefined) return textPiece(shownText);
+  const shown = shownText === "" ? escapeMarkdown(clean(url).trim()) : shownText;
+  const piece = wrapped("[", shown, `](${target})`);
+  return { full: piece.full, cut: (budget) => piece.cut(budget) || cutTokens(shown, budget) };
+}
+
+function mentionPiece(person: PersonRef, state: RenderState): Piece {
+  const address = addressOn(person, "teams", state.ctx.tenantId);
+  if (!address) return textPiece(escapeMarkdown(oneLine(personLabel(person))));
+  const name = mentionName(person, address.userId, state);
+  const text = `<at>${name}</at>`;
+  const mention: MentionEntity = { type: "mention", text, mentioned: { id: address.userId, name } };
+  return { full: text, cut: () => "", mention };
+}
+
+/** The name inside `<at>…</at>`: the person's name, made distinct when two people share it. */
+function mentionName(person: PersonRef, userId: string, state: RenderState): string {
+  const known = state.mentionTexts.get(userId);
+  if (known !== undefined) return known;
+  const taken = new Set(state.mentionTexts.values());
+  const base = truncate(oneLine(person.name).replace(/[<>]/g, ""), LABEL_MAX) || "someone";
+  const withInstitution = truncate(oneLine(personLabel(person)).replace(/[<>]/g, ""), LABEL_MAX);
+  let name = taken.has(base) && withInstitution !== "" ? withInstitution : base;
+  for (let n = 2; taken.has(name); n++) name = `${base} ${n}`;
+  state.mentionTexts.set(userId, name);
+  return name;
+}
+
+/** http(s) and mailto links only, with characters that would end a markdown link encoded. */
+function safeUrl(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return undefined;
+  }
+  if (!["http:", "https:", "mailto:"].includes(parsed.protocol)) return undefined;
+  return parsed.href.replace(
+    /[\s()<>[\]]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
+}
+
+// ---- plain text helpers ----
+
+/** Backslash-escapes what Teams' markdown would read as formatting, links, mentions or list starts. */
+function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\*_~`[\]<>]/g, (char) => `\\${char}`)
+    .replace(/^(\s*)([#+-])/gm, "$1\\$2")
+    .replace(/^(\s*\d+)\./gm, "$1\\.");
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Drops control characters (keeping tabs and newlines) and replaces lone surrogates. */
+function clean(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
+}
+
+function oneLine(text: string): string {
+  return clean(text).replace(/\s+/g, " ").trim();
+}
+
+function isBlank(text: string): boolean {
+  return text.trim() === "";
+}
+
+/** A plain one-line label (input labels, button titles, choice titles), never empty. */
+function label(text: string, fallback: string): string {
+  return truncate(oneLine(text) || oneLine(fallback) || ELLIPSIS, LABEL_MAX);
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return cutTokens(text, max - ELLIPSIS.length) + ELLIPSIS;
+}
+
+/** The longest prefix of whole tokens (escapes, surrogate pairs, characters) within `budget`. */
+function cutTokens(text: string, budget: number): string {
+  if (text.length <= budget) return text;
+  let out = "";
+  for (const [token] of text.matchAll(/\\[\s\S]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/g)) {
+    if (out.length + token.length > budget) break;
+    out += token;
+  }
+  return out;
+}
+
+function uniqueId(base: string, taken: Set<string>): string {
+  const root = oneLine(base) || "input";
+  let id = root;
+  for (let n = 2; taken.has(id); n++) id = `${root}#${n}`;
+  taken.add(id);
+  return id;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const groups: T[][] = [];
+  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
+  return groups;
+}

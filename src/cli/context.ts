@@ -1,0 +1,67 @@
+// What every CLI command gets: settings, a logger on stderr, output writers and a way to use the database.
+import { type Config, loadConfig } from "../config.ts";
+import { type Database, openDatabase } from "../db/client.ts";
+import { migrateDatabase } from "../db/migrate.ts";
+import { createLogger, type Logger } from "../logger.ts";
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+/** Seams for tests: a database to use instead of the configured one, and what to do with it afterwards. */
+export interface CliOptions {
+  openDatabase?: (config: Config) => Promise<Database>;
+  /** Defaults to `database.close()`; a test passes a no-op to keep using its database. */
+  closeDatabase?: (database: Database) => Promise<void>;
+  logger?: Logger;
+}
+
+export interface CliContext {
+  /** Loaded on first use, so `--help` works whatever the environment; throws ConfigError. */
+  readonly config: Config;
+  /** JSON lines on stderr, at LOG_LEVEL. */
+  readonly logger: Logger;
+  /** Writes a line (a newline is added) to stdout / stderr. */
+  out(line: string): void;
+  err(line: string): void;
+  io: CliIo;
+  /** Opens the database, applies migrations (unless `migrate: false`), runs fn, and always closes it. */
+  withDatabase<T>(fn: (database: Database) => Promise<T>, options?: { migrate?: boolean }): Promise<T>;
+}
+
+export function defaultOpenDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ kind: "postgres", url: config.databaseUrl, maxConnections: 2 })
+    : openDatabase({ kind: "pglite", dataDir: config.dataDir });
+}
+
+export function createCliContext(io: CliIo, options: CliOptions = {}): CliContext {
+  let config: Config | undefined;
+  let logger: Logger | undefined = options.logger;
+  const context: CliContext = {
+    get config() {
+      config ??= loadConfig(io.env);
+      return config;
+    },
+    get logger() {
+      logger ??= createLogger({ level: context.config.logLevel, destination: 2 });
+      return logger;
+    },
+    out: (line) => io.stdout(`${line}\n`),
+    err: (line) => io.stderr(`${line}\n`),
+    io,
+    async withDatabase(fn, { migrate = true } = {}) {
+      const settings = context.config;
+      const database = await (options.openDatabase ?? defaultOpenDatabase)(settings);
+      try {
+        if (migrate) await migrateDatabase(database, settings.databaseUrl);
+        return await fn(database);
+      } finally {
+        await (options.closeDatabase ?? ((d: Database) => d.close()))(database);
+      }
+    },
+  };
+  return context;
+}

@@ -1,0 +1,79 @@
+// Runs the collab CLI in-process and returns its exit code: 0 done, 2 bad input (one line on stderr), 1 failure.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { ConfigError } from "../config.ts";
+import { DataDirBusyError } from "../db/client.ts";
+import * as exportCommand from "./commands/export.ts";
+import * as forgetCommand from "./commands/forget.ts";
+import * as importCommand from "./commands/import.ts";
+import * as migrateCommand from "./commands/migrate.ts";
+import { type CliContext, type CliIo, type CliOptions, createCliContext } from "./context.ts";
+import { UsageError } from "./errors.ts";
+
+/** Every top-level command; `jobs` and others join this list. */
+const commands: { register(program: Command, context: CliContext): void }[] = [
+  migrateCommand,
+  importCommand,
+  exportCommand,
+  forgetCommand,
+];
+
+function version(): string {
+  const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
+  return (JSON.parse(text) as { version?: string }).version ?? "0.0.0";
+}
+
+function oneLine(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .join(" ");
+}
+
+/** The message of the error that matters: drizzle wraps driver errors in one that lists the query and its values. */
+function shortMessage(error: unknown): string {
+  let cause = error;
+  while (cause instanceof Error && cause.message.startsWith("Failed query") && cause.cause instanceof Error) {
+    cause = cause.cause;
+  }
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return message.split("\n")[0] ?? message;
+}
+
+export function createProgram(context: CliContext): Command {
+  const program = new Command("collab")
+    .description("Run the research-collaboration bot's admin tasks: migrate, import, export, forget.")
+    .version(version())
+    .exitOverride()
+    .configureOutput({
+      writeOut: context.io.stdout,
+      writeErr: context.io.stderr,
+      outputError: (text, write) => write(`${oneLine(text)}\n`),
+    });
+  for (const command of commands) command.register(program, context);
+  return program;
+}
+
+export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}): Promise<number> {
+  const context = createCliContext(io, options);
+  try {
+    await createProgram(context).parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirBusyError) {
+      context.err(oneLine(error.message));
+      return 2;
+    }
+    context.err(`collab failed: ${shortMessage(error)} (set LOG_LEVEL=debug for details)`);
+    try {
+      context.logger.debug({
+        err: error instanceof Error && error.cause instanceof Error ? error.cause : error,
+      });
+    } catch {
+      // Without a valid configuration there is no logger; the line above has said what went wrong.
+    }
+    return 1;
+  }
+}

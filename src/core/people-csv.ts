@@ -1,0 +1,260 @@
+// Validates the rows of a people CSV (already split into cells) into people to import, or names the first bad row.
+
+export const peopleCsvColumns = [
+  "name",
+  "email",
+  "institution",
+  "department",
+  "role",
+  "career_stage",
+  "expertise",
+  "methods",
+  "offers",
+  "needs",
+  "timezone",
+  "open_to_mentoring",
+  "coordinator",
+  "programme",
+  "conflicts_with",
+  "slack_team_id",
+  "slack_user_id",
+  "teams_tenant_id",
+  "teams_aad_object_id",
+] as const;
+
+export type PeopleCsvColumn = (typeof peopleCsvColumns)[number];
+
+const requiredColumns: readonly PeopleCsvColumn[] = ["name", "email", "institution"];
+
+/**
+ * One person to import. A field is undefined when its column is absent from the file (the stored value is then
+ * left as it is); an empty cell clears the stored value.
+ */
+export interface PersonImportRow {
+  /** The row as a spreadsheet shows it: the header is row 1. */
+  row: number;
+  email: string;
+  name: string;
+  institution: string;
+  department?: string | null;
+  role?: string | null;
+  careerStage?: string | null;
+  expertise?: string[];
+  methods?: string[];
+  offers?: string[];
+  needs?: string[];
+  timezone?: string | null;
+  openToMentoring?: boolean;
+  coordinator?: boolean;
+  programmes?: string[];
+  conflictsWith?: string[];
+  slack?: { teamId: string; userId: string } | null;
+  teams?: { tenantId: string; aadObjectId: string } | null;
+}
+
+export interface PeopleCsvInput {
+  /** How the file is named in messages, e.g. "people.csv". */
+  fileName: string;
+  header: readonly string[];
+  rows: readonly { row: number; cells: readonly string[] }[];
+}
+
+export type PeopleCsvResult = { ok: true; people: PersonImportRow[] } | { ok: false; errors: string[] };
+
+const emailPattern = /^[^\s@"<>,;()]+@[^\s@"<>,;()]+\.[^\s@"<>,;()]+$/;
+
+export function isEmailAddress(text: string): boolean {
+  return emailPattern.test(text);
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const booleans: Record<string, boolean> = {
+  true: true,
+  yes: true,
+  "1": true,
+  false: false,
+  no: false,
+  "0": false,
+};
+
+/** `;` separates list items; blanks are dropped and repeats kept once. */
+export function splitList(cell: string): string[] {
+  const items = cell
+    .split(";")
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+  return [...new Set(items)];
+}
+
+function checkHeader(input: PeopleCsvInput): { index: Map<PeopleCsvColumn, number>; error?: string } {
+  const index = new Map<PeopleCsvColumn, number>();
+  const unknown: string[] = [];
+  const repeated: string[] = [];
+  input.header.forEach((raw, position) => {
+    const name = raw.trim().toLowerCase();
+    const known = peopleCsvColumns.find((column) => column === name);
+    if (!known) unknown.push(`"${raw.trim()}"`);
+    else if (index.has(known)) repeated.push(`"${known}"`);
+    else index.set(known, position);
+  });
+  const at = `${input.fileName} row 1:`;
+  if (unknown.length > 0) {
+    const noun = unknown.length === 1 ? "column" : "columns";
+    return {
+      index,
+      error: `${at} unknown ${noun} ${unknown.join(", ")}; the columns are ${peopleCsvColumns.join(",")}`,
+    };
+  }
+  if (repeated.length > 0)
+    return { index, error: `${at} column ${repeated.join(", ")} appears more than once` };
+  const missing = requiredColumns.filter((column) => !index.has(column));
+  if (missing.length > 0) {
+    const noun = missing.length === 1 ? "column" : "columns";
+    return { index, error: `${at} required ${noun} ${missing.join(", ")} missing` };
+  }
+  return { index };
+}
+
+class RowReader {
+  readonly problems: string[] = [];
+  constructor(
+    private readonly index: Map<PeopleCsvColumn, number>,
+    private readonly cells: readonly string[],
+  ) {}
+
+  has(column: PeopleCsvColumn): boolean {
+    return this.index.has(column);
+  }
+
+  /** The trimmed cell, or undefined when the column is absent. */
+  cell(column: PeopleCsvColumn): string | undefined {
+    const position = this.index.get(column);
+    return position === undefined ? undefined : (this.cells[position] ?? "").trim();
+  }
+
+  optionalText(column: PeopleCsvColumn): string | null | undefined {
+    const value = this.cell(column);
+    return value === undefined ? undefined : value || null;
+  }
+
+  list(column: PeopleCsvColumn): string[] | undefined {
+    const value = this.cell(column);
+    return value === undefined ? undefined : splitList(value);
+  }
+
+  boolean(column: PeopleCsvColumn): boolean | undefined {
+    const value = this.cell(column);
+    if (value === undefined) return undefined;
+    if (value === "") return false;
+    const parsed = booleans[value.toLowerCase()];
+    if (parsed === undefined)
+      this.problems.push(`${column} "${value}" is not one of true, false, yes, no, 1, 0`);
+    return parsed ?? false;
+  }
+
+  /** Two columns that name one chat account: both or neither. */
+  pair(first: PeopleCsvColumn, second: PeopleCsvColumn): [string, string] | null | undefined {
+    if (!this.has(first) && !this.has(second)) return undefined;
+    const a = this.cell(first) ?? "";
+    const b = this.cell(second) ?? "";
+    if (a && b) return [a, b];
+    if (!a && !b) return null;
+    const [given, empty] = a ? [first, second] : [second, first];
+    this.problems.push(`${given} is set but ${empty} is empty; give both or neither`);
+    return null;
+  }
+}
+
+function readRow(index: Map<PeopleCsvColumn, number>, row: number, cells: readonly string[]) {
+  const reader = new RowReader(index, cells);
+  for (const column of requiredColumns) {
+    if (!reader.cell(column)) reader.problems.push(`${column} is required but empty`);
+  }
+  const email = (reader.cell("email") ?? "").toLowerCase();
+  if (email && !isEmailAddress(email))
+    reader.problems.push(`email "${reader.cell("email")}" is not an email address`);
+  const timezone = reader.optionalText("timezone");
+  if (timezone && !isTimeZone(timezone)) {
+    reader.problems.push(`timezone "${timezone}" is not an IANA time zone such as Europe/London`);
+  }
+  const conflictsWith = reader.list("conflicts_with")?.map((item) => item.toLowerCase());
+  for (const item of conflictsWith ?? []) {
+    if (!isEmailAddress(item)) reader.problems.push(`conflicts_with "${item}" is not an email address`);
+  }
+  const slack = reader.pair("slack_team_id", "slack_user_id");
+  const teams = reader.pair("teams_tenant_id", "teams_aad_object_id");
+  const person: PersonImportRow = {
+    row,
+    email,
+    name: reader.cell("name") ?? "",
+    institution: reader.cell("institution") ?? "",
+    department: reader.optionalText("department"),
+    role: reader.optionalText("role"),
+    careerStage: reader.optionalText("career_stage"),
+    expertise: reader.list("expertise"),
+    methods: reader.list("methods"),
+    offers: reader.list("offers"),
+    needs: reader.list("needs"),
+    timezone,
+    openToMentoring: reader.boolean("open_to_mentoring"),
+    coordinator: reader.boolean("coordinator"),
+    programmes: reader.list("programme"),
+    conflictsWith: conflictsWith ? [...new Set(conflictsWith)] : undefined,
+    slack: slack && { teamId: slack[0], userId: slack[1] },
+    teams: teams && { tenantId: teams[0], aadObjectId: teams[1] },
+  };
+  return { person, problems: reader.problems };
+}
+
+/** Checks the header and every row; any problem means nothing should be imported. */
+export function validatePeopleCsv(input: PeopleCsvInput): PeopleCsvResult {
+  const { index, error } = checkHeader(input);
+  if (error) return { ok: false, errors: [error] };
+  const errors: string[] = [];
+  const people: PersonImportRow[] = [];
+  const rowOfEmail = new Map<string, number>();
+  const rowOfAccount = new Map<string, number>();
+  for (const { row, cells } of input.rows) {
+    const at = `${input.fileName} row ${row}:`;
+    if (cells.length !== input.header.length) {
+      errors.push(
+        `${at} has ${cells.length} cells but the header has ${input.header.length}; a value with a comma needs "quotes"`,
+      );
+      continue;
+    }
+    const { person, problems } = readRow(index, row, cells);
+    const firstRow = rowOfEmail.get(person.email);
+    if (person.email && firstRow !== undefined)
+      problems.push(`email "${person.email}" is also on row ${firstRow}`);
+    else if (person.email) rowOfEmail.set(person.email, row);
+    const accounts: { key: string; column: PeopleCsvColumn; userId: string }[] = [];
+    if (person.slack) {
+      const { teamId, userId } = person.slack;
+      accounts.push({ key: `slack ${teamId} ${userId}`, column: "slack_user_id", userId });
+    }
+    if (person.teams) {
+      const { tenantId, aadObjectId } = person.teams;
+      accounts.push({
+        key: `teams ${tenantId} ${aadObjectId}`,
+        column: "teams_aad_object_id",
+        userId: aadObjectId,
+      });
+    }
+    for (const { key, column, userId } of accounts) {
+      const other = rowOfAccount.get(key);
+      if (other !== undefined) problems.push(`${column} "${userId}" is also on row ${other}`);
+      else rowOfAccount.set(key, row);
+    }
+    errors.push(...problems.map((problem) => `${at} ${problem}`));
+    people.push(person);
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, people };
+}

@@ -1,0 +1,29 @@
+// The small interfaces the core owns and the doors and db/ implement: storage, clock and a log.
+import type { ChatAddress } from "./message.ts";
+
+/** Who is talking to the bot, as a door saw them. */
+export interface Actor {
+  address: ChatAddress;
+  displayName?: string;
+  /** Teams: the conversation reference for proactive messages to this person's personal chat. */
+  conversationRef?: unknown;
+  /** The platform's idea of the person's time zone (Slack users.info tz, Teams clientInfo timezone). */
+  timezone?: string;
+}
+
+export interface IdentityStore {
+  /** Records that this chat identity talked to the bot; returns the linked person's id, if any. */
+  recordContact(actor: Actor, at: Date): Promise<{ personId: string | null }>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Log {
+  info(details: Record<string, unknown>, message: string): void;
+  warn(details: Record<string, unknown>, message: string): void;
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,70 @@
+// Starts the bot: config → database (migrated) → core → bots → HTTP server; stops gracefully on SIGTERM.
+import { createApp } from "./app.ts";
+import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { DataDirBusyError, openDatabase } from "./db/client.ts";
+import { migrateDatabase } from "./db/migrate.ts";
+import { createLogger, type Logger } from "./logger.ts";
+
+function logPlatforms(config: Config, logger: Logger): void {
+  if (config.slack) logger.info("Slack is on: POST /slack/events");
+  else
+    logger.info(
+      "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on (see README, 'Connect a Slack app')",
+    );
+  if (config.teams.appId) logger.info("Teams is on: POST /api/messages");
+  else
+    logger.warn(
+      "Teams is on without authentication (local use only): set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect a real Teams bot (see README, 'Connect a Teams bot')",
+    );
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Cannot start: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = config.databaseUrl
+      ? await openDatabase({ kind: "postgres", url: config.databaseUrl })
+      : await openDatabase({ kind: "pglite", dataDir: config.dataDir });
+    await migrateDatabase(database, config.databaseUrl);
+  } catch (error) {
+    const message =
+      error instanceof DataDirBusyError ? error.message : `Database unavailable: ${(error as Error).message}`;
+    logger.fatal(message);
+    process.exit(1);
+  }
+  logger.info(
+    { database: database.kind, ...(database.kind === "pglite" ? { dataDir: config.dataDir } : {}) },
+    "Database ready",
+  );
+
+  const app = createApp({ config, logger, database });
+  const port = await app.listen();
+  logger.info({ port }, `Listening on http://localhost:${port} (GET /healthz)`);
+  logPlatforms(config, logger);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "Stopping: finishing in-flight requests");
+    await app.stop();
+    await database.close();
+    logger.info("Stopped");
+    logger.flush();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+await main();

@@ -1,0 +1,68 @@
+// Starts the whole service on a random port against a test database and loopback fakes of Slack and Teams.
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { createApp, type RunningApp } from "../../src/app.ts";
+import { type Config, type Env, loadConfig } from "../../src/config.ts";
+import type { Logger } from "../../src/logger.ts";
+import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.ts";
+import { type FakeSlackApi, startFakeSlackApi } from "../fakes/fake-slack-api.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
+import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "./slack-requests.ts";
+
+export interface TestApp {
+  baseUrl: string;
+  app: RunningApp;
+  config: Config;
+  database: TestDatabase;
+  slackApi: FakeSlackApi;
+  connector: FakeBotConnector;
+  /** Everything the service logged, one JSON line each. */
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+export function createCapturingLogger(lines: string[]): Logger {
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      lines.push(...String(chunk).split("\n").filter(Boolean));
+      callback();
+    },
+  });
+  return pino({ level: "debug" }, stream);
+}
+
+export async function startTestApp(env: Env = {}): Promise<TestApp> {
+  const [database, slackApi, connector] = await Promise.all([
+    createTestDatabase(),
+    startFakeSlackApi(),
+    startFakeBotConnector(),
+  ]);
+  const config = loadConfig({
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_API_URL: slackApi.apiUrl,
+    PORT: "0",
+    ...env,
+  });
+  const logLines: string[] = [];
+  const app = createApp({
+    config,
+    logger: createCapturingLogger(logLines),
+    database,
+    slackRetryConfig: { retries: 0 },
+  });
+  const port = await app.listen(0);
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    app,
+    config,
+    database,
+    slackApi,
+    connector,
+    logLines,
+    async close() {
+      await app.stop();
+      await Promise.all([database.close(), slackApi.close(), connector.close()]);
+    },
+  };
+}
