@@ -49,6 +49,7 @@ async function main(): Promise<void> {
 
   const app = createApp({ config, logger, database });
   const port = await app.listen();
+  app.startBackground();
   logger.info({ port }, `Listening on http://localhost:${port} (GET /healthz)`);
   logPlatforms(config, logger);
 

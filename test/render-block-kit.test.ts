@@ -1,12 +1,7 @@
 // Tests the Slack Block Kit renderer: every block type, mentions per tenant, escaping, and Slack's limits at and past the edge.
 import type { types as slack } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
-import {
-  neutralActionId,
-  renderBlockKit,
-  renderSlackModal,
-  SLACK_LIMITS,
-} from "../src/bots/slack/render-block-kit.ts";
+import { neutralActionId, renderBlockKit, renderSlackModal } from "../src/bots/slack/render-block-kit.ts";
 import {
   type Block,
   bold,

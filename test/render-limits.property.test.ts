@@ -283,17 +283,53 @@ function elementProblems(e: { type: string; action_id?: string }): string[] {
 
 const runs = { numRuns: 150 };
 
+describe("the Slack limit check itself", () => {
+  const section = (text: string): slack.KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } });
+  const button = (id: string): slack.Button => ({
+    type: "button",
+    text: { type: "plain_text", text: "b" },
+    action_id: id,
+  });
+
+  it("accepts a payload at the limits and flags each one just over", () => {
+    expect(
+      slackProblems([...Array.from({ length: 49 }, () => section("x")), section("y".repeat(3000))], 50),
+    ).toEqual([]);
+    expect(
+      slackProblems(
+        Array.from({ length: 51 }, () => section("x")),
+        50,
+      ),
+    ).toEqual(["51 blocks"]);
+    expect(slackProblems([section("y".repeat(3001))], 50)).toEqual(["section text 3001"]);
+    expect(
+      slackProblems([{ type: "header", text: { type: "plain_text", text: "h".repeat(151) } }], 50),
+    ).toEqual(["header 151"]);
+    const fields = Array.from({ length: 11 }, () => ({ type: "mrkdwn" as const, text: "f" }));
+    expect(slackProblems([{ type: "section", fields }], 50)).toEqual(["11 fields"]);
+    const buttons = Array.from({ length: 26 }, (_, i) => button(`a${i}`));
+    expect(slackProblems([{ type: "actions", elements: buttons }], 50)).toEqual(["26 actions elements"]);
+    expect(slackProblems([{ type: "actions", elements: [button("a"), button("a")] }], 50)).toEqual([
+      "duplicate action_id in block",
+    ]);
+  });
+});
+
 describe("rendering never exceeds platform limits", () => {
   it("Slack messages: ≤ 50 blocks, sections ≤ 3000, headers ≤ 150, ≤ 10 fields of ≤ 2000, ≤ 25 actions", () => {
+    let cut = 0;
     fc.assert(
       fc.property(message, fc.constantFrom("T1", "T2"), (m, tenantId) => {
         const { text, blocks } = renderBlockKit(m, { tenantId });
         expect(slackProblems(blocks, 50)).toEqual([]);
         expect(text.length).toBeGreaterThan(0);
         expect(text.length).toBeLessThanOrEqual(3000);
+        if (JSON.stringify(blocks.at(-1) ?? null).includes("not shown_")) cut += 1;
       }),
       runs,
     );
+    // The generator does reach the block limit, so the cutting is exercised.
+    expect(cut).toBeGreaterThan(0);
   });
 
   it("Slack modals: ≤ 100 blocks, title and submit ≤ 24", () => {
@@ -311,6 +347,7 @@ describe("rendering never exceeds platform limits", () => {
   });
 
   it("Teams cards: version 1.5, ≤ 80 KB, valid for the adaptivecards parser, every entity written in the card", () => {
+    let cut = 0;
     fc.assert(
       fc.property(message, fc.constantFrom("tenant-a", "T1"), (m, tenantId) => {
         const { card, entities } = renderAdaptiveCard(m, { tenantId });
@@ -322,9 +359,12 @@ describe("rendering never exceeds platform limits", () => {
         const bodyJson = JSON.stringify(card.body);
         for (const entity of entities) expect(bodyJson).toContain(JSON.stringify(entity.text).slice(1, -1));
         expect(card.msteams.entities).toEqual(entities);
+        if (JSON.stringify(card.body.at(-1) ?? null).includes("not shown_")) cut += 1;
       }),
       runs,
     );
+    // The generator does reach the size limit, so the cutting is exercised.
+    expect(cut).toBeGreaterThan(0);
   });
 
   it("Teams forms: version 1.5, ≤ 80 KB, valid for the adaptivecards parser", () => {

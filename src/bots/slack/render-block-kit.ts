@@ -160,7 +160,7 @@ function fieldText(label: string, value: RichText, ctx: SlackRenderContext): str
   const name = oneLine(label);
   const valuePieces = richPieces(value, ctx);
   const pieces = name === "" ? valuePieces : [...boldPieces(name), textPiece("\n"), ...valuePieces];
-  return fit(pieces, SLACK_LIMITS.fieldText);
+  return fitPieces(pieces, SLACK_LIMITS.fieldText);
 }
 
 function actions(buttons: readonly Button[]): slack.KnownBlock[] {
@@ -318,11 +318,11 @@ interface Piece {
 }
 
 function mrkdwn(text: RichText, ctx: SlackRenderContext, max: number): string {
-  return fit(richPieces(text, ctx), max);
+  return fitPieces(richPieces(text, ctx), max);
 }
 
 /** Joins pieces; when they are too long, keeps what fits and ends with "…". */
-function fit(pieces: readonly Piece[], max: number): string {
+function fitPieces(pieces: readonly Piece[], max: number): string {
   const full = pieces.map((piece) => piece.full).join("");
   if (full.length <= max) return full;
   const budget = max - ELLIPSIS.length;

@@ -421,14 +421,14 @@ interface Piece {
 
 function markdown(text: RichText, state: RenderState): Rendered {
   const spans: readonly Span[] = typeof text === "string" ? [text] : text;
-  return fit(
+  return fitPieces(
     spans.flatMap((span) => spanPieces(span, state)),
     TEAMS_TEXT_MAX,
   );
 }
 
 /** Joins pieces; when too long, keeps what fits and ends with "…". Mentions count only when kept whole. */
-function fit(pieces: readonly Piece[], max: number): Rendered {
+function fitPieces(pieces: readonly Piece[], max: number): Rendered {
   const total = pieces.reduce((sum, piece) => sum + piece.full.length, 0);
   const budget = total <= max ? max : max - ELLIPSIS.length;
   let text = "";
@@ -527,8 +527,8 @@ function safeUrl(url: string): string | undefined {
 function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\*_~`[\]<>]/g, (char) => `\\${char}`)
-    .replace(/^(\s*)([#+-])/gm, "$1\\$2")
-    .replace(/^(\s*\d+)\./gm, "$1\\.");
+    .replace(/^([ \t]*)([#+-])/gm, "$1\\$2")
+    .replace(/^([ \t]*\d+)\./gm, "$1\\.");
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.

@@ -1,0 +1,158 @@
+// Sends what the outbox holds: claims due rows, paces them under each platform's limits, retries, records outcomes.
+import type { Platform } from "../core/message.ts";
+import { type ChatSender, type Delivery, DeliveryError } from "../core/outgoing.ts";
+import type { Db } from "../db/client.ts";
+import { claimDeliveries, markFailed, markRetry, markSent } from "../db/outbox-store.ts";
+import type { Logger } from "../logger.ts";
+import { createPacer, type Pacer, type PacerLimit } from "./pacer.ts";
+
+export interface PlatformLimits {
+  /** Per workspace or tenant. */
+  tenant: PacerLimit;
+  /** Per channel or conversation. */
+  conversation: PacerLimit;
+}
+
+// Slack: chat.postMessage about 1/s per channel, with a workspace limit; Teams: 7/s per conversation, ~30/s per tenant.
+export const defaultLimits: Record<Platform, PlatformLimits> = {
+  slack: { tenant: { perSecond: 20, burst: 20 }, conversation: { perSecond: 1, burst: 3 } },
+  teams: { tenant: { perSecond: 25, burst: 25 }, conversation: { perSecond: 6, burst: 6 } },
+  console: { tenant: { perSecond: 1000, burst: 1000 }, conversation: { perSecond: 1000, burst: 1000 } },
+};
+
+export interface DeliveryWorkerOptions {
+  db: Db;
+  senders: Partial<Record<Platform, ChatSender>>;
+  logger: Logger;
+  now?: () => Date;
+  limits?: Partial<Record<Platform, PlatformLimits>>;
+  batchSize?: number;
+  concurrency?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** How often the loop looks for work when the outbox is empty. */
+  idleMs?: number;
+}
+
+export interface DeliveryWorker {
+  /** Delivers everything due now; resolves with how many rows it handled. */
+  drain(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function backoffMs(attempt: number): number {
+  return Math.min(15 * 60_000, 1_000 * 2 ** Math.min(attempt - 1, 10));
+}
+
+export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
+  const now = options.now ?? (() => new Date());
+  const pacer: Pacer = createPacer();
+  const batchSize = options.batchSize ?? 100;
+  const concurrency = options.concurrency ?? 16;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const maxAttempts = options.maxAttempts ?? 12;
+  const log = options.logger.child({ component: "delivery" });
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+
+  const limitsFor = (platform: Platform): PlatformLimits =>
+    options.limits?.[platform] ?? defaultLimits[platform];
+
+  async function deliver(delivery: Delivery): Promise<void> {
+    const sender = options.senders[delivery.platform];
+    if (!sender) {
+      await markRetry(
+        options.db,
+        delivery.id,
+        `${delivery.platform} is not configured`,
+        new Date(now().getTime() + 60_000),
+      );
+      return;
+    }
+    const limits = limitsFor(delivery.platform);
+    const tenantKey = `${delivery.platform}:${delivery.tenantId}`;
+    const conversationKey = `${tenantKey}:${delivery.target.id}`;
+    await pacer.take([
+      { key: tenantKey, limit: limits.tenant },
+      { key: conversationKey, limit: limits.conversation },
+    ]);
+    try {
+      const receipt = await sender.send(delivery);
+      pacer.succeeded(tenantKey);
+      await markSent(options.db, delivery.id, receipt, now());
+    } catch (error) {
+      const failure =
+        error instanceof DeliveryError
+          ? error
+          : new DeliveryError("retry", `unexpected: ${(error as Error).message}`);
+      if (failure.outcome === "permanent" || delivery.attempts >= maxAttempts) {
+        log.warn(
+          { outbox: delivery.id, reason: failure.reason, attempts: delivery.attempts },
+          "Delivery failed",
+        );
+        await markFailed(options.db, delivery.id, failure.reason);
+        return;
+      }
+      if (failure.retryAfterMs !== undefined) pacer.throttled(tenantKey, failure.retryAfterMs);
+      const delay = Math.max(failure.retryAfterMs ?? 0, backoffMs(delivery.attempts));
+      log.info({ outbox: delivery.id, reason: failure.reason, retryInMs: delay }, "Delivery will be retried");
+      await markRetry(options.db, delivery.id, failure.reason, new Date(now().getTime() + delay));
+    }
+  }
+
+  async function runPool(deliveries: Delivery[]): Promise<void> {
+    let next = 0;
+    const workers = Array.from({ length: Math.min(concurrency, deliveries.length) }, async () => {
+      while (next < deliveries.length) {
+        const delivery = deliveries[next++]!;
+        await deliver(delivery);
+      }
+    });
+    await Promise.all(workers);
+  }
+
+  async function drain(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const batch = await claimDeliveries(options.db, now(), batchSize, leaseMs);
+      if (batch.length === 0) return handled;
+      await runPool(batch);
+      handled += batch.length;
+      if (!running && loop) return handled;
+    }
+  }
+
+  return {
+    drain,
+    start() {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          try {
+            await drain();
+          } catch (error) {
+            log.error({ err: (error as Error).message }, "Delivery loop failed; trying again shortly");
+          }
+          if (!running) break;
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, options.idleMs ?? 1_000);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          wake = null;
+        }
+      })();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      loop = null;
+    },
+  };
+}
