@@ -3,7 +3,13 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { reminderDueAt } from "../src/core/schedule/reminder-time.ts";
 
-const ZONES = ["Europe/London", "America/New_York", "Asia/Kolkata", "Pacific/Auckland", "America/Los_Angeles"];
+const ZONES = [
+  "Europe/London",
+  "America/New_York",
+  "Asia/Kolkata",
+  "Pacific/Auckland",
+  "America/Los_Angeles",
+];
 const wall = (iso: string, zone: string): Date => DateTime.fromISO(iso, { zone }).toJSDate();
 
 describe("reminderDueAt", () => {
@@ -19,8 +25,12 @@ describe("reminderDueAt", () => {
 
   it("sends a Friday-evening prompt's reminder on Monday morning", () => {
     for (const zone of ZONES) {
-      expect(reminderDueAt(wall("2026-11-27T16:30", zone), zone), zone).toEqual(wall("2026-11-30T09:00", zone));
-      expect(reminderDueAt(wall("2026-11-27T19:00", zone), zone), zone).toEqual(wall("2026-11-30T09:00", zone));
+      expect(reminderDueAt(wall("2026-11-27T16:30", zone), zone), zone).toEqual(
+        wall("2026-11-30T09:00", zone),
+      );
+      expect(reminderDueAt(wall("2026-11-27T19:00", zone), zone), zone).toEqual(
+        wall("2026-11-30T09:00", zone),
+      );
     }
   });
 
@@ -55,7 +65,11 @@ describe("reminderDueAt", () => {
       for (let t = from; t < to; t += 41 * 60_000) {
         const reminder = reminderDueAt(new Date(t), zone);
         const r = DateTime.fromJSDate(reminder, { zone });
-        expect([r.weekday <= 5, r.hour, r.minute], `${zone} ${new Date(t).toISOString()}`).toEqual([true, 9, 0]);
+        expect([r.weekday <= 5, r.hour, r.minute], `${zone} ${new Date(t).toISOString()}`).toEqual([
+          true,
+          9,
+          0,
+        ]);
         expect(reminder.getTime()).toBeGreaterThanOrEqual(t + 24 * 3_600_000);
         expect(reminder.getTime()).toBeLessThan(t + 24 * 3_600_000 + 4 * 24 * 3_600_000);
       }

@@ -9,7 +9,13 @@ import {
   workingMorningAtOrAfter,
 } from "../src/core/schedule/working-time.ts";
 
-const ZONES = ["Europe/London", "America/New_York", "Asia/Kolkata", "Pacific/Auckland", "America/Los_Angeles"];
+const ZONES = [
+  "Europe/London",
+  "America/New_York",
+  "Asia/Kolkata",
+  "Pacific/Auckland",
+  "America/Los_Angeles",
+];
 const at = (iso: string): Date => new Date(iso);
 const local = (instant: Date, zone: string): DateTime => DateTime.fromJSDate(instant, { zone });
 /** An instant given as local wall-clock time in a zone. */
@@ -25,7 +31,9 @@ describe("safeZone", () => {
   });
 
   it("an unknown zone behaves as UTC", () => {
-    expect(nextWorkingMorning(at("2026-11-23T03:00:00Z"), "Nowhere/Special")).toEqual(at("2026-11-23T09:00:00Z"));
+    expect(nextWorkingMorning(at("2026-11-23T03:00:00Z"), "Nowhere/Special")).toEqual(
+      at("2026-11-23T09:00:00Z"),
+    );
     expect(isWorkingTime(at("2026-11-23T09:00:00Z"), "not a zone")).toBe(true);
   });
 });
@@ -92,7 +100,9 @@ describe("nextWorkingMorning", () => {
   it("has an at-or-after variant", () => {
     const morning = wall("2026-11-24T09:00", zone);
     expect(workingMorningAtOrAfter(morning, zone)).toEqual(morning);
-    expect(workingMorningAtOrAfter(new Date(morning.getTime() + 1), zone)).toEqual(wall("2026-11-25T09:00", zone));
+    expect(workingMorningAtOrAfter(new Date(morning.getTime() + 1), zone)).toEqual(
+      wall("2026-11-25T09:00", zone),
+    );
   });
 });
 

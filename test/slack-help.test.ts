@@ -20,15 +20,15 @@ describe("Slack: /collab help through the real Bolt app", () => {
     const reply = response.json as { response_type: string; text: string; blocks: { type: string }[] };
     expect(reply.response_type).toBe("ephemeral");
     const shown = JSON.stringify(reply.blocks);
-    expect(shown).toContain("/find-collaborator");
     expect(shown).toContain("/collab help");
+    expect(shown).toContain("Shows this list");
     expect(t.slackApi.callsTo("auth.test").length).toBeGreaterThan(0);
   });
 
   it("treats an empty /collab like help", async () => {
     const body = slashCommandBody({ command: "/collab", text: "", response_url: t.slackApi.responseUrl() });
     const response = await postToSlackEndpoint(t.baseUrl, body);
-    expect(JSON.stringify(response.json)).toContain("/find-collaborator");
+    expect(JSON.stringify(response.json)).toContain("Shows this list");
   });
 
   it("explains an unknown subcommand and points at help", async () => {

@@ -29,7 +29,7 @@ describe("Teams: help through the real botbuilder CloudAdapter", () => {
     expect(attachment.contentType).toBe("application/vnd.microsoft.card.adaptive");
     expect(attachment.content.version).toBe("1.5");
     const shown = JSON.stringify(attachment.content);
-    expect(shown).toContain("find-collaborator");
+    expect(shown).toContain("Shows this list");
     expect(shown).not.toContain("/collab");
     // Unauthenticated local mode sends no token to a loopback serviceUrl.
     expect(call.authorization).toBeUndefined();
@@ -40,7 +40,7 @@ describe("Teams: help through the real botbuilder CloudAdapter", () => {
     await postActivity(t.baseUrl, channelMessage(t.connector.serviceUrl, "help"));
     const call = t.connector.calls.slice(before)[0]!;
     expect(call.conversationId).toContain("19:research-channel");
-    expect(JSON.stringify(call.activity)).toContain("find-collaborator");
+    expect(JSON.stringify(call.activity)).toContain("Shows this list");
   });
 
   it("keeps the conversation reference and time zone of a personal chat for later proactive messages", async () => {

@@ -1,13 +1,16 @@
 // The product's entry point for the doors: a command or a button press in, a neutral reply out.
 import { parseCommandText } from "./command-text.ts";
-import { helpMessage, unknownCommandMessage } from "./help.ts";
-import type { Message } from "./message.ts";
+import type { ActionHandler, CommandHandler, CoreFeature, Reply } from "./feature.ts";
+import { helpCommand, unknownCommandMessage } from "./help.ts";
 import type { Actor, Clock, IdentityStore, Log } from "./ports.ts";
+
+export type { Reply } from "./feature.ts";
 
 export interface CoreDeps {
   identities: IdentityStore;
   clock: Clock;
   log: Log;
+  features?: readonly CoreFeature[];
 }
 
 export interface CommandInput {
@@ -17,29 +20,94 @@ export interface CommandInput {
   slashCommand?: string;
 }
 
-export type Reply = { kind: "message"; message: Message };
+export interface ActionInput {
+  actor: Actor;
+  actionId: string;
+  value: string;
+  inputs?: Record<string, string | string[]>;
+}
 
 export interface Core {
   handleCommand(input: CommandInput): Promise<Reply>;
+  handleAction(input: ActionInput): Promise<Reply>;
   /** Records a chat identity's first contact or install, keeping its Teams conversation reference. */
   recordContact(actor: Actor): Promise<void>;
+  commands(): readonly CommandHandler[];
+}
+
+const sorry: Reply = {
+  kind: "message",
+  message: {
+    summary: "Sorry, something went wrong.",
+    blocks: [{ type: "text", text: "Sorry, something went wrong on my side. Please try again in a minute." }],
+  },
+};
+
+function findAction(actions: readonly ActionHandler[], actionId: string): ActionHandler | undefined {
+  return (
+    actions.find((a) => a.actionId === actionId) ??
+    actions.find((a) => /[.:]$/.test(a.actionId) && actionId.startsWith(a.actionId))
+  );
 }
 
 export function createCore(deps: CoreDeps): Core {
+  const features = deps.features ?? [];
+  const commands: CommandHandler[] = [];
+  commands.push(
+    ...features.flatMap((f) => f.commands ?? []),
+    helpCommand(() => commands),
+  );
+  const actions = features.flatMap((f) => f.actions ?? []);
+
+  const byName = (name: string) => commands.find((c) => c.name === name || c.aliases?.includes(name));
+
   return {
     async handleCommand(input) {
-      const platform = input.actor.address.platform;
-      await deps.identities.recordContact(input.actor, deps.clock.now());
-      const command = parseCommandText(input.text, input.slashCommand);
-      switch (command.name) {
-        case "help":
-          return { kind: "message", message: helpMessage(platform) };
-        default:
-          return { kind: "message", message: unknownCommandMessage(platform, command.name) };
+      const now = deps.clock.now();
+      const { personId } = await deps.identities.recordContact(input.actor, now);
+      const parsed = parseCommandText(input.text, input.slashCommand);
+      const handler = byName(parsed.name);
+      if (!handler) {
+        return { kind: "message", message: unknownCommandMessage(input.actor.address.platform, parsed.name) };
+      }
+      try {
+        return await handler.run({ actor: input.actor, personId, args: parsed.args, now });
+      } catch (error) {
+        deps.log.error({ err: (error as Error).message, command: handler.name }, "Command failed");
+        return sorry;
+      }
+    },
+    async handleAction(input) {
+      const now = deps.clock.now();
+      const { personId } = await deps.identities.recordContact(input.actor, now);
+      const handler = findAction(actions, input.actionId);
+      if (!handler) {
+        deps.log.warn({ actionId: input.actionId.slice(0, 80) }, "Unknown action");
+        return {
+          kind: "message",
+          message: {
+            summary: "That button no longer works.",
+            blocks: [{ type: "text", text: "That button no longer works. Try the command again." }],
+          },
+        };
+      }
+      try {
+        return await handler.run({
+          actor: input.actor,
+          personId,
+          actionId: input.actionId,
+          value: input.value,
+          inputs: input.inputs ?? {},
+          now,
+        });
+      } catch (error) {
+        deps.log.error({ err: (error as Error).message, action: handler.actionId }, "Action failed");
+        return sorry;
       }
     },
     async recordContact(actor) {
       await deps.identities.recordContact(actor, deps.clock.now());
     },
+    commands: () => commands,
   };
 }

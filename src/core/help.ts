@@ -1,26 +1,21 @@
 // The help message: every command a person can use, worded the same on Slack and Teams.
+import type { CommandHandler } from "./feature.ts";
 import type { Message, Platform } from "./message.ts";
 
 export interface CommandHelp {
+  name: string;
   usage: string;
   description: string;
 }
 
-export const commandList: readonly CommandHelp[] = [
-  {
-    usage: "find-collaborator <what you need>",
-    description: "Suggests people who complement you, with reasons.",
-  },
-  { usage: "help", description: "Shows this list." },
-];
-
-function usageOn(platform: Platform, usage: string): string {
+/** How a person types a command on their platform: Slack has two slash commands, Teams plain words. */
+export function commandUsage(platform: Platform, usage: string): string {
   if (platform !== "slack") return usage;
   return usage.startsWith("find-collaborator") ? `/${usage}` : `/collab ${usage}`;
 }
 
-export function helpMessage(platform: Platform): Message {
-  const lines = commandList.map((c) => `• \`${usageOn(platform, c.usage)}\` — ${c.description}`);
+export function helpMessage(platform: Platform, commands: readonly CommandHelp[]): Message {
+  const lines = commands.map((c) => `• \`${commandUsage(platform, c.usage)}\` — ${c.description}`);
   return {
     summary: "Here is what I can do.",
     blocks: [
@@ -38,8 +33,17 @@ export function helpMessage(platform: Platform): Message {
   };
 }
 
+export function helpCommand(list: () => readonly CommandHandler[]): CommandHandler {
+  return {
+    name: "help",
+    usage: "help",
+    description: "Shows this list.",
+    run: async ({ actor }) => ({ kind: "message", message: helpMessage(actor.address.platform, list()) }),
+  };
+}
+
 export function unknownCommandMessage(platform: Platform, name: string): Message {
-  const helpUsage = platform === "slack" ? "/collab help" : "help";
+  const helpUsage = commandUsage(platform, "help");
   const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
   return {
     summary: `I don't know the command "${shown}".`,

@@ -5,7 +5,9 @@ import type { SlackConfig } from "../../config.ts";
 import type { Core } from "../../core/create-core.ts";
 import type { Logger } from "../../logger.ts";
 import { createBoltLogger } from "./bolt-logger.ts";
-import { register as registerCollabCommand } from "./listeners/collab-command.ts";
+import { register as registerBlockActions } from "./listeners/block-actions.ts";
+import { register as registerSlashCommands } from "./listeners/slash-commands.ts";
+import { register as registerViewSubmissions } from "./listeners/view-submissions.ts";
 
 type RetryOptions = NonNullable<NonNullable<AppOptions["clientOptions"]>["retryConfig"]>;
 
@@ -52,7 +54,9 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     },
   });
   const deps = { core: options.core, logger: options.logger };
-  registerCollabCommand(app, deps);
+  registerSlashCommands(app, deps);
+  registerBlockActions(app, deps);
+  registerViewSubmissions(app, deps);
   app.error(async (error) => {
     options.logger.error({ err: error.message, code: error.code }, "Slack listener failed");
   });

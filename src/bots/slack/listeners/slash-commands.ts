@@ -1,0 +1,38 @@
+// `/collab <subcommand>` and `/find-collaborator <need>`: ack at once, then answer only the person who asked.
+import type { App, SlashCommand } from "@slack/bolt";
+import { slackActor } from "../actor.ts";
+import { renderBlockKit } from "../render-block-kit.ts";
+import type { SlackListenerDeps } from "../slack-listener-deps.ts";
+import { showReply } from "../slack-reply.ts";
+
+export function register(app: App, deps: SlackListenerDeps): void {
+  for (const name of ["/collab", "/find-collaborator"]) {
+    app.command(name, async ({ ack, command, respond, client }) => {
+      const reply = await deps.core.handleCommand({
+        actor: actorOf(command),
+        text: command.text,
+        slashCommand: command.command,
+      });
+      // A plain message goes back in the ack itself; anything else acks first, within Slack's 3 seconds.
+      if (reply.kind === "message") {
+        await ack({
+          response_type: "ephemeral",
+          ...renderBlockKit(reply.message, { tenantId: command.team_id }),
+        });
+        return;
+      }
+      await ack();
+      await showReply(reply, {
+        teamId: command.team_id,
+        userId: command.user_id,
+        client,
+        respond,
+        triggerId: command.trigger_id,
+      });
+    });
+  }
+}
+
+function actorOf(command: SlashCommand) {
+  return slackActor(command.team_id, command.user_id, command.user_name);
+}

@@ -1,0 +1,119 @@
+// Turns a phrase into matchable units: thesaurus concepts ("c:oncology") and stemmed words ("w:breast").
+import { stem } from "./stem.ts";
+import { concepts } from "./thesaurus.ts";
+import { connectors, normaliseSpelling, stopwords, tokenize } from "./tokenize.ts";
+
+export interface TextUnit {
+  /** "c:<concept id>" or "w:<stem>". */
+  unit: string;
+  /** Which part of the text it came from; parts are separated by words like "for", "with", "in". */
+  segment: number;
+  /** True when the unit is a broader concept implied by what was written, not written itself. */
+  broader: boolean;
+}
+
+interface Phrase {
+  stems: readonly string[];
+  conceptIds: string[];
+}
+
+const memoLimit = 50_000;
+const stemMemo = new Map<string, string>();
+const textMemo = new Map<string, readonly TextUnit[]>();
+
+function stemToken(token: string): string {
+  let stemmed = stemMemo.get(token);
+  if (stemmed === undefined) {
+    stemmed = stem(normaliseSpelling(token));
+    if (stemMemo.size >= memoLimit) stemMemo.clear();
+    stemMemo.set(token, stemmed);
+  }
+  return stemmed;
+}
+
+const stopStems: ReadonlySet<string> = new Set([...stopwords].map((w) => stem(normaliseSpelling(w))));
+
+function isStopword(token: string, stemmed: string): boolean {
+  return stopwords.has(token) || stopStems.has(stemmed);
+}
+
+/** Phrases of the thesaurus by their first stem, longest first. */
+const phrasesByFirstStem: ReadonlyMap<string, readonly Phrase[]> = (() => {
+  const byKey = new Map<string, Phrase>();
+  for (const concept of concepts) {
+    for (const term of concept.terms) {
+      const stems = tokenize(term).map(stemToken);
+      if (stems.length === 0) continue;
+      const key = stems.join(" ");
+      const phrase = byKey.get(key) ?? { stems, conceptIds: [] };
+      if (!phrase.conceptIds.includes(concept.id)) phrase.conceptIds.push(concept.id);
+      byKey.set(key, phrase);
+    }
+  }
+  const byFirst = new Map<string, Phrase[]>();
+  for (const phrase of byKey.values()) {
+    const first = phrase.stems[0]!;
+    const list = byFirst.get(first) ?? [];
+    list.push(phrase);
+    byFirst.set(first, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  return byFirst;
+})();
+
+const broaderById: ReadonlyMap<string, readonly string[]> = new Map(
+  concepts.map((c) => [c.id, c.broader ?? []]),
+);
+
+function analyseUncached(text: string): TextUnit[] {
+  const tokens = tokenize(text);
+  const stems = tokens.map(stemToken);
+  const covered = new Array<boolean>(tokens.length).fill(false);
+  const segments: number[] = [];
+  let segment = 0;
+  for (const token of tokens) {
+    if (connectors.has(token)) segment++;
+    segments.push(segment);
+  }
+
+  const units = new Map<string, TextUnit>();
+  const add = (unit: string, seg: number, broader: boolean) => {
+    const known = units.get(unit);
+    if (!known) units.set(unit, { unit, segment: seg, broader });
+    else if (known.broader && !broader)
+      units.set(unit, { unit, segment: Math.min(seg, known.segment), broader });
+  };
+
+  // Every thesaurus phrase found anywhere counts ("tumour samples" is both samples and, through "tumour", oncology).
+  for (let i = 0; i < stems.length; i++) {
+    for (const phrase of phrasesByFirstStem.get(stems[i]!) ?? []) {
+      const n = phrase.stems.length;
+      if (i + n > stems.length) continue;
+      let same = true;
+      for (let k = 1; k < n && same; k++) same = stems[i + k] === phrase.stems[k];
+      if (!same) continue;
+      for (let k = 0; k < n; k++) covered[i + k] = true;
+      for (const id of phrase.conceptIds) add(`c:${id}`, segments[i]!, false);
+    }
+  }
+  for (let i = 0; i < stems.length; i++) {
+    if (covered[i] || isStopword(tokens[i]!, stems[i]!)) continue;
+    add(`w:${stems[i]}`, segments[i]!, false);
+  }
+  for (const unit of [...units.values()]) {
+    if (unit.broader || !unit.unit.startsWith("c:")) continue;
+    for (const id of broaderById.get(unit.unit.slice(2)) ?? []) add(`c:${id}`, unit.segment, true);
+  }
+  return [...units.values()];
+}
+
+/** The units of a phrase, in order of appearance, each once. The result is shared: do not change it. */
+export function analyseText(text: string): readonly TextUnit[] {
+  let units = textMemo.get(text);
+  if (!units) {
+    units = Object.freeze(analyseUncached(text));
+    if (textMemo.size >= memoLimit) textMemo.clear();
+    textMemo.set(text, units);
+  }
+  return units;
+}
