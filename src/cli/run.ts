@@ -6,6 +6,7 @@ import { DataDirBusyError } from "../db/client.ts";
 import * as exportCommand from "./commands/export.ts";
 import * as forgetCommand from "./commands/forget.ts";
 import * as importCommand from "./commands/import.ts";
+import * as jobsCommand from "./commands/jobs.ts";
 import * as migrateCommand from "./commands/migrate.ts";
 import { type CliContext, type CliIo, type CliOptions, createCliContext } from "./context.ts";
 import { UsageError } from "./errors.ts";
@@ -16,6 +17,7 @@ const commands: { register(program: Command, context: CliContext): void }[] = [
   importCommand,
   exportCommand,
   forgetCommand,
+  jobsCommand,
 ];
 
 function version(): string {

@@ -3,19 +3,18 @@ import type { Command } from "commander";
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
+import { rowsOf } from "../../db/rows.ts";
 import type { CliContext } from "../context.ts";
-
-/** postgres.js returns the rows, PGlite an object that holds them. */
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (Array.isArray(result)) return result as Record<string, unknown>[];
-  return (result as { rows?: Record<string, unknown>[] }).rows ?? [];
-}
 
 /** How many migrations drizzle has recorded as applied (0 on a fresh database). */
 async function appliedMigrations(db: Db): Promise<number> {
-  const found = rowsOf(await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`));
+  const found = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`),
+  );
   if (!found[0]?.t) return 0;
-  const counted = rowsOf(await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+  const counted = rowsOf<Record<string, unknown>>(
+    await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`),
+  );
   return Number(counted[0]?.n ?? 0);
 }
 

@@ -23,8 +23,10 @@ export interface ProfileUnits {
   about: Map<string, number>;
   /** What the person is: expertise and role, as written (for sameness between two people). */
   self: string[];
-  /** What the person can give: offers, expertise and methods, as written (for reciprocity). */
+  /** What the person can give: offers, expertise and methods, with the broader concepts they imply (for reciprocity). */
   knows: string[];
+  /** What the person offers, with broader concepts. */
+  knowsOffers: string[];
   /** What the person is looking for, as written. */
   needs: string[];
 }
@@ -38,11 +40,11 @@ function addItems(into: Map<string, number>, items: readonly string[], weight: n
   }
 }
 
-function directUnits(items: readonly (string | null | undefined)[]): string[] {
+function unitsOf(items: readonly (string | null | undefined)[], withBroader: boolean): string[] {
   const out = new Set<string>();
   for (const item of items) {
     if (!item) continue;
-    for (const u of analyseText(item)) if (!u.broader) out.add(u.unit);
+    for (const u of analyseText(item)) if (withBroader || !u.broader) out.add(u.unit);
   }
   return [...out];
 }
@@ -59,9 +61,10 @@ export function analyseProfile(profile: MatchProfile): ProfileUnits {
   }
   return {
     about,
-    self: directUnits([...profile.expertise, profile.role]),
-    knows: directUnits([...profile.offers, ...profile.expertise, ...profile.methods]),
-    needs: directUnits(profile.needs),
+    self: unitsOf([...profile.expertise, profile.role], false),
+    knows: unitsOf([...profile.offers, ...profile.expertise, ...profile.methods], true),
+    knowsOffers: unitsOf(profile.offers, true),
+    needs: unitsOf(profile.needs, false),
   };
 }
 

@@ -36,7 +36,8 @@ function capitalise(text: string): string {
 
 /** E.g. "Biostatistician at Northfield University who offers survival analysis; needs cohort access, which you offer." */
 export function writeReason(input: ReasonInput): string {
-  const who = input.role?.trim() || (input.careerStage?.trim() ? `${input.careerStage.trim()} colleague` : "Colleague");
+  const who =
+    input.role?.trim() || (input.careerStage?.trim() ? `${input.careerStage.trim()} colleague` : "Colleague");
   let line = `${capitalise(clip(who, 60))} at ${clip(input.institution, 60)}`;
   if (input.department && input.offers.length + input.expertise.length + input.methods.length === 0) {
     line += ` in ${clip(input.department, 40)}`;
@@ -65,5 +66,6 @@ export function writeReason(input: ReasonInput): string {
     if (line.length + part.length + 3 > reasonMaxLength) break;
     line += `; ${part}`;
   }
-  return `${clip(line, reasonMaxLength - 1)}.`;
+  const clipped = clip(line, reasonMaxLength - 1);
+  return clipped.endsWith("…") ? clipped : `${clipped}.`;
 }
