@@ -1,5 +1,5 @@
 // The small interfaces the core owns and the doors and db/ implement: storage, clock and a log.
-import type { ChatAddress } from "./message.ts";
+import type { ChatAddress, PersonRef } from "./message.ts";
 
 /** Who is talking to the bot, as a door saw them. */
 export interface Actor {
@@ -27,3 +27,8 @@ export interface Log {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** Names people as messages show them: name, institution and the chat identities a renderer can mention. */
+export interface PeopleDirectory {
+  personRefs(personIds: readonly string[]): Promise<Map<string, PersonRef>>;
+}
