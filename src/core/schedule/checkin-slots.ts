@@ -51,11 +51,19 @@ export function effectiveHour(partnership: CheckinSchedule, hours?: WorkingHours
   return Math.min(Math.max(hour, startHour), endHour - 1);
 }
 
-function dueDay(partnership: CheckinSchedule, start: Date): DateTime {
-  const first = DateTime.fromJSDate(start, { zone: "utc" });
+const DAY_MS = 86_400_000;
+/** No zone is more than 14 hours ahead of UTC, so a wall time read as UTC is at most this much later than the instant. */
+const MAX_AHEAD_MS = 15 * 3_600_000;
+
+/** The calendar day (y, m, d) and hour of the period's slot, on the wall clock of whoever is asked about. */
+function wallDue(partnership: CheckinSchedule, period: Period, hours?: WorkingHours) {
   const weekday = effectiveWeekday(partnership);
-  if (partnership.cadence !== "monthly") return first.plus({ days: weekday - 1 });
-  return first.plus({ days: (weekday - first.weekday + 7) % 7 });
+  const first = period.start.getTime();
+  const offset =
+    partnership.cadence === "monthly" ? (weekday - (new Date(first).getUTCDay() || 7) + 7) % 7 : weekday - 1;
+  const day = new Date(first + offset * DAY_MS);
+  const hour = effectiveHour(partnership, hours);
+  return { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour };
 }
 
 function slotOf(
@@ -64,17 +72,22 @@ function slotOf(
   zone: string,
   hours?: WorkingHours,
 ): CheckinSlot {
-  const day = dueDay(partnership, period.start);
-  const local = DateTime.fromObject(
-    { year: day.year, month: day.month, day: day.day, hour: effectiveHour(partnership, hours) },
-    { zone: safeZone(zone) },
-  );
+  const wall = wallDue(partnership, period, hours);
+  const local = DateTime.fromObject(wall, { zone: safeZone(zone) });
+  // By construction the wall time is a working day inside working hours, unless a DST gap moved it.
+  const intact = local.day === wall.day && local.hour === wall.hour;
   return {
     periodKey: period.key,
     periodStart: period.start,
     periodEnd: period.end,
-    localDue: clampToWorkingTime(local.toJSDate(), zone, hours),
+    localDue: intact ? local.toJSDate() : clampToWorkingTime(local.toJSDate(), zone, hours),
   };
+}
+
+/** A lower bound of the slot's due instant in any zone, without time-zone work. */
+function earliestDue(partnership: CheckinSchedule, period: Period, hours?: WorkingHours): number {
+  const wall = wallDue(partnership, period, hours);
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour) - MAX_AHEAD_MS;
 }
 
 /** The slot of the period named by the key, due in `zone`; RangeError for a key that is not of this cadence. */
@@ -111,12 +124,14 @@ export function dueForMember(
 ): CheckinSlot | null {
   const { cadence, startedAt } = partnership;
   const current = periodAt(cadence, startedAt, now);
-  // A member's due instant is within a day of its UTC period, so the neighbours are the only other candidates.
-  const candidates = [-1, 0, 1].map((steps) =>
-    slotOf(partnership, shiftPeriod(cadence, startedAt, current, steps), memberZone, hours),
-  );
-  const due = candidates.filter(
-    (slot) => slot.localDue.getTime() <= now.getTime() && slot.localDue.getTime() >= startedAt.getTime(),
-  );
-  return due.at(-1) ?? null;
+  // A member's due instant is within a day of its UTC period and follows the period order, so look at the
+  // next, current and previous periods, latest first, and skip the time-zone work for one surely not due.
+  for (const steps of [1, 0, -1]) {
+    const period = shiftPeriod(cadence, startedAt, current, steps);
+    if (earliestDue(partnership, period, hours) > now.getTime()) continue;
+    const slot = slotOf(partnership, period, memberZone, hours);
+    if (slot.localDue.getTime() > now.getTime()) continue;
+    return slot.localDue.getTime() >= startedAt.getTime() ? slot : null;
+  }
+  return null;
 }

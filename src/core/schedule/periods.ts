@@ -1,5 +1,4 @@
 // Check-in periods as UTC calendar spans: keys "2026-W48" (ISO week), "F2026-W48" (fortnight), "2026-11" (month).
-import { DateTime } from "luxon";
 
 export type Cadence = "weekly" | "fortnightly" | "monthly";
 
@@ -12,52 +11,77 @@ export interface Period {
   end: Date;
 }
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 
-function utc(instant: Date): DateTime {
-  if (Number.isNaN(instant.getTime())) throw new RangeError("invalid date");
-  return DateTime.fromJSDate(instant, { zone: "utc" });
+function millis(instant: Date): number {
+  const t = instant.getTime();
+  if (Number.isNaN(t)) throw new RangeError("invalid date");
+  return t;
 }
 
-function isoWeekKey(monday: DateTime): string {
-  return `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, "0")}`;
+/** 00:00 UTC on the Monday of the ISO week containing t (1 January 1970 was a Thursday). */
+function isoMonday(t: number): number {
+  const days = Math.floor(t / DAY_MS);
+  return (days - ((((days + 3) % 7) + 7) % 7)) * DAY_MS;
 }
 
-function period(key: string, start: DateTime, end: DateTime): Period {
-  return { key, start: start.toJSDate(), end: end.toJSDate() };
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+
+/** "2026-W48": the ISO week-numbering year and week of the week starting on that Monday. */
+function isoWeekKey(monday: number): string {
+  const thursday = new Date(monday + 3 * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / WEEK_MS) + 1;
+  return `${pad(year, 4)}-W${pad(week, 2)}`;
 }
+
+const period = (key: string, start: number, end: number): Period => ({
+  key,
+  start: new Date(start),
+  end: new Date(end),
+});
 
 /** The period of the cadence that contains `at`; fortnights are counted from the ISO week of `startedAt`. */
 export function periodAt(cadence: Cadence, startedAt: Date, at: Date): Period {
-  const t = utc(at);
+  const t = millis(at);
   if (cadence === "monthly") {
-    const start = t.startOf("month");
-    return period(start.toFormat("yyyy-MM"), start, start.plus({ months: 1 }));
+    const d = new Date(t);
+    const [year, month] = [d.getUTCFullYear(), d.getUTCMonth()];
+    return period(
+      `${pad(year, 4)}-${pad(month + 1, 2)}`,
+      Date.UTC(year, month, 1),
+      Date.UTC(year, month + 1, 1),
+    );
   }
-  const monday = t.startOf("week");
-  if (cadence === "weekly") return period(isoWeekKey(monday), monday, monday.plus({ weeks: 1 }));
-  const anchor = utc(startedAt).startOf("week");
-  const weeks = Math.round((monday.toMillis() - anchor.toMillis()) / WEEK_MS);
-  const start = anchor.plus({ weeks: 2 * Math.floor(weeks / 2) });
-  return period(`F${isoWeekKey(start)}`, start, start.plus({ weeks: 2 }));
+  const monday = isoMonday(t);
+  if (cadence === "weekly") return period(isoWeekKey(monday), monday, monday + WEEK_MS);
+  const anchor = isoMonday(millis(startedAt));
+  const start = anchor + 2 * Math.floor(Math.round((monday - anchor) / WEEK_MS) / 2) * WEEK_MS;
+  return period(`F${isoWeekKey(start)}`, start, start + 2 * WEEK_MS);
 }
 
 /** The period named by `key`; throws RangeError for a malformed key, or a fortnight not aligned to the start week. */
 export function periodForKey(cadence: Cadence, startedAt: Date, key: string): Period {
   const start = keyStart(cadence, key);
-  const found = start?.isValid ? periodAt(cadence, startedAt, start.toJSDate()) : null;
+  const found = start === null ? null : periodAt(cadence, startedAt, new Date(start));
   if (found?.key !== key) throw new RangeError(`"${key}" is not a ${cadence} period key`);
   return found;
 }
 
-function keyStart(cadence: Cadence, key: string): DateTime | null {
-  const pattern = cadence === "monthly" ? /^(\d{4})-(\d{2})$/ : /^F?(\d{4})-W(\d{2})$/;
-  const match = pattern.exec(key);
-  if (!match || (cadence === "fortnightly") !== key.startsWith("F")) return null;
-  const [a, b] = [Number(match[1]), Number(match[2])];
-  return cadence === "monthly"
-    ? DateTime.fromObject({ year: a, month: b, day: 1 }, { zone: "utc" })
-    : DateTime.fromObject({ weekYear: a, weekNumber: b, weekday: 1 }, { zone: "utc" });
+/** A candidate start instant for the key, which periodForKey confirms by rebuilding the key from it. */
+function keyStart(cadence: Cadence, key: string): number | null {
+  const pattern = {
+    weekly: /^(\d{4})-W(\d{2})$/,
+    fortnightly: /^F(\d{4})-W(\d{2})$/,
+    monthly: /^(\d{4})-(\d{2})$/,
+  };
+  const match = pattern[cadence].exec(key);
+  if (!match) return null;
+  const [year, n] = [Number(match[1]), Number(match[2])];
+  if (year < 1000 || n < 1) return null;
+  if (cadence === "monthly") return n <= 12 ? Date.UTC(year, n - 1, 1) : null;
+  return n <= 53 ? isoMonday(Date.UTC(year, 0, 4)) + (n - 1) * WEEK_MS : null;
 }
 
 /** The period `steps` periods after (or, when negative, before) the given one. */

@@ -1,7 +1,7 @@
 // Working days (Mon–Fri) and working hours in a person's own time zone: is it working time, when is the next working morning.
 import { DateTime, IANAZone } from "luxon";
 
-/** Local working hours: from startHour:00 (inclusive) to endHour:00 (exclusive), on Monday to Friday. */
+/** Local working hours by the wall clock: from startHour:00 (inclusive) to endHour:00 (exclusive), Monday to Friday. */
 export interface WorkingHours {
   startHour: number;
   endHour: number;
@@ -9,10 +9,18 @@ export interface WorkingHours {
 
 export const DEFAULT_WORKING_HOURS: Readonly<WorkingHours> = Object.freeze({ startHour: 9, endHour: 17 });
 
+const DAY_MS = 86_400_000;
+const knownZones = new Map<string, boolean>();
+
 /** The zone itself when it is a known IANA name (e.g. "Europe/London"), otherwise "UTC". */
 export function safeZone(zone?: string | null): string {
   const name = typeof zone === "string" ? zone.trim() : "";
-  return name !== "" && IANAZone.isValidZone(name) ? name : "UTC";
+  let valid = knownZones.get(name);
+  if (valid === undefined) {
+    valid = name !== "" && IANAZone.isValidZone(name); // builds an Intl formatter, which is slow: hence the cache
+    if (knownZones.size < 1000) knownZones.set(name, valid);
+  }
+  return valid ? name : "UTC";
 }
 
 /** The hours, checked: whole hours with 0 ≤ startHour < endHour ≤ 24; throws RangeError otherwise. */
@@ -31,36 +39,33 @@ export function isWorkingDay(weekday: number): boolean {
   return weekday >= 1 && weekday <= 5;
 }
 
-/** The instant seen in the zone; throws RangeError on an invalid Date. */
+/** The instant seen in the zone (unknown zones as UTC); throws RangeError on an invalid Date. */
 export function toLocal(instant: Date, zone: string): DateTime {
   if (Number.isNaN(instant.getTime())) throw new RangeError("invalid date");
   return DateTime.fromJSDate(instant, { zone: safeZone(zone) });
 }
 
-/** hour:00 local on the calendar day of `day`, in that day's zone (24 means the next midnight). */
-export function atLocalHour(day: DateTime, hour: number): DateTime {
-  const midnight = { year: day.year, month: day.month, day: day.day, hour: 0 };
-  if (hour === 24) return DateTime.fromObject(midnight, { zone: day.zone }).plus({ days: 1 }).startOf("day");
-  return DateTime.fromObject({ ...midnight, hour }, { zone: day.zone });
-}
-
-/** True when the instant falls on Mon–Fri between startHour (inclusive) and endHour (exclusive), local time. */
+/** True when the local wall clock shows Mon–Fri, at or after startHour:00 and before endHour:00. */
 export function isWorkingTime(instant: Date, zone: string, hours?: WorkingHours): boolean {
   const { startHour, endHour } = checkHours(hours);
   const local = toLocal(instant, zone);
-  if (!isWorkingDay(local.weekday)) return false;
-  const t = instant.getTime();
-  return t >= atLocalHour(local, startHour).toMillis() && t < atLocalHour(local, endHour).toMillis();
+  return isWorkingDay(local.weekday) && local.hour >= startHour && local.hour < endHour;
 }
 
 /** The first working day's startHour local that is strictly after `after` (the same day when before startHour). */
 export function nextWorkingMorning(after: Date, zone: string, hours?: WorkingHours): Date {
   const { startHour } = checkHours(hours);
-  const day = toLocal(after, zone).startOf("day");
+  const local = toLocal(after, zone);
   for (let i = 0; i <= 7; i++) {
-    const candidate = day.plus({ days: i });
-    if (!isWorkingDay(candidate.weekday)) continue;
-    const morning = atLocalHour(candidate, startHour);
+    const day = new Date(Date.UTC(local.year, local.month - 1, local.day) + i * DAY_MS);
+    if (!isWorkingDay(day.getUTCDay() || 7)) continue;
+    const wall = {
+      year: day.getUTCFullYear(),
+      month: day.getUTCMonth() + 1,
+      day: day.getUTCDate(),
+      hour: startHour,
+    };
+    const morning = DateTime.fromObject(wall, { zone: local.zone });
     if (morning.toMillis() > after.getTime()) return morning.toJSDate();
   }
   throw new Error("no working morning within a week"); // unreachable: a week always has a later working morning
