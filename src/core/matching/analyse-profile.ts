@@ -12,6 +12,9 @@ export const fieldWeights = {
   department: 0.4,
 } as const;
 
+/** Added when the person's role names the unit: a "medical statistician" is statistics, not only offers it. */
+export const roleBonus = 0.15;
+
 /** A broader concept implied by a narrower one ("survival analysis" implies biostatistics) counts this much. */
 export const broaderFactor = 0.5;
 
@@ -19,7 +22,7 @@ export const broaderFactor = 0.5;
 export const mentoringUnit = "c:mentoring";
 
 export interface ProfileUnits {
-  /** Unit → weight of the best field it appears in (offers, expertise, methods, role, department). */
+  /** Unit → weight of the best field it appears in (offers, expertise, methods, role, department), plus the role bonus. */
   about: Map<string, number>;
   /** What the person is: expertise and role, as written (for sameness between two people). */
   self: string[];
@@ -58,6 +61,11 @@ export function analyseProfile(profile: MatchProfile): ProfileUnits {
   if (profile.department) addItems(about, [profile.department], fieldWeights.department);
   if (profile.openToMentoring && (about.get(mentoringUnit) ?? 0) < fieldWeights.mentoring) {
     about.set(mentoringUnit, fieldWeights.mentoring);
+  }
+  if (profile.role) {
+    for (const u of analyseText(profile.role)) {
+      if (!u.broader) about.set(u.unit, (about.get(u.unit) ?? 0) + roleBonus);
+    }
   }
   return {
     about,

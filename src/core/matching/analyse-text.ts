@@ -11,6 +11,8 @@ export interface TextUnit {
   /** True when the unit is a broader concept implied by what was written, not written itself. */
   broader: boolean;
 }
+// A unit may appear once per part of the text: "bioinformatician for tumour sequencing" has genomics twice,
+// implied by the ask and written in its context.
 
 interface Phrase {
   stems: readonly string[];
@@ -76,25 +78,33 @@ function analyseUncached(text: string): TextUnit[] {
     segments.push(segment);
   }
 
+  // One entry per unit and part of the text; a unit written down beats the same unit implied as broader.
   const units = new Map<string, TextUnit>();
   const add = (unit: string, seg: number, broader: boolean) => {
-    const known = units.get(unit);
-    if (!known) units.set(unit, { unit, segment: seg, broader });
-    else if (known.broader && !broader)
-      units.set(unit, { unit, segment: Math.min(seg, known.segment), broader });
+    const k = `${seg} ${unit}`;
+    const known = units.get(k);
+    if (!known || (known.broader && !broader)) units.set(k, { unit, segment: seg, broader });
   };
 
-  // Every thesaurus phrase found anywhere counts ("tumour samples" is both samples and, through "tumour", oncology).
+  // Thesaurus phrases, longest first: a phrase inside a longer one does not count ("statistical genetics" is
+  // genomics, not statistics); a phrase that means two things is listed under both concepts.
+  const found: { start: number; end: number; conceptIds: readonly string[] }[] = [];
   for (let i = 0; i < stems.length; i++) {
     for (const phrase of phrasesByFirstStem.get(stems[i]!) ?? []) {
       const n = phrase.stems.length;
       if (i + n > stems.length) continue;
       let same = true;
       for (let k = 1; k < n && same; k++) same = stems[i + k] === phrase.stems[k];
-      if (!same) continue;
-      for (let k = 0; k < n; k++) covered[i + k] = true;
-      for (const id of phrase.conceptIds) add(`c:${id}`, segments[i]!, false);
+      if (same) found.push({ start: i, end: i + n, conceptIds: phrase.conceptIds });
     }
+  }
+  for (const f of found) {
+    const inside = found.some(
+      (g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start,
+    );
+    if (inside) continue;
+    for (let k = f.start; k < f.end; k++) covered[k] = true;
+    for (const id of f.conceptIds) add(`c:${id}`, segments[f.start]!, false);
   }
   for (let i = 0; i < stems.length; i++) {
     if (covered[i] || isStopword(tokens[i]!, stems[i]!)) continue;
@@ -107,7 +117,23 @@ function analyseUncached(text: string): TextUnit[] {
   return [...units.values()];
 }
 
-/** The units of a phrase, in order of appearance, each once. The result is shared: do not change it. */
+/** Words that say little on their own ("data", "clinical", "outcomes"): a need leans less on them. */
+const weakWordList = `data clinical clinic clinician patient outcome model modelling method design evaluation health care
+medical medicine disease service treatment population intervention tool review application approval plan program
+assessment management measure setting slide`;
+
+const weakUnits: ReadonlySet<string> = new Set(
+  weakWordList
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => `w:${stemToken(w)}`),
+);
+
+export function isWeakUnit(unit: string): boolean {
+  return weakUnits.has(unit);
+}
+
+/** The units of a phrase, in order of appearance, each once per part. The result is shared: do not change it. */
 export function analyseText(text: string): readonly TextUnit[] {
   let units = textMemo.get(text);
   if (!units) {

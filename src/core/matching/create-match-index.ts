@@ -1,6 +1,6 @@
 // An in-memory inverted index of profiles (unit → people) that answers "who could help with this need?" in milliseconds.
 import { analyseProfile, isEarlyCareer, mentoringUnit } from "./analyse-profile.ts";
-import { analyseText } from "./analyse-text.ts";
+import { analyseText, isWeakUnit } from "./analyse-text.ts";
 import { combineScore, maxBonus } from "./score-candidate.ts";
 import { spreadRerank } from "./spread-rerank.ts";
 import type { MatchProfile, Suggestion, SuggestOptions } from "./types.ts";
@@ -18,9 +18,13 @@ export interface MatchIndex {
 
 /** How much each unit of the need counts, besides its rarity. */
 const needWeights = {
-  /** Units in the first part of the need ("biostatistician" in "biostatistician for a cohort study"). */
-  ask: 1.5,
-  context: 1,
+  /**
+   * The share of relevance that the first part of a need carries when the need has more parts: "biostatistician"
+   * in "biostatistician for a breast cancer cohort study" is the ask, the rest its context.
+   */
+  askShare: 0.7,
+  /** Generic words ("data", "outcomes", "clinical"). */
+  weak: 0.3,
   /** Broader concepts implied by the need ("survival analysis" implies biostatistics). */
   broader: 0.35,
   /** What the requester already has themselves is less what they are looking for. */
@@ -31,31 +35,19 @@ const needWeights = {
 const relevanceFloor = 0.25;
 /** A requester's field weight from which they are taken to "have" a unit (methods and above). */
 const hasWeight = 0.65;
+/** Relevance is at most 1 plus the role bonus; it is kept to 2^-29 steps so ordering never depends on float noise. */
+const relevanceMax = 2;
 const relevanceSteps = 2 ** 30;
 const slotSpan = 2 ** 21;
 
-interface Doc {
-  profile: MatchProfile;
-  email: string;
-  institutionKey: string;
-  departmentKey: string;
-  /** Unit ids, packed: [0, selfEnd) expertise and role; [selfEnd, needsEnd) needs; [needsEnd, end) all posted. */
-  packed: Int32Array;
-  selfEnd: number;
-  needsEnd: number;
-  conflicts: readonly string[];
-  early: boolean;
-}
-
 interface Scored {
-  doc: Doc;
+  slot: number;
+  profile: MatchProfile;
   id: string;
   score: number;
   institutionKey: string;
   self: Int32Array;
 }
-
-const noConflicts: readonly string[] = Object.freeze([]);
 
 function key(text: string | null | undefined): string {
   return (text ?? "").trim().toLowerCase().replace(/\s+/g, " ");
@@ -65,16 +57,41 @@ function byScoreThenId(a: Scored, b: Scored): number {
   return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+function grownInt32(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (array.length >= size) return array;
+  const bigger = new Int32Array(Math.max(size, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
 export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchIndex {
+  // Units (concepts and word stems) by number, with their posting lists: which slots have them, and how strongly.
   const unitIds = new Map<string, number>();
   const postDocs: Int32Array[] = [];
   const postWeights: Float32Array[] = [];
   const postLength: number[] = [];
 
-  const docs: (Doc | undefined)[] = [];
+  // Profiles by slot, kept as parallel arrays (a few bytes a profile rather than an object each).
+  const slotProfiles: (MatchProfile | undefined)[] = [];
   const slotById = new Map<string, number>();
   const freeSlots: number[] = [];
-  const institutionCounts = new Map<string, number>();
+  let slotInstitution = new Int32Array(1024);
+  let slotDepartment = new Int32Array(1024);
+  let slotEarly = new Uint8Array(1024);
+  /** Where the slot's unit ids start in the arena: expertise and role, then needs, then every posted unit. */
+  let slotStart = new Int32Array(1024);
+  let slotSelfLength = new Int32Array(1024);
+  let slotNeedsLength = new Int32Array(1024);
+  let slotPostedLength = new Int32Array(1024);
+  let arena = new Int32Array(1 << 16);
+  let arenaUsed = 0;
+  let arenaDead = 0;
+
+  // Institutions and departments by number ("" is 0), and how many people each institution has.
+  const placeIds = new Map<string, number>([["", 0]]);
+  const placeNames: string[] = [""];
+  const institutionCounts: number[] = [0];
+  let institutionsInUse = 0;
   let live = 0;
   let acc = new Float64Array(1024);
   let touched = new Int32Array(1024);
@@ -87,6 +104,18 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       postDocs.push(new Int32Array(2));
       postWeights.push(new Float32Array(2));
       postLength.push(0);
+    }
+    return id;
+  }
+
+  function internPlace(name: string | null | undefined): number {
+    const k = key(name);
+    let id = placeIds.get(k);
+    if (id === undefined) {
+      id = placeNames.length;
+      placeIds.set(k, id);
+      placeNames.push(k);
+      institutionCounts.push(0);
     }
     return id;
   }
@@ -123,60 +152,90 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     return Math.log(1 + live / Math.max(1, postLength[unit] ?? 0));
   }
 
-  function countInstitution(institutionKey: string, delta: number): void {
-    const n = (institutionCounts.get(institutionKey) ?? 0) + delta;
-    if (n > 0) institutionCounts.set(institutionKey, n);
-    else institutionCounts.delete(institutionKey);
+  function slotLength(slot: number): number {
+    return slotSelfLength[slot]! + slotNeedsLength[slot]! + slotPostedLength[slot]!;
+  }
+
+  /** Moves the live slots' units to a fresh arena once more than half of it belongs to removed profiles. */
+  function compactArena(): void {
+    const fresh = new Int32Array(Math.max(1 << 16, (arenaUsed - arenaDead) * 2));
+    let used = 0;
+    for (let slot = 0; slot < slotProfiles.length; slot++) {
+      if (!slotProfiles[slot]) continue;
+      const start = slotStart[slot]!;
+      const length = slotLength(slot);
+      fresh.set(arena.subarray(start, start + length), used);
+      slotStart[slot] = used;
+      used += length;
+    }
+    arena = fresh;
+    arenaUsed = used;
+    arenaDead = 0;
   }
 
   function remove(id: string): boolean {
     const slot = slotById.get(id);
     if (slot === undefined) return false;
-    const doc = docs[slot]!;
-    for (let i = doc.needsEnd; i < doc.packed.length; i++) unpost(doc.packed[i]!, slot);
-    countInstitution(doc.institutionKey, -1);
-    docs[slot] = undefined;
+    const postedFrom = slotStart[slot]! + slotSelfLength[slot]! + slotNeedsLength[slot]!;
+    for (let i = postedFrom; i < postedFrom + slotPostedLength[slot]!; i++) unpost(arena[i]!, slot);
+    const institution = slotInstitution[slot]!;
+    institutionCounts[institution]!--;
+    if (institutionCounts[institution] === 0) institutionsInUse--;
+    arenaDead += slotLength(slot);
+    slotProfiles[slot] = undefined;
     slotById.delete(id);
     freeSlots.push(slot);
     live--;
+    if (arenaDead > 1 << 15 && arenaDead * 2 > arenaUsed) compactArena();
     return true;
   }
 
   function upsert(profile: MatchProfile): void {
     remove(profile.id);
     const units = analyseProfile(profile);
-    const self = units.self.map(internUnit);
-    const needs = units.needs.map(internUnit);
-    const posted = [...units.about.keys()].map(internUnit);
-    const packed = new Int32Array(self.length + needs.length + posted.length);
-    packed.set(self, 0);
-    packed.set(needs, self.length);
-    packed.set(posted, self.length + needs.length);
-
-    const slot = freeSlots.pop() ?? docs.length;
+    const slot = freeSlots.pop() ?? slotProfiles.length;
     if (slot >= slotSpan) throw new Error(`the match index holds at most ${slotSpan} profiles`);
-    let i = 0;
-    for (const weight of units.about.values()) post(posted[i++]!, slot, weight);
-    const conflicts =
-      profile.conflictsWith.length > 0 ? profile.conflictsWith.map((e) => key(e)) : noConflicts;
-    docs[slot] = {
-      profile,
-      email: key(profile.email),
-      institutionKey: key(profile.institution),
-      departmentKey: key(profile.department),
-      packed,
-      selfEnd: self.length,
-      needsEnd: self.length + needs.length,
-      conflicts,
-      early: isEarlyCareer(profile),
-    };
-    slotById.set(profile.id, slot);
-    countInstitution(key(profile.institution), 1);
-    live++;
-    if (acc.length < docs.length) {
-      acc = new Float64Array(Math.max(docs.length, acc.length * 2));
-      touched = new Int32Array(acc.length);
+    if (slot >= slotStart.length) {
+      const size = slotStart.length * 2;
+      slotInstitution = grownInt32(slotInstitution, size);
+      slotDepartment = grownInt32(slotDepartment, size);
+      slotStart = grownInt32(slotStart, size);
+      slotSelfLength = grownInt32(slotSelfLength, size);
+      slotNeedsLength = grownInt32(slotNeedsLength, size);
+      slotPostedLength = grownInt32(slotPostedLength, size);
+      const early = new Uint8Array(size);
+      early.set(slotEarly);
+      slotEarly = early;
+      acc = new Float64Array(size);
+      touched = new Int32Array(size);
     }
+
+    const length = units.self.length + units.needs.length + units.about.size;
+    arena = grownInt32(arena, arenaUsed + length);
+    let at = arenaUsed;
+    slotStart[slot] = at;
+    for (const u of units.self) arena[at++] = internUnit(u);
+    for (const u of units.needs) arena[at++] = internUnit(u);
+    for (const [u, weight] of units.about) {
+      const unit = internUnit(u);
+      arena[at++] = unit;
+      post(unit, slot, weight);
+    }
+    arenaUsed = at;
+    slotSelfLength[slot] = units.self.length;
+    slotNeedsLength[slot] = units.needs.length;
+    slotPostedLength[slot] = units.about.size;
+
+    const institution = internPlace(profile.institution);
+    if (institutionCounts[institution] === 0) institutionsInUse++;
+    institutionCounts[institution]!++;
+    slotInstitution[slot] = institution;
+    slotDepartment[slot] = internPlace(profile.department);
+    slotEarly[slot] = isEarlyCareer(profile) ? 1 : 0;
+    if (slot === slotProfiles.length) slotProfiles.push(profile);
+    else slotProfiles[slot] = profile;
+    slotById.set(profile.id, slot);
+    live++;
   }
 
   function suggest(requester: MatchProfile, need: string, options: SuggestOptions): Suggestion[] {
@@ -189,8 +248,9 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
 
     const req = analyseProfile(requester);
     const reqEmail = key(requester.email);
-    const reqInstitution = key(requester.institution);
-    const reqDepartment = key(requester.department);
+    const reqInstitution = placeIds.get(key(requester.institution)) ?? -1;
+    const reqDepartment =
+      key(requester.department) === "" ? 0 : (placeIds.get(key(requester.department)) ?? -1);
     const reqConflicts = new Set(requester.conflictsWith.map((e) => key(e)));
     const reqPartners = new Set(requester.partnerIds);
     const reqEarly = isEarlyCareer(requester);
@@ -204,18 +264,35 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       if (id !== undefined) reqKnows.add(id);
     }
 
-    // The need as weighted units: rare units count more, the ask more than its context.
-    let weightSum = 0;
-    let touchedCount = 0;
+    // The need as weighted units: rare units count more; the ask and its context each carry a fixed share.
+    const queryUnits: number[] = [];
+    const queryWeights: number[] = [];
+    const queryIsAsk: boolean[] = [];
+    let askSum = 0;
+    let contextSum = 0;
     for (const u of needUnits) {
       const unit = unitIds.get(u.unit);
       if (unit === undefined || postLength[unit] === 0) continue;
       let q = idf(unit);
       if (u.broader) q *= needWeights.broader;
-      else if (asksInParts && u.segment === firstSegment) q *= needWeights.ask;
-      else q *= needWeights.context;
+      if (isWeakUnit(u.unit)) q *= needWeights.weak;
       if ((req.about.get(u.unit) ?? 0) >= hasWeight) q *= needWeights.requesterHas;
-      weightSum += q;
+      const isAsk = !asksInParts || u.segment === firstSegment;
+      if (isAsk) askSum += q;
+      else contextSum += q;
+      queryUnits.push(unit);
+      queryWeights.push(q);
+      queryIsAsk.push(isAsk);
+    }
+    if (askSum + contextSum === 0) return [];
+    const askScale = askSum === 0 ? 0 : contextSum === 0 ? 1 / askSum : needWeights.askShare / askSum;
+    const contextScale =
+      contextSum === 0 ? 0 : askSum === 0 ? 1 / contextSum : (1 - needWeights.askShare) / contextSum;
+
+    let touchedCount = 0;
+    for (let j = 0; j < queryUnits.length; j++) {
+      const unit = queryUnits[j]!;
+      const q = queryWeights[j]! * (queryIsAsk[j] ? askScale : contextScale);
       const list = postDocs[unit]!;
       const weights = postWeights[unit]!;
       const n = postLength[unit]!;
@@ -225,13 +302,13 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
         acc[slot]! += q * weights[i]!;
       }
     }
-    if (weightSum === 0) return [];
 
-    // Walk candidates from the most relevant down; stop when no one left could enter the pool.
+    // Order the candidates by relevance (clearing the accumulator on the way), then walk them from the most
+    // relevant down and stop when no one left could enter the pool.
     const keys = new Float64Array(touchedCount);
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i]!;
-      const steps = Math.floor((acc[slot]! / weightSum) * relevanceSteps);
+      const steps = Math.floor((Math.min(relevanceMax, acc[slot]!) / relevanceMax) * relevanceSteps);
       acc[slot] = 0;
       keys[i] = (relevanceSteps - steps) * slotSpan + slot;
     }
@@ -240,59 +317,63 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     const nowMs = options.now.getTime();
     const poolSize = Math.max(20, limit * 4);
     const pool: Scored[] = [];
-    const meanCentre = live / Math.max(1, institutionCounts.size);
+    const meanCentre = live / Math.max(1, institutionsInUse);
     let bestRelevance = -1;
     for (let k = 0; k < touchedCount; k++) {
       const packedKey = keys[k]!;
       const slot = packedKey % slotSpan;
-      const relevance = (relevanceSteps - (packedKey - slot) / slotSpan) / relevanceSteps;
+      const relevance = ((relevanceSteps - (packedKey - slot) / slotSpan) / relevanceSteps) * relevanceMax;
       if (pool.length >= poolSize && relevance + maxBonus + 1e-9 < pool[poolSize - 1]!.score) break;
       if (bestRelevance > 0 && relevance < relevanceFloor * bestRelevance) break;
-      const doc = docs[slot]!;
-      const p = doc.profile;
+      const p = slotProfiles[slot]!;
       if (
         p.id === requester.id ||
-        doc.email === reqEmail ||
         p.optedOut ||
         (p.pausedUntil != null && p.pausedUntil.getTime() > nowMs) ||
-        reqConflicts.has(doc.email) ||
-        doc.conflicts.includes(reqEmail) ||
         reqPartners.has(p.id) ||
         p.partnerIds.includes(requester.id)
       ) {
         continue;
       }
+      const email = key(p.email);
+      if (email === reqEmail || reqConflicts.has(email) || p.conflictsWith.some((e) => key(e) === reqEmail))
+        continue;
       if (bestRelevance < 0) bestRelevance = relevance;
 
+      const start = slotStart[slot]!;
+      const selfEnd = start + slotSelfLength[slot]!;
+      const needsEnd = selfEnd + slotNeedsLength[slot]!;
       let needTotal = 0;
       let needMet = 0;
-      for (let i = doc.selfEnd; i < doc.needsEnd; i++) {
-        const unit = doc.packed[i]!;
+      for (let i = selfEnd; i < needsEnd; i++) {
+        const unit = arena[i]!;
         const w = idf(unit);
         needTotal += w;
         if (reqKnows.has(unit)) needMet += w;
       }
       let shared = 0;
-      for (let i = 0; i < doc.selfEnd; i++) if (reqSelf.has(doc.packed[i]!)) shared++;
-      const union = reqSelfCount + doc.selfEnd - shared;
-      const centre = institutionCounts.get(doc.institutionKey) ?? 1;
+      for (let i = start; i < selfEnd; i++) if (reqSelf.has(arena[i]!)) shared++;
+      const union = reqSelfCount + (selfEnd - start) - shared;
+      const institution = slotInstitution[slot]!;
+      const department = slotDepartment[slot]!;
       const score = combineScore({
         relevance,
         reciprocity: needTotal > 0 ? needMet / needTotal : 0,
         sameness: union > 0 ? shared / union : 0,
-        otherInstitution: doc.institutionKey !== reqInstitution,
-        otherDepartment:
-          reqDepartment !== "" && doc.departmentKey !== "" && doc.departmentKey !== reqDepartment,
-        smallCentre: Math.min(1, Math.max(0, 1 - centre / (2 * meanCentre))),
-        mentoring: reqEarly && p.openToMentoring === true && !doc.early,
+        otherInstitution: institution !== reqInstitution,
+        otherDepartment: reqDepartment !== 0 && department !== 0 && department !== reqDepartment,
+        smallCentre: Math.min(1, Math.max(0, 1 - institutionCounts[institution]! / (2 * meanCentre))),
+        mentoring: reqEarly && p.openToMentoring === true && slotEarly[slot] === 0,
         activePartnerships: p.activePartnerships,
       });
+      if (pool.length >= poolSize && score < pool[poolSize - 1]!.score - 1e-12) continue;
       const entry: Scored = {
-        doc,
+        slot,
+        profile: p,
         id: p.id,
         score,
-        institutionKey: doc.institutionKey,
-        self: doc.packed.subarray(0, doc.selfEnd),
+        institutionKey: placeNames[institution]!,
+        self: arena.slice(start, selfEnd),
       };
       if (pool.length >= poolSize && byScoreThenId(entry, pool[poolSize - 1]!) >= 0) continue;
       let lo = 0;
@@ -305,12 +386,11 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       pool.splice(lo, 0, entry);
       if (pool.length > poolSize) pool.pop();
     }
-    for (let i = 0; i < touchedCount; i++) acc[touched[i]!] = 0;
 
     const needSet = new Set(needUnits.map((u) => u.unit));
     const reqOffers = new Set(req.knowsOffers);
     return spreadRerank(pool, limit).map((chosen) =>
-      explain(chosen, needSet, reqKnowsUnits, reqOffers, reqEarly),
+      explain(chosen, needSet, reqKnowsUnits, reqOffers, reqEarly, slotEarly[chosen.slot] === 1),
     );
   }
 
@@ -337,8 +417,9 @@ function explain(
   reqKnows: ReadonlySet<string>,
   reqOffers: ReadonlySet<string>,
   reqEarly: boolean,
+  candidateEarly: boolean,
 ): Suggestion {
-  const p = chosen.doc.profile;
+  const p = chosen.profile;
   const seen = new Set<string>();
   const pick = (items: readonly string[]) =>
     items.filter((item) => {
@@ -355,7 +436,7 @@ function explain(
   const theyNeed = p.needs.filter((item) => matchesAny(item, reqKnows));
   const youOffer = theyNeed.some((item) => matchesAny(item, reqOffers));
   const mentoring =
-    p.openToMentoring === true && (needSet.has(mentoringUnit) || (reqEarly && !chosen.doc.early));
+    p.openToMentoring === true && (needSet.has(mentoringUnit) || (reqEarly && !candidateEarly));
   const matched = [...offers, ...expertise, ...methods];
   if (matched.length === 0 && roleMatched && p.role) matched.push(p.role);
   if (matched.length === 0 && departmentMatched && p.department) matched.push(p.department);

@@ -116,6 +116,7 @@ export const concepts: readonly Concept[] = [
     id: "oncology",
     label: "oncology",
     terms: [
+      "tumour samples",
       "oncology",
       "oncologist",
       "oncological",
@@ -215,6 +216,7 @@ export const concepts: readonly Concept[] = [
     id: "image-analysis",
     label: "image analysis",
     terms: [
+      "computer vision",
       "image analysis",
       "medical image analysis",
       "image segmentation",
@@ -252,6 +254,8 @@ export const concepts: readonly Concept[] = [
     id: "genomics",
     label: "genomics",
     terms: [
+      "polygenic risk scores",
+      "genetic epidemiology",
       "genomics",
       "genomic",
       "genome",
@@ -332,6 +336,7 @@ export const concepts: readonly Concept[] = [
     id: "cardiology",
     label: "cardiology",
     terms: [
+      "cardiac rehabilitation",
       "cardiology",
       "cardiologist",
       "heart",
@@ -378,6 +383,7 @@ export const concepts: readonly Concept[] = [
     id: "mental-health",
     label: "mental health",
     terms: [
+      "digital mental health",
       "mental health",
       "psychiatry",
       "psychiatrist",
