@@ -13,6 +13,7 @@ import {
   type RichText,
   type Span,
 } from "../../core/message.ts";
+import { chunk, clean, ELLIPSIS, isBlank, oneLine, type Piece, pieceTools } from "../render-text.ts";
 
 export interface SlackRenderContext {
   /** The Slack team id the message goes to: only identities in this team are mentioned as `<@U…>`. */
@@ -53,8 +54,6 @@ export const SLACK_LIMITS = {
   callbackId: 255,
   privateMetadata: 3000,
 } as const;
-
-const ELLIPSIS = "…";
 
 /** Where the blocks go: inputs become input blocks in a modal, section accessories in a message. */
 type Surface = "message" | "modal";
@@ -312,11 +311,6 @@ function firstText(blocks: readonly Block[]): string {
 // ---- rich text to mrkdwn ----
 
 /** A rendered span: its full mrkdwn, and how to shorten it to a budget (possibly to nothing). */
-interface Piece {
-  full: string;
-  cut(budget: number): string;
-}
-
 function mrkdwn(text: RichText, ctx: SlackRenderContext, max: number): string {
   return fitPieces(richPieces(text, ctx), max);
 }
@@ -349,29 +343,8 @@ function spanPieces(span: Span, ctx: SlackRenderContext): Piece[] {
   return [mentionPiece(span.mention, ctx)];
 }
 
-function textPiece(escaped: string): Piece {
-  return { full: escaped, cut: (budget) => cutTokens(escaped, budget) };
-}
-
-/** `*x*`, with surrounding whitespace kept outside the stars (Slack ignores `* x *`). */
 function boldPieces(text: string): Piece[] {
-  const cleaned = clean(text).replace(/\s+/g, " ");
-  const core = cleaned.trim();
-  if (core === "") return [textPiece(cleaned)];
-  const lead = cleaned.startsWith(" ") ? " " : "";
-  const trail = cleaned.endsWith(" ") ? " " : "";
-  return [textPiece(lead), wrapped("*", escapeMrkdwn(core), "*"), textPiece(trail)];
-}
-
-/** Markup around escaped text: shortening keeps the markup and cuts the text, or drops it all. */
-function wrapped(before: string, inner: string, after: string): Piece {
-  return {
-    full: before + inner + after,
-    cut: (budget) => {
-      const kept = cutTokens(inner, budget - before.length - after.length);
-      return kept === "" ? "" : before + kept + after;
-    },
-  };
+  return boldPiece(text, "*", escapeMrkdwn);
 }
 
 function linkPiece(url: string, text: string): Piece {
@@ -411,33 +384,10 @@ function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Drops control characters (keeping tabs and newlines) and replaces lone surrogates. */
-function clean(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
-}
-
-function oneLine(text: string): string {
-  return clean(text).replace(/\s+/g, " ").trim();
-}
-
-function isBlank(text: string): boolean {
-  return text.trim() === "";
-}
-
 /** A plain_text object of at most `max` characters, never empty. */
 function plain(text: string, max: number, fallback: string): slack.PlainTextElement {
   const line = oneLine(text) || oneLine(fallback) || ELLIPSIS;
   return { type: "plain_text", text: truncate(line, max), emoji: true };
-}
-
-/** Text of at most `max` characters, ending with "…" when cut. */
-function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return cutTokens(text, max - ELLIPSIS.length) + ELLIPSIS;
 }
 
 /** The longest prefix of whole tokens (entities, surrogate pairs, characters) within `budget`. */
@@ -468,8 +418,4 @@ function uniqueId(base: string, taken: Set<string>, max: number, fallback: strin
   return id;
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const groups: T[][] = [];
-  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
-  return groups;
-}
+const { textPiece, wrapped, truncate, boldPiece } = pieceTools(cutTokens);

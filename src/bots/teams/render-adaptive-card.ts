@@ -11,6 +11,15 @@ import {
   type RichText,
   type Span,
 } from "../../core/message.ts";
+import {
+  type Piece as BasePiece,
+  chunk,
+  clean,
+  ELLIPSIS,
+  isBlank,
+  oneLine,
+  pieceTools,
+} from "../render-text.ts";
 
 export interface TeamsRenderContext {
   /** The Teams (Entra) tenant id the card goes to: only identities in this tenant are mentioned. */
@@ -102,7 +111,6 @@ export const TEAMS_TEXT_MAX = 10_000;
 export const TEAMS_ACTIONS_PER_SET = 5;
 
 const SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
-const ELLIPSIS = "…";
 const LABEL_MAX = 500;
 /** Input ids are merged into Action.Submit data, so they must not shadow its keys. */
 const RESERVED_IDS = ["actionId", "value"];
@@ -413,9 +421,7 @@ interface Rendered {
 }
 
 /** A rendered span: its full markdown, how to shorten it (possibly to nothing), and the mention it writes. */
-interface Piece {
-  full: string;
-  cut(budget: number): string;
+interface Piece extends BasePiece {
   mention?: MentionEntity;
 }
 
@@ -451,28 +457,8 @@ function spanPieces(span: Span, state: RenderState): Piece[] {
   return [mentionPiece(span.mention, state)];
 }
 
-function textPiece(escaped: string): Piece {
-  return { full: escaped, cut: (budget) => cutTokens(escaped, budget) };
-}
-
-/** `**x**`, with surrounding whitespace kept outside the stars. */
 function boldPieces(text: string): Piece[] {
-  const cleaned = clean(text).replace(/\s+/g, " ");
-  const core = cleaned.trim();
-  if (core === "") return [textPiece(cleaned)];
-  const lead = cleaned.startsWith(" ") ? " " : "";
-  const trail = cleaned.endsWith(" ") ? " " : "";
-  return [textPiece(lead), wrapped("**", escapeMarkdown(core), "**"), textPiece(trail)];
-}
-
-function wrapped(before: string, inner: string, after: string): Piece {
-  return {
-    full: before + inner + after,
-    cut: (budget) => {
-      const kept = cutTokens(inner, budget - before.length - after.length);
-      return kept === "" ? "" : before + kept + after;
-    },
-  };
+  return boldPiece(text, "**", escapeMarkdown);
 }
 
 function linkPiece(url: string, text: string): Piece {
@@ -531,31 +517,9 @@ function escapeMarkdown(text: string): string {
     .replace(/^([ \t]*\d+)\./gm, "$1\\.");
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Drops control characters (keeping tabs and newlines) and replaces lone surrogates. */
-function clean(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
-}
-
-function oneLine(text: string): string {
-  return clean(text).replace(/\s+/g, " ").trim();
-}
-
-function isBlank(text: string): boolean {
-  return text.trim() === "";
-}
-
 /** A plain one-line label (input labels, button titles, choice titles), never empty. */
 function label(text: string, fallback: string): string {
   return truncate(oneLine(text) || oneLine(fallback) || ELLIPSIS, LABEL_MAX);
-}
-
-function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return cutTokens(text, max - ELLIPSIS.length) + ELLIPSIS;
 }
 
 /** The longest prefix of whole tokens (escapes, surrogate pairs, characters) within `budget`. */
@@ -577,8 +541,4 @@ function uniqueId(base: string, taken: Set<string>): string {
   return id;
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const groups: T[][] = [];
-  for (let i = 0; i < items.length; i += size) groups.push(items.slice(i, i + size));
-  return groups;
-}
+const { textPiece, wrapped, truncate, boldPiece } = pieceTools(cutTokens);
