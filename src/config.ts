@@ -30,6 +30,8 @@ export interface Config {
   dataDir: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   nodeEnv: string;
+  /** Check-in notes and mentor meeting notes older than this many days are cleared by the retention job. */
+  retentionDays: number;
   slack: SlackConfig | null;
   teams: TeamsConfig;
 }
@@ -94,6 +96,16 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const nodeEnv = nonEmpty(env, "NODE_ENV") ?? "development";
 
+  const retentionText = nonEmpty(env, "RETENTION_DAYS") ?? "365";
+  const retentionDays = Number(retentionText);
+  if (!/^\d+$/.test(retentionText) || retentionDays < 1 || retentionDays > 36_500) {
+    fail(
+      "RETENTION_DAYS",
+      `is "${retentionText}"`,
+      "set it to a whole number of days from 1 to 36500 (default 365), after which check-in and meeting notes are cleared",
+    );
+  }
+
   const signingSecret = secret(env, "SLACK_SIGNING_SECRET");
   const botToken = secret(env, "SLACK_BOT_TOKEN");
   if (Boolean(signingSecret) !== Boolean(botToken)) {
@@ -134,6 +146,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: resolve(nonEmpty(env, "DATA_DIR") ?? ".data"),
     logLevel: logLevel as Config["logLevel"],
     nodeEnv,
+    retentionDays,
     slack: signingSecret && botToken ? { signingSecret, botToken, ...(apiUrl ? { apiUrl } : {}) } : null,
     teams: {
       ...(appId ? { appId } : {}),
@@ -142,4 +155,11 @@ export function loadConfig(env: Env = process.env): Config {
       appType,
     },
   };
+}
+
+/** The configured secrets, for the logger to keep out of every line. */
+export function secretsOf(config: Config): string[] {
+  return [config.slack?.botToken, config.slack?.signingSecret, config.teams.appPassword].filter(
+    (s): s is string => typeof s === "string" && s.length > 0,
+  );
 }

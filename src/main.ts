@@ -1,6 +1,6 @@
 // Starts the bot: config → database (migrated) → core → bots → HTTP server; stops gracefully on SIGTERM.
 import { createApp } from "./app.ts";
-import { type Config, ConfigError, loadConfig } from "./config.ts";
+import { type Config, ConfigError, loadConfig, secretsOf } from "./config.ts";
 import { DataDirBusyError, openDatabase } from "./db/client.ts";
 import { migrateDatabase } from "./db/migrate.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
     database = config.databaseUrl

@@ -3,22 +3,37 @@
 import { randomUUID } from "node:crypto";
 import { createSlackBot, type SlackBot, type SlackBotOptions } from "./bots/slack/create-slack-bot.ts";
 import { createSlackSender } from "./bots/slack/slack-sender.ts";
+import { createSlackTimezoneLookup } from "./bots/slack/slack-timezones.ts";
 import { createTeamsBot, type TeamsBot } from "./bots/teams/create-teams-bot.ts";
 import { createTeamsSender } from "./bots/teams/teams-sender.ts";
+import { createCheckinFeatures, createCheckinJobs } from "./checkins.ts";
+import { createCollaboratorFeatures, createCollaboratorJobs } from "./collaborators.ts";
 import type { Config } from "./config.ts";
 import { type Core, createCore } from "./core/create-core.ts";
+import { createDigestFeature } from "./core/digest/create-digest-feature.ts";
 import type { CoreFeature } from "./core/feature.ts";
+import { createMentoringFeature } from "./core/mentoring/create-mentoring-feature.ts";
 import type { Platform } from "./core/message.ts";
+import { createMilestoneFeature } from "./core/milestones/create-milestone-feature.ts";
 import type { ChatSender } from "./core/outgoing.ts";
 import { type Clock, systemClock } from "./core/ports.ts";
+import type { TimezoneLookup } from "./core/profile/profile-store.ts";
 import type { Database } from "./db/client.ts";
+import { createDigestStore } from "./db/digest-store.ts";
 import { createIdentityStore } from "./db/identity-store.ts";
+import { createMentoringStore } from "./db/mentoring-store.ts";
+import { createMilestoneStore } from "./db/milestone-store.ts";
+import { createAuditTrail, createSlackEventLedger } from "./db/slack-event-ledger.ts";
+import { createCelebrationsJob } from "./jobs/celebrations.ts";
 import {
   createDeliveryWorker,
   type DeliveryWorker,
   type DeliveryWorkerOptions,
 } from "./jobs/delivery-worker.ts";
+import { createDigestsJob } from "./jobs/digests.ts";
 import type { Job } from "./jobs/job.ts";
+import { createMentorFollowupsJob } from "./jobs/mentor-followups.ts";
+import { createRetentionJob } from "./jobs/retention-job.ts";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
 import type { Logger } from "./logger.ts";
 
@@ -30,6 +45,11 @@ export interface ServiceOptions {
   slackRetryConfig?: SlackBotOptions["retryConfig"];
   delivery?: Partial<Pick<DeliveryWorkerOptions, "limits" | "idleMs" | "batchSize" | "concurrency">>;
   instanceId?: string;
+  /**
+   * The terminal chat's sender (src/bots/console): only the process holding a person's open chat can show
+   * console messages, so elsewhere none is registered and console rows wait in the outbox for that chat.
+   */
+  consoleSender?: ChatSender;
 }
 
 export interface Services {
@@ -45,25 +65,43 @@ export interface Services {
 
 /** What each capability contributes: chat commands and buttons, and scheduled jobs. */
 export interface FeatureDeps {
+  config: Config;
   database: Database;
   clock: Clock;
   logger: Logger;
   senders: Partial<Record<Platform, ChatSender>>;
+  /** Platforms that can tell a person's time zone on request (filled in once the bots exist). */
+  timezones: Partial<Record<Platform, TimezoneLookup>>;
 }
 
-function buildFeatures(_deps: FeatureDeps): CoreFeature[] {
-  return [];
+function buildFeatures(deps: FeatureDeps): CoreFeature[] {
+  return [
+    ...createCollaboratorFeatures({ db: deps.database.db, log: deps.logger, timezones: deps.timezones })
+      .features,
+    createMilestoneFeature({ milestones: createMilestoneStore(deps.database.db) }),
+    createMentoringFeature({ mentoring: createMentoringStore(deps.database.db) }),
+    createDigestFeature({ digests: createDigestStore(deps.database.db) }),
+    ...createCheckinFeatures({ db: deps.database.db }),
+  ];
 }
 
-function buildJobs(_deps: FeatureDeps): Job[] {
-  return [];
+function buildJobs(deps: FeatureDeps): Job[] {
+  return [
+    ...createCollaboratorJobs({ db: deps.database.db }),
+    createCelebrationsJob({ db: deps.database.db }),
+    createMentorFollowupsJob({ db: deps.database.db }),
+    createDigestsJob({ db: deps.database.db, log: deps.logger }),
+    createRetentionJob({ db: deps.database.db, retentionDays: deps.config.retentionDays }),
+    ...createCheckinJobs({ db: deps.database.db }),
+  ];
 }
 
 export function createServices(options: ServiceOptions): Services {
   const { config, logger, database } = options;
   const clock = options.clock ?? systemClock;
   const senders: Partial<Record<Platform, ChatSender>> = {};
-  const deps: FeatureDeps = { database, clock, logger, senders };
+  const timezones: Partial<Record<Platform, TimezoneLookup>> = {};
+  const deps: FeatureDeps = { config, database, clock, logger, senders, timezones };
   const core = createCore({
     identities: createIdentityStore(database.db),
     clock,
@@ -76,11 +114,14 @@ export function createServices(options: ServiceOptions): Services {
         core,
         logger,
         ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
+        events: { ledger: createSlackEventLedger(database.db), audit: createAuditTrail(database.db) },
       })
     : null;
   const teams = createTeamsBot({ config: config.teams, core, logger });
   senders.teams = createTeamsSender(teams.adapter, config.teams.appId);
   if (slack) senders.slack = createSlackSender(slack.app.client);
+  if (slack) timezones.slack = createSlackTimezoneLookup(slack.app.client);
+  if (options.consoleSender) senders.console = options.consoleSender;
   const delivery = createDeliveryWorker({
     db: database.db,
     senders,

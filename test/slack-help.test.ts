@@ -22,6 +22,8 @@ describe("Slack: /collab help through the real Bolt app", () => {
     const shown = JSON.stringify(reply.blocks);
     expect(shown).toContain("/collab help");
     expect(shown).toContain("Shows this list");
+    expect(shown).toContain("/find-collaborator &lt;need&gt;");
+    expect(shown).toContain("/collab pause &lt;duration&gt;");
     expect(t.slackApi.callsTo("auth.test").length).toBeGreaterThan(0);
   });
 

@@ -30,7 +30,11 @@ describe("Teams: help through the real botbuilder CloudAdapter", () => {
     expect(attachment.content.version).toBe("1.5");
     const shown = JSON.stringify(attachment.content);
     expect(shown).toContain("Shows this list");
+    // Markdown-escaped in the card: find-collaborator \<need\>.
+    expect(shown).toMatch(/find-collaborator \\*<need\\*>/);
+    expect(shown).toContain("Create or edit your profile");
     expect(shown).not.toContain("/collab");
+    expect(shown).not.toContain("/find-collaborator");
     // Unauthenticated local mode sends no token to a loopback serviceUrl.
     expect(call.authorization).toBeUndefined();
   });

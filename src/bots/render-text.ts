@@ -51,13 +51,13 @@ export function pieceTools(cutTokens: (text: string, budget: number) => string) 
   const truncate = (text: string, max: number): string =>
     text.length <= max ? text : cutTokens(text, max - ELLIPSIS.length) + ELLIPSIS;
   /** Bold text with surrounding whitespace kept outside the markers (both platforms ignore `* x *`). */
-  const boldPiece = (text: string, marker: string, escape: (text: string) => string): Piece[] => {
+  const boldPiece = (text: string, marker: string, escapeText: (text: string) => string): Piece[] => {
     const cleaned = clean(text).replace(/\s+/g, " ");
     const core = cleaned.trim();
     if (core === "") return [textPiece(cleaned)];
     const lead = cleaned.startsWith(" ") ? " " : "";
     const trail = cleaned.endsWith(" ") ? " " : "";
-    return [textPiece(lead), wrapped(marker, escape(core), marker), textPiece(trail)];
+    return [textPiece(lead), wrapped(marker, escapeText(core), marker), textPiece(trail)];
   };
   return { textPiece, wrapped, truncate, boldPiece };
 }

@@ -1,5 +1,6 @@
 // What every CLI command gets: settings, a logger on stderr, output writers and a way to use the database.
-import { type Config, loadConfig } from "../config.ts";
+import type { Readable, Writable } from "node:stream";
+import { type Config, loadConfig, secretsOf } from "../config.ts";
 import { type Database, openDatabase } from "../db/client.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { createLogger, type Logger } from "../logger.ts";
@@ -8,6 +9,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
+  /** The streams `collab chat` talks through: the process' stdin and stdout, or a test's. */
+  terminal?: { input: Readable; output: Writable };
 }
 
 /** Seams for tests: a database to use instead of the configured one, and what to do with it afterwards. */
@@ -46,7 +49,11 @@ export function createCliContext(io: CliIo, options: CliOptions = {}): CliContex
       return config;
     },
     get logger() {
-      logger ??= createLogger({ level: context.config.logLevel, destination: 2 });
+      logger ??= createLogger({
+        level: context.config.logLevel,
+        destination: 2,
+        secrets: secretsOf(context.config),
+      });
       return logger;
     },
     out: (line) => io.stdout(`${line}\n`),

@@ -9,4 +9,8 @@ process.exitCode = await runCli(process.argv.slice(2), {
     process.stderr.write(text);
   },
   env: process.env,
+  // A getter: only `collab chat` touches stdin, so other commands never open it.
+  get terminal() {
+    return { input: process.stdin, output: process.stdout };
+  },
 });

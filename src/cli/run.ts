@@ -3,6 +3,9 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.ts";
 import { DataDirBusyError } from "../db/client.ts";
+import * as auditCommand from "./commands/audit.ts";
+import * as chatCommand from "./commands/chat.ts";
+import * as demoCommand from "./commands/demo.ts";
 import * as exportCommand from "./commands/export.ts";
 import * as forgetCommand from "./commands/forget.ts";
 import * as importCommand from "./commands/import.ts";
@@ -18,6 +21,9 @@ const commands: { register(program: Command, context: CliContext): void }[] = [
   exportCommand,
   forgetCommand,
   jobsCommand,
+  auditCommand,
+  demoCommand,
+  chatCommand,
 ];
 
 function version(): string {

@@ -1,4 +1,5 @@
 // The product's entry point for the doors: a command or a button press in, a neutral reply out.
+import { cleanInputs, cleanText } from "./clean-input.ts";
 import { parseCommandText } from "./command-text.ts";
 import type { ActionHandler, CommandHandler, CoreFeature, Reply } from "./feature.ts";
 import { helpCommand, unknownCommandMessage } from "./help.ts";
@@ -65,7 +66,7 @@ export function createCore(deps: CoreDeps): Core {
     async handleCommand(input) {
       const now = deps.clock.now();
       const { personId } = await deps.identities.recordContact(input.actor, now);
-      const parsed = parseCommandText(input.text, input.slashCommand);
+      const parsed = parseCommandText(cleanText(input.text), input.slashCommand);
       const handler = byName(parsed.name);
       if (!handler) {
         return { kind: "message", message: unknownCommandMessage(input.actor.address.platform, parsed.name) };
@@ -96,8 +97,8 @@ export function createCore(deps: CoreDeps): Core {
           actor: input.actor,
           personId,
           actionId: input.actionId,
-          value: input.value,
-          inputs: input.inputs ?? {},
+          value: cleanText(input.value),
+          inputs: cleanInputs(input.inputs ?? {}),
           now,
         });
       } catch (error) {

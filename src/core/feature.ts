@@ -8,8 +8,11 @@ export type Reply =
   | { kind: "message"; message: Message }
   /** A form to fill in (Slack modal, Teams card with inputs). */
   | { kind: "form"; form: Form }
-  /** Replace the message that held the button (a check-in prompt turning into "Recorded"). */
-  | { kind: "update"; message: Message }
+  /**
+   * Replace the message that held the button (a check-in prompt turning into "Recorded"); with `form`, then open
+   * that form too (Slack: a modal from the click's trigger; Teams: a card after the updated one).
+   */
+  | { kind: "update"; message: Message; form?: Form }
   /** A submitted form had problems: messages by input id; the form stays open on Slack. */
   | { kind: "invalid"; errors: Record<string, string> }
   | { kind: "none" };

@@ -10,6 +10,11 @@ export interface OutgoingMessage {
   kind: string;
   to: Destination;
   message: Message;
+  /**
+   * The message as worded for one platform, used instead of `message` when the person is reached there
+   * (a Slack check-in asks for its note in a modal after the click; a Teams card carries the note input).
+   */
+  variants?: Partial<Record<Platform, Message>>;
   /** The same key is enqueued once, whatever instance or retry enqueues it. */
   dedupeKey?: string;
 }

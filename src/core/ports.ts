@@ -9,6 +9,8 @@ export interface Actor {
   conversationRef?: unknown;
   /** The platform's idea of the person's time zone (Slack users.info tz, Teams clientInfo timezone). */
   timezone?: string;
+  /** The channel the command was typed in (not a direct message): Slack channel id, Teams channel and its reference. */
+  channel?: { id: string; conversationRef?: unknown };
 }
 
 export interface IdentityStore {

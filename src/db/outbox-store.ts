@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Platform } from "../core/message.ts";
 import type { Delivery, DeliveryTarget, OutgoingMessage } from "../core/outgoing.ts";
 import type { Db } from "./client.ts";
+import { arrayLiteral } from "./pg-array.ts";
 import { rowsOf } from "./rows.ts";
 import { chatIdentities, outbox } from "./schema.ts";
 
@@ -13,13 +14,10 @@ interface Route {
   unreachable?: string;
 }
 
+type IdentityRow = typeof chatIdentities.$inferSelect;
+
 /** The identity to reach a person on: the one they used last, where the bot is able to write to them. */
-async function routeToPerson(db: Db, personId: string): Promise<Route> {
-  const identities = await db
-    .select()
-    .from(chatIdentities)
-    .where(and(eq(chatIdentities.personId, personId)))
-    .orderBy(sql`${chatIdentities.lastSeenAt} desc nulls last`, chatIdentities.platform);
+function routeFrom(identities: readonly IdentityRow[]): Route {
   const reachable = identities.find((i) => i.platform !== "teams" || i.conversationRef);
   if (reachable) {
     return {
@@ -51,6 +49,105 @@ async function routeToPerson(db: Db, personId: string): Promise<Route> {
   };
 }
 
+/** Routes for many people in one query: each person's identities, most recently seen first. */
+async function routesToPeople(db: Db, personIds: readonly string[]): Promise<Map<string, Route>> {
+  const identities = new Map<string, IdentityRow[]>();
+  const ids = [...new Set(personIds)];
+  const rows = await db
+    .select()
+    .from(chatIdentities)
+    .where(sql`${chatIdentities.personId} = any(${arrayLiteral(ids)}::uuid[])`)
+    .orderBy(sql`${chatIdentities.lastSeenAt} desc nulls last`, chatIdentities.platform);
+  for (const row of rows) {
+    const list = identities.get(row.personId!) ?? [];
+    list.push(row);
+    identities.set(row.personId!, list);
+  }
+  return new Map(ids.map((id) => [id, routeFrom(identities.get(id) ?? [])]));
+}
+
+function routeToChannel(to: Extract<OutgoingMessage["to"], { kind: "channel" }>): Route {
+  return {
+    platform: to.platform,
+    tenantId: to.tenantId,
+    target: {
+      kind: "channel",
+      id: to.channelId,
+      ...(to.conversationRef ? { conversationRef: to.conversationRef } : {}),
+    },
+  };
+}
+
+/** What became of one enqueued message: its row, and whether it waits for delivery or cannot be delivered. */
+export interface EnqueueResult {
+  id: number;
+  platform: Platform;
+  status: "pending" | "unreachable";
+  /** Why it cannot be delivered, for the coordinator's digest. */
+  reason: string | null;
+}
+
+const INSERT_CHUNK = 1000;
+
+/**
+ * Writes messages to the outbox with the caller's transaction (pass `tx` inside db.transaction): one insert per
+ * thousand messages, its columns sent as arrays. Answers one result per message, in order: null when its dedupe
+ * key exists already.
+ */
+export async function enqueueOutgoing(
+  db: Db,
+  messages: readonly OutgoingMessage[],
+  now = new Date(),
+): Promise<(EnqueueResult | null)[]> {
+  const personIds = messages.flatMap((m) => (m.to.kind === "person" ? [m.to.personId] : []));
+  const routes = personIds.length > 0 ? await routesToPeople(db, personIds) : new Map<string, Route>();
+  const results: (EnqueueResult | null)[] = messages.map(() => null);
+  for (let start = 0; start < messages.length; start += INSERT_CHUNK) {
+    const chunk = messages.slice(start, start + INSERT_CHUNK).map((message, offset) => {
+      const route = message.to.kind === "person" ? routes.get(message.to.personId)! : routeToChannel(message.to);
+      return { index: start + offset, message, route };
+    });
+    const column = (value: (item: (typeof chunk)[number]) => string | null) => arrayLiteral(chunk.map(value));
+    const inserted = await db.execute(sql`
+      insert into ${outbox}
+        (kind, dedupe_key, platform, tenant_id, target, person_id, message, status, last_error, next_attempt_at)
+      select kind, dedupe_key, platform, tenant_id, target::jsonb, person_id::uuid, message::jsonb, status,
+        last_error, ${now.toISOString()}::timestamptz
+      from unnest(
+        ${column(({ message }) => message.kind)}::text[],
+        ${column(({ message }) => message.dedupeKey ?? null)}::text[],
+        ${column(({ route }) => route.platform)}::text[],
+        ${column(({ route }) => route.tenantId)}::text[],
+        ${column(({ route }) => JSON.stringify(route.target))}::text[],
+        ${column(({ message }) => (message.to.kind === "person" ? message.to.personId : null))}::text[],
+        ${column(({ message, route }) => JSON.stringify(message.variants?.[route.platform] ?? message.message))}::text[],
+        ${column(({ route }) => (route.unreachable ? "unreachable" : "pending"))}::text[],
+        ${column(({ route }) => route.unreachable ?? null)}::text[]
+      ) as u(kind, dedupe_key, platform, tenant_id, target, person_id, message, status, last_error)
+      on conflict (dedupe_key) do nothing
+      returning id, dedupe_key`);
+    const rows = rowsOf<{ id: number | string; dedupe_key: string | null }>(inserted);
+    // Keyed rows are matched by key; rows without a key get their ids in the order they were inserted.
+    const byKey = new Map(rows.flatMap((r) => (r.dedupe_key ? [[r.dedupe_key, Number(r.id)] as const] : [])));
+    const unkeyed = rows.filter((r) => !r.dedupe_key).map((r) => Number(r.id));
+    unkeyed.sort((a, b) => a - b);
+    let next = 0;
+    for (const { index, message, route } of chunk) {
+      const key = message.dedupeKey;
+      const id = key ? byKey.get(key) : unkeyed[next++];
+      if (key) byKey.delete(key); // a key repeated in one batch is written once
+      if (id === undefined) continue;
+      results[index] = {
+        id,
+        platform: route.platform,
+        status: route.unreachable ? "unreachable" : "pending",
+        reason: route.unreachable ?? null,
+      };
+    }
+  }
+  return results;
+}
+
 /**
  * Writes messages to the outbox with the caller's transaction (pass `tx` inside db.transaction).
  * Returns the ids of the rows written; a message whose dedupe key exists already is skipped.
@@ -60,39 +157,8 @@ export async function enqueueMessages(
   messages: readonly OutgoingMessage[],
   now = new Date(),
 ): Promise<number[]> {
-  const ids: number[] = [];
-  for (const message of messages) {
-    const route: Route =
-      message.to.kind === "person"
-        ? await routeToPerson(db, message.to.personId)
-        : {
-            platform: message.to.platform,
-            tenantId: message.to.tenantId,
-            target: {
-              kind: "channel",
-              id: message.to.channelId,
-              ...(message.to.conversationRef ? { conversationRef: message.to.conversationRef } : {}),
-            },
-          };
-    const rows = await db
-      .insert(outbox)
-      .values({
-        kind: message.kind,
-        dedupeKey: message.dedupeKey ?? null,
-        platform: route.platform,
-        tenantId: route.tenantId,
-        target: route.target,
-        personId: message.to.kind === "person" ? message.to.personId : null,
-        message: message.message,
-        status: route.unreachable ? "unreachable" : "pending",
-        lastError: route.unreachable ?? null,
-        nextAttemptAt: now,
-      })
-      .onConflictDoNothing({ target: outbox.dedupeKey })
-      .returning({ id: outbox.id });
-    if (rows[0]) ids.push(rows[0].id);
-  }
-  return ids;
+  const results = await enqueueOutgoing(db, messages, now);
+  return results.flatMap((result) => (result ? [result.id] : []));
 }
 
 interface ClaimedRow {
@@ -128,7 +194,11 @@ export async function claimDeliveries(
       for update skip locked
     )
     returning id, platform, tenant_id, target, message, attempts`);
-  return rowsOf<ClaimedRow>(result)
+  return toDeliveries(rowsOf<ClaimedRow>(result));
+}
+
+function toDeliveries(rows: ClaimedRow[]): Delivery[] {
+  return rows
     .map((row) => ({
       id: Number(row.id),
       platform: row.platform,
@@ -138,6 +208,31 @@ export async function claimDeliveries(
       attempts: row.attempts,
     }))
     .sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Claims the due-or-waiting deliveries of one person on one platform, whenever they were scheduled: an open
+ * terminal chat delivers its person's console messages itself, even those another worker put off.
+ */
+export async function claimDeliveriesOf(
+  db: Db,
+  platform: Platform,
+  personId: string,
+  now: Date,
+  leaseMs: number,
+): Promise<Delivery[]> {
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const result = await db.execute(sql`
+    update ${outbox} set locked_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
+    where id in (
+      select id from ${outbox}
+      where status = 'pending' and platform = ${platform} and person_id = ${personId}
+        and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
+      order by id
+      for update skip locked
+    )
+    returning id, platform, tenant_id, target, message, attempts`);
+  return toDeliveries(rowsOf<ClaimedRow>(result));
 }
 
 export async function markSent(

@@ -3,6 +3,7 @@ import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { PersonImportRow } from "../core/people-csv.ts";
 import { recordAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
+import { isPlaceholderEmail } from "./profile-store.ts";
 import { chatIdentities, people, programmeMembers, programmes } from "./schema.ts";
 
 export interface ImportPeopleResult {
@@ -97,6 +98,33 @@ async function linkIdentity(tx: Db, personId: string, platform: string, tenantId
     });
 }
 
+/**
+ * Someone who made their profile in chat before the file named them has a placeholder email: the row whose chat
+ * ids are theirs gives that person its real email, so the import updates them instead of making a second person.
+ */
+async function adoptChatPerson(tx: Db, row: PersonImportRow) {
+  const accounts: [string, string, string][] = [];
+  if (row.slack) accounts.push(["slack", row.slack.teamId, row.slack.userId]);
+  if (row.teams) accounts.push(["teams", row.teams.tenantId, row.teams.aadObjectId]);
+  for (const [platform, tenantId, userId] of accounts) {
+    const [found] = await tx
+      .select({ id: people.id, email: people.email })
+      .from(chatIdentities)
+      .innerJoin(people, eq(people.id, chatIdentities.personId))
+      .where(
+        and(
+          eq(chatIdentities.platform, platform),
+          eq(chatIdentities.tenantId, tenantId),
+          eq(chatIdentities.userId, userId),
+        ),
+      );
+    if (found && isPlaceholderEmail(found.email)) {
+      await tx.update(people).set({ email: row.email }).where(eq(people.id, found.id));
+      return;
+    }
+  }
+}
+
 /** Imports all rows or none: people are keyed by email, so a second import updates instead of duplicating. */
 export async function importPeople(db: Db, rows: readonly PersonImportRow[]): Promise<ImportPeopleResult> {
   return db.transaction(async (tx) => {
@@ -111,6 +139,7 @@ export async function importPeople(db: Db, rows: readonly PersonImportRow[]): Pr
     const names = [...new Set(rows.flatMap((row) => row.programmes ?? []))];
     const ids = await programmeIds(tx, names);
     for (const row of rows) {
+      if (!existing.has(row.email)) await adoptChatPerson(tx, row);
       const fields = personFields(row);
       const [saved] = await tx
         .insert(people)

@@ -18,28 +18,33 @@ import {
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const textList = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
 
-export const people = pgTable("people", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  email: text("email").notNull().unique(),
-  name: text("name").notNull(),
-  institution: text("institution").notNull(),
-  department: text("department"),
-  role: text("role"),
-  careerStage: text("career_stage"),
-  expertise: textList("expertise"),
-  methods: textList("methods"),
-  offers: textList("offers"),
-  needs: textList("needs"),
-  conflictsWith: textList("conflicts_with"),
-  timezone: text("timezone"),
-  openToMentoring: boolean("open_to_mentoring").notNull().default(false),
-  optedOut: boolean("opted_out").notNull().default(false),
-  celebrationsOptOut: boolean("celebrations_opt_out").notNull().default(false),
-  pausedUntil: timestamp("paused_until", { withTimezone: true }),
-  isAdmin: boolean("is_admin").notNull().default(false),
-  createdAt: createdAt(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    institution: text("institution").notNull(),
+    department: text("department"),
+    role: text("role"),
+    careerStage: text("career_stage"),
+    expertise: textList("expertise"),
+    methods: textList("methods"),
+    offers: textList("offers"),
+    needs: textList("needs"),
+    conflictsWith: textList("conflicts_with"),
+    timezone: text("timezone"),
+    openToMentoring: boolean("open_to_mentoring").notNull().default(false),
+    optedOut: boolean("opted_out").notNull().default(false),
+    celebrationsOptOut: boolean("celebrations_opt_out").notNull().default(false),
+    pausedUntil: timestamp("paused_until", { withTimezone: true }),
+    isAdmin: boolean("is_admin").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The match index asks max(updated_at) before each query to see whether another instance changed a profile.
+  (t) => [index("people_updated_at").on(t.updatedAt)],
+);
 
 /** A person's account on one chat platform; ids are only meaningful beside platform and tenant. */
 export const chatIdentities = pgTable(
@@ -160,7 +165,30 @@ export const intros = pgTable(
     respondedAt: timestamp("responded_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index("intros_status").on(t.status, t.expiresAt)],
+  (t) => [
+    index("intros_status").on(t.status, t.expiresAt),
+    // One open request per pair: a second click, or a second instance, cannot send the candidate two.
+    uniqueIndex("intros_pending_pair").on(t.requesterId, t.candidateId).where(sql`status = 'pending'`),
+  ],
+);
+
+/**
+ * A /find-collaborator question, kept for a week so that each "Request intro" button carries only a short
+ * reference (candidate id and this id); the need is copied onto the intro row when one is requested.
+ */
+export const findRequests = pgTable(
+  "find_requests",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    requesterId: uuid("requester_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    need: text("need").notNull(),
+    /** The people suggested, best first: a Request intro button is honoured only for them. */
+    candidateIds: textList("candidate_ids"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("find_requests_created").on(t.createdAt)],
 );
 
 /** One check-in slot of a partnership; the period key makes a slot unique whatever instance plans it. */
@@ -176,7 +204,11 @@ export const checkins = pgTable(
     periodEnd: timestamp("period_end", { withTimezone: true }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("checkins_partnership_period").on(t.partnershipId, t.periodKey)],
+  (t) => [
+    uniqueIndex("checkins_partnership_period").on(t.partnershipId, t.periodKey),
+    // The digest walks each partnership's check-ins newest first (latest answer, last two unanswered).
+    index("checkins_partnership_start").on(t.partnershipId, t.periodStart),
+  ],
 );
 
 /** One member's prompt for a check-in. status: pending | sent | answered | skipped | unreachable */
@@ -202,6 +234,8 @@ export const checkinPrompts = pgTable(
     primaryKey({ columns: [t.checkinId, t.personId] }),
     index("checkin_prompts_due").on(t.status, t.dueAt),
     index("checkin_prompts_person").on(t.personId),
+    // The digest's response rates count prompts sent in the last eight periods.
+    index("checkin_prompts_sent").on(t.sentAt),
   ],
 );
 

@@ -56,6 +56,9 @@ export async function startHttpFake(route: (request: RecordedRequest) => FakeRep
     res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...reply.headers });
     res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
   });
+  // Node closes a keep-alive connection idle for 5 s, racing a client that reuses it (ECONNRESET): tests that
+  // move a clock between calls take longer than that, so idle connections stay open until close().
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

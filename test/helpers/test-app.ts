@@ -1,9 +1,8 @@
 // Starts the whole service on a random port against a test database and loopback fakes of Slack and Teams.
 import { Writable } from "node:stream";
-import { pino } from "pino";
 import { createApp, type RunningApp } from "../../src/app.ts";
 import { type Config, type Env, loadConfig } from "../../src/config.ts";
-import type { Logger } from "../../src/logger.ts";
+import { createLogger, type Logger } from "../../src/logger.ts";
 import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/fake-slack-api.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
@@ -21,6 +20,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The service's own logger (with its redaction), writing into `lines` instead of stdout. */
 export function createCapturingLogger(lines: string[]): Logger {
   const stream = new Writable({
     write(chunk, _encoding, callback) {
@@ -28,7 +28,7 @@ export function createCapturingLogger(lines: string[]): Logger {
       callback();
     },
   });
-  return pino({ level: "debug" }, stream);
+  return createLogger({ level: "debug", destination: stream });
 }
 
 export async function startTestApp(env: Env = {}): Promise<TestApp> {

@@ -3,9 +3,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, type AppOptions, HTTPReceiver } from "@slack/bolt";
 import type { SlackConfig } from "../../config.ts";
 import type { Core } from "../../core/create-core.ts";
+import type { AuditTrail, EventLedger } from "../../core/platform-events.ts";
 import type { Logger } from "../../logger.ts";
 import { createBoltLogger } from "./bolt-logger.ts";
 import { register as registerBlockActions } from "./listeners/block-actions.ts";
+import { register as registerPlatformEvents } from "./listeners/platform-events.ts";
 import { register as registerSlashCommands } from "./listeners/slash-commands.ts";
 import { register as registerViewSubmissions } from "./listeners/view-submissions.ts";
 
@@ -24,6 +26,8 @@ export interface SlackBotOptions {
   logger: Logger;
   /** The Web API client's own retries; the outbox retries deliveries itself, so keep these short. */
   retryConfig?: RetryOptions;
+  /** Events API: a retried delivery is processed once, and uninstalls and revoked tokens are audited. */
+  events?: { ledger: EventLedger; audit: AuditTrail };
 }
 
 export function createSlackBot(options: SlackBotOptions): SlackBot {
@@ -54,6 +58,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     },
   });
   const deps = { core: options.core, logger: options.logger };
+  if (options.events) registerPlatformEvents(app, { ...options.events, logger: options.logger });
   registerSlashCommands(app, deps);
   registerBlockActions(app, deps);
   registerViewSubmissions(app, deps);

@@ -10,7 +10,7 @@ export interface SlackReplyTarget {
   client: webApi.WebClient;
   respond?: RespondFn;
   triggerId?: string;
-  /** The message that held the clicked button. */
+  /** The message that held the clicked button, unless it was ephemeral (chat.update cannot change those). */
   container?: { channelId: string; messageTs: string };
 }
 
@@ -27,17 +27,19 @@ export async function showReply(reply: Reply, target: SlackReplyTarget): Promise
         view: renderSlackModal(reply.form, ctx),
       });
       return;
-    case "update":
-      if (target.container) {
-        await target.client.chat.update({
-          channel: target.container.channelId,
-          ts: target.container.messageTs,
-          ...renderBlockKit(reply.message, ctx),
-        });
-      } else if (target.respond) {
-        await target.respond({ replace_original: true, ...renderBlockKit(reply.message, ctx) });
-      }
+    case "update": {
+      // The modal goes first, at the same time: a trigger_id is only good for 3 seconds after the click.
+      const form = reply.form;
+      const results = await Promise.allSettled([
+        form && target.triggerId
+          ? target.client.views.open({ trigger_id: target.triggerId, view: renderSlackModal(form, ctx) })
+          : Promise.resolve(),
+        replaceClicked(reply.message, target),
+      ]);
+      const failed = results.find((result) => result.status === "rejected");
+      if (failed) throw failed.reason;
       return;
+    }
     case "invalid":
       await showPrivately(
         {
@@ -49,6 +51,20 @@ export async function showReply(reply: Reply, target: SlackReplyTarget): Promise
       return;
     case "none":
       return;
+  }
+}
+
+/** Replaces the message that held the button: chat.update, or response_url for an ephemeral message. */
+async function replaceClicked(message: Message, target: SlackReplyTarget): Promise<void> {
+  const rendered = renderBlockKit(message, { tenantId: target.teamId });
+  if (target.container) {
+    await target.client.chat.update({
+      channel: target.container.channelId,
+      ts: target.container.messageTs,
+      ...rendered,
+    });
+  } else if (target.respond) {
+    await target.respond({ replace_original: true, ...rendered });
   }
 }
 

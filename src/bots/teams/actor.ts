@@ -25,5 +25,28 @@ export function teamsActor(activity: Partial<Activity>): Actor {
     ...(from.name ? { displayName: from.name } : {}),
     ...(clientInfo?.timezone ? { timezone: clientInfo.timezone } : {}),
     ...(personal ? { conversationRef: TurnContext.getConversationReference(activity) } : {}),
+    ...channelOf(activity),
+  };
+}
+
+/** A Teams channel message: the channel's id and a reference that posts a new message in it (not a thread reply). */
+function channelOf(activity: Partial<Activity>): Pick<Actor, "channel"> {
+  const channelData = activity.channelData as { channel?: { id?: string } } | undefined;
+  const channelId = channelData?.channel?.id;
+  if (activity.conversation?.conversationType !== "channel" || !channelId) return {};
+  const { activityId: _thread, ...reference } = TurnContext.getConversationReference(activity);
+  return {
+    channel: {
+      id: channelId,
+      conversationRef: {
+        ...reference,
+        conversation: {
+          ...reference.conversation,
+          id: channelId,
+          isGroup: true,
+          conversationType: "channel",
+        },
+      },
+    },
   };
 }

@@ -28,12 +28,16 @@ export async function showReply(context: TurnContext, reply: Reply): Promise<voi
     }
     case "update": {
       const replyToId = context.activity.replyToId;
-      if (!replyToId) {
+      if (replyToId) {
+        const { card } = renderAdaptiveCard(reply.message, { tenantId });
+        await context.updateActivity({ ...cardActivity(card, reply.message.summary), id: replyToId });
+      } else {
         await sendMessage(context, reply.message);
-        return;
       }
-      const { card } = renderAdaptiveCard(reply.message, { tenantId });
-      await context.updateActivity({ ...cardActivity(card, reply.message.summary), id: replyToId });
+      if (reply.form) {
+        const { card } = renderAdaptiveCardForm(reply.form, { tenantId });
+        await context.sendActivity(cardActivity(card, reply.form.title));
+      }
       return;
     }
     case "invalid":

@@ -1,10 +1,16 @@
-// `collab import <kind> FILE.csv`: the parent of one subcommand per kind of data (people; partnerships and mentorships later).
+// `collab import <kind> FILE.csv`: the parent of one subcommand per kind of data (people, partnerships, mentorships).
 import type { Command } from "commander";
 import type { CliContext } from "../context.ts";
+import * as importMentorships from "./import-mentorships.ts";
+import * as importPartnerships from "./import-partnerships.ts";
 import * as importPeople from "./import-people.ts";
 
-/** Each kind registers itself under `import`; add partnerships and mentorships here. */
-const kinds: { register(parent: Command, context: CliContext): void }[] = [importPeople];
+/** Each kind registers itself under `import`. */
+const kinds: { register(parent: Command, context: CliContext): void }[] = [
+  importPeople,
+  importPartnerships,
+  importMentorships,
+];
 
 export function register(program: Command, context: CliContext): void {
   const parent = program

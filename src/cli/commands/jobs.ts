@@ -4,7 +4,14 @@ import { createServices } from "../../services.ts";
 import type { CliContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
 
-const JOB_NAMES = ["checkins", "reminders", "mentor-followups", "celebrations", "digests"] as const;
+const JOB_NAMES = [
+  "checkins",
+  "reminders",
+  "mentor-followups",
+  "celebrations",
+  "digests",
+  "retention",
+] as const;
 
 function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();

@@ -17,14 +17,16 @@ export function register(app: App, deps: SlackListenerDeps): void {
       value,
       inputs: inputsFromState(body.state?.values),
     });
-    const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
+    const container = body.container as
+      | { channel_id?: string; message_ts?: string; is_ephemeral?: boolean }
+      | undefined;
     await showReply(reply, {
       teamId,
       userId: body.user.id,
       client,
       respond,
       triggerId: body.trigger_id,
-      ...(container?.channel_id && container.message_ts
+      ...(container?.channel_id && container.message_ts && !container.is_ephemeral
         ? { container: { channelId: container.channel_id, messageTs: container.message_ts } }
         : {}),
     });

@@ -34,5 +34,8 @@ export function register(app: App, deps: SlackListenerDeps): void {
 }
 
 function actorOf(command: SlashCommand) {
-  return slackActor(command.team_id, command.user_id, command.user_name);
+  const actor = slackActor(command.team_id, command.user_id, command.user_name);
+  // Direct messages (D…) are not channels: `celebrate here` needs a real channel.
+  const channelId = command.channel_id;
+  return channelId && !channelId.startsWith("D") ? { ...actor, channel: { id: channelId } } : actor;
 }

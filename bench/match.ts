@@ -1,0 +1,486 @@
+// `npm run bench:match`: top-five time at 1k/10k/100k profiles on PGlite and PostgreSQL, RSS, and the HTTP round trip.
+// Each measurement runs in its own child process, so that its peak RSS is its own.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { createMatchIndex } from "../src/core/matching/create-match-index.ts";
+import type { MatchProfile } from "../src/core/matching/types.ts";
+import { createLiveMatchIndex } from "../src/core/suggestions/create-live-match-index.ts";
+import { type Database, openDatabase } from "../src/db/client.ts";
+import { createMatchSource } from "../src/db/match-source.ts";
+import { migrateDatabase } from "../src/db/migrate.ts";
+import { createPeopleDirectory } from "../src/db/people-directory.ts";
+import { chatIdentities, partnershipMembers, partnerships, people } from "../src/db/schema.ts";
+import { syntheticProfiles } from "./match-synthetic.ts";
+
+const SIZES = [1_000, 10_000, 100_000];
+const HTTP_SIZE = 10_000;
+const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
+const BOT_TOKEN = "xoxb-bench-0000000000-0000000000000-abcdefghijklmnopqrstuvwx";
+const NOW = new Date("2026-03-02T10:00:00Z");
+
+type DbKind = "pglite" | "postgres";
+/** Where a seeded database lives: a PGlite data directory, or a PostgreSQL URL. */
+type Target = { db: "pglite"; dataDir: string } | { db: "postgres"; url: string };
+type Task = { kind: "seed" | "index" | "http"; target: Target; size: number };
+
+const needs: string[] = (
+  JSON.parse(
+    readFileSync(fileURLToPath(new URL("../test/fixtures/matching/needs.json", import.meta.url)), "utf8"),
+  ) as { need: string }[]
+).map((n) => n.need);
+
+// ---------- statistics ----------
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+
+// ---------- databases ----------
+
+/** A new, empty place for a database: a temporary PGlite directory, or a throwaway PostgreSQL database. */
+async function newTarget(kind: DbKind): Promise<{ target: Target; drop: () => Promise<void> }> {
+  if (kind === "pglite") {
+    const dataDir = mkdtempSync(join(tmpdir(), "collab-bench-"));
+    return {
+      target: { db: "pglite", dataDir },
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const name = `collab_bench_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  const admin = postgres(PG_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    target: { db: "postgres", url: url.toString() },
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Opens a target as the bot does: PGlite on disk (reopened, as after `npm start`), or PostgreSQL. */
+async function open(target: Target): Promise<Database> {
+  const database =
+    target.db === "pglite"
+      ? await openDatabase({ kind: "pglite", dataDir: target.dataDir })
+      : await openDatabase({ kind: "postgres", url: target.url });
+  await migrateDatabase(database, target.db === "postgres" ? target.url : undefined);
+  return database;
+}
+
+async function postgresReachable(): Promise<string | null> {
+  const client = postgres(PG_URL, { max: 1, onnotice: () => {}, connect_timeout: 3 });
+  try {
+    await client`select 1`;
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    await client.end({ timeout: 1 }).catch(() => {});
+  }
+}
+
+/** Deterministic uuids for the synthetic ids ("s123"). */
+function uuidOf(syntheticId: string): string {
+  const n = Number(syntheticId.slice(1));
+  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
+}
+
+/** Writes the synthetic profiles and their partnerships (pairs from partnerIds), 5,000 rows a statement. */
+async function seed(database: Database, profiles: readonly MatchProfile[]): Promise<void> {
+  const db = database.db;
+  const chunk = 5_000;
+  const rows = profiles.map((p) => ({
+    id: uuidOf(p.id),
+    email: p.email,
+    name: p.name,
+    institution: p.institution,
+    department: p.department ?? null,
+    role: p.role ?? null,
+    career_stage: p.careerStage ?? null,
+    expertise: p.expertise,
+    methods: p.methods,
+    offers: p.offers,
+    needs: p.needs,
+    conflicts_with: p.conflictsWith,
+    opted_out: p.optedOut,
+    paused_until: p.pausedUntil ?? null,
+    open_to_mentoring: p.openToMentoring ?? false,
+  }));
+  const columns = sql.raw(Object.keys(rows[0] ?? { id: "" }).join(", "));
+  for (let start = 0; start < rows.length; start += chunk) {
+    const json = JSON.stringify(rows.slice(start, start + chunk));
+    await db.execute(
+      sql`insert into ${people} (${columns}) select ${columns} from json_populate_recordset(null::people, ${json}::json)`,
+    );
+  }
+  const pairs = new Set<string>();
+  for (const p of profiles) {
+    for (const other of p.partnerIds) {
+      if (other !== p.id) pairs.add([p.id, other].sort().join(","));
+    }
+  }
+  const list = [...pairs].map((pair) => {
+    const [a, b] = pair.split(",") as [string, string];
+    return { id: randomUUID(), a: uuidOf(a), b: uuidOf(b) };
+  });
+  for (let start = 0; start < list.length; start += chunk) {
+    const json = JSON.stringify(list.slice(start, start + chunk));
+    await db.execute(sql`
+      insert into ${partnerships} (id, title, status, started_at)
+      select (x->>'id')::uuid, 'bench', 'active', ${NOW.toISOString()}::timestamptz from json_array_elements(${json}::json) x`);
+    await db.execute(sql`
+      insert into ${partnershipMembers} (partnership_id, person_id)
+      select (x->>'id')::uuid, (x->>'a')::uuid from json_array_elements(${json}::json) x
+      union all
+      select (x->>'id')::uuid, (x->>'b')::uuid from json_array_elements(${json}::json) x`);
+  }
+}
+
+// ---------- measurements (children) ----------
+
+async function seedTask(task: Task): Promise<Record<string, number>> {
+  const database = await open(task.target);
+  try {
+    const started = performance.now();
+    await seed(database, syntheticProfiles(task.size, 42));
+    return { seedMs: performance.now() - started };
+  } finally {
+    await database.close();
+  }
+}
+
+const quietLog = { info: () => {}, warn: () => {}, error: () => {} };
+
+async function measureIndex(task: Task): Promise<Record<string, number>> {
+  const database = await open(task.target);
+  try {
+    (globalThis as { gc?: () => void }).gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    const source = createMatchSource(database.db);
+    const live = createLiveMatchIndex({ source, log: quietLog });
+    const directory = createPeopleDirectory(database.db);
+    let started = performance.now();
+    await live.refresh(NOW);
+    const buildMs = performance.now() - started;
+
+    const loadedIds = rowsOfIds(await database.db.execute(sql`select id from ${people} order by id`));
+    const queries = task.size >= 100_000 ? 200 : 300;
+    const step = Math.max(1, Math.floor(loadedIds.length / queries));
+    const requesters = Array.from({ length: queries }, (_, i) => loadedIds[(i * step) % loadedIds.length]!);
+    const times: number[] = [];
+    let shown = 0;
+    started = performance.now();
+    for (let i = 0; i < queries + 20; i++) {
+      const t0 = performance.now();
+      const result = await live.suggest(
+        requesters[i % queries]!,
+        needs[i % needs.length]!,
+        { now: NOW, limit: 5 },
+        (ids) => directory.personRefs(ids),
+      );
+      if (i >= 20) {
+        times.push(performance.now() - t0);
+        shown += result.suggestions.length;
+      }
+    }
+    const rssPeak = peakRss();
+    // What stays once the garbage of loading is collected (the children run with --expose-gc).
+    (globalThis as { gc?: () => void }).gc?.();
+    const rssWithIndex = process.memoryUsage().rss;
+    const heapUsed = process.memoryUsage().heapUsed;
+
+    // The engine alone, on the same profiles: what the index costs without the database around it.
+    const loaded = (await source.loadAll()).profiles;
+    const byId = new Map(loaded.map((p) => [p.id, p]));
+    const index = createMatchIndex(loaded);
+    const engine: number[] = [];
+    for (let i = 0; i < queries + 20; i++) {
+      const requester = byId.get(requesters[i % queries]!)!;
+      const t0 = performance.now();
+      index.suggest(requester, needs[i % needs.length]!, { now: NOW, limit: 5 });
+      if (i >= 20) engine.push(performance.now() - t0);
+    }
+    return {
+      buildMs,
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      engineP50: percentile(engine, 50),
+      engineP95: percentile(engine, 95),
+      meanShown: shown / queries,
+      rssBefore,
+      rssWithIndex,
+      rssPeak,
+      heapUsed,
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)),
+  );
+}
+
+async function measureHttp(task: Task): Promise<Record<string, number>> {
+  // Only this child loads the servers and SDKs, so that the index children's RSS is the index's.
+  const { createServer } = await import("node:http");
+  const { App, HTTPReceiver, LogLevel } = await import("@slack/bolt");
+  const { pino } = await import("pino");
+  const { createApp } = await import("../src/app.ts");
+  const { loadConfig } = await import("../src/config.ts");
+  const { startFakeSlackApi } = await import("../test/fakes/fake-slack-api.ts");
+  const { signSlackBody, slashCommandBody } = await import("../test/helpers/slack-requests.ts");
+
+  const signedPost = async (port: number, body: string): Promise<number> => {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const t0 = performance.now();
+    const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": signSlackBody(body, timestamp, SIGNING_SECRET),
+      },
+      body,
+    });
+    const text = await response.text();
+    const elapsed = performance.now() - t0;
+    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
+    return elapsed;
+  };
+
+  const database = await open(task.target);
+  const slackApi = await startFakeSlackApi();
+  let app: ReturnType<typeof createApp> | null = null;
+  let floorServer: Server | null = null;
+  try {
+    const requesters = rowsOfIds(
+      await database.db.execute(sql`select id from ${people} where not opted_out order by id limit 50`),
+    );
+    await database.db.insert(chatIdentities).values(
+      requesters.map((personId, i) => ({
+        personId,
+        platform: "slack",
+        tenantId: "T0FAKE001",
+        userId: `U0BENCH${String(i).padStart(3, "0")}`,
+      })),
+    );
+    const config = loadConfig({
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slackApi.apiUrl,
+      PORT: "0",
+      LOG_LEVEL: "silent",
+    });
+    app = createApp({
+      config,
+      logger: pino({ level: "silent" }),
+      database,
+      slackRetryConfig: { retries: 0 },
+    });
+    const appPort = await app.listen(0);
+
+    // The floor: a bare Bolt app with the same receiver and signature check, whose listener only acks.
+    const receiver = new HTTPReceiver({
+      signingSecret: SIGNING_SECRET,
+      endpoints: "/slack/events",
+      logLevel: LogLevel.ERROR,
+    });
+    const bare = new App({
+      token: BOT_TOKEN,
+      receiver,
+      clientOptions: { slackApiUrl: slackApi.apiUrl },
+      logLevel: LogLevel.ERROR,
+    });
+    bare.command("/find-collaborator", async ({ ack }) => {
+      await ack();
+    });
+    const server = createServer((req, res) => receiver.requestListener(req, res));
+    floorServer = server;
+    const floorPort = await listen(server);
+
+    const body = (i: number) =>
+      slashCommandBody({
+        command: "/find-collaborator",
+        text: needs[i % needs.length]!,
+        user_id: `U0BENCH${String(i % requesters.length).padStart(3, "0")}`,
+        user_name: "bench",
+        response_url: slackApi.responseUrl("bench"),
+      });
+
+    // Warm both (the first /find-collaborator builds the index from the database).
+    for (let i = 0; i < 50; i++) {
+      await signedPost(appPort, body(i));
+      await signedPost(floorPort, body(i));
+    }
+    const full: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      // Interleaved, so that both see the same machine at the same moment.
+      full.push(await signedPost(appPort, body(i)));
+      floor.push(await signedPost(floorPort, body(i)));
+    }
+    return {
+      fullP50: percentile(full, 50),
+      fullP99: percentile(full, 99),
+      floorP50: percentile(floor, 50),
+      floorP99: percentile(floor, 99),
+      rssPeak: peakRss(),
+    };
+  } finally {
+    if (app) await app.stop();
+    if (floorServer) {
+      const server = floorServer;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    await slackApi.close();
+    await database.close();
+  }
+}
+
+function rowsOfIds(result: unknown): string[] {
+  const rows = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
+  return (rows as { id: string }[]).map((row) => row.id);
+}
+
+// ---------- orchestration (parent) ----------
+
+function runChild(task: Task): Promise<Record<string, number>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, "--expose-gc", fileURLToPath(import.meta.url), "--child", JSON.stringify(task)],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const line = out.trim().split("\n").at(-1) ?? "";
+      if (code !== 0 || !line.startsWith("{"))
+        reject(new Error(`${task.kind} ${task.size} failed (exit ${code})`));
+      else resolve(JSON.parse(line) as Record<string, number>);
+    });
+  });
+}
+
+const col = (text: string, width: number) => text.padStart(width);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const cpu = cpus();
+  console.log("Collab /find-collaborator benchmark");
+  console.log(
+    `Machine: ${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length}, ${mb(totalmem())} memory, ` +
+      `Node ${process.version}, ${process.platform}/${process.arch}`,
+  );
+  console.log(
+    "Index: the in-memory inverted index of src/core/matching, built from the database on first use and " +
+      "topped up before each query (max(updated_at) check).\n",
+  );
+  const unreachable = await postgresReachable();
+  const kinds: DbKind[] = unreachable ? ["pglite"] : ["pglite", "postgres"];
+  if (unreachable) console.log(`PostgreSQL at ${PG_URL} is unreachable (${unreachable}): skipping it.\n`);
+
+  const indexRows: string[] = [];
+  const httpRows: string[] = [];
+  for (const db of kinds) {
+    for (const size of SIZES) {
+      const { target, drop } = await newTarget(db);
+      try {
+        const seeded = await runChild({ kind: "seed", target, size });
+        const r = await runChild({ kind: "index", target, size });
+        indexRows.push(
+          [
+            db.padEnd(9),
+            col(size.toLocaleString("en"), 8),
+            col(`${(seeded.seedMs! / 1000).toFixed(1)} s`, 7),
+            col(ms(r.buildMs!), 11),
+            col(ms(r.p50!), 9),
+            col(ms(r.p95!), 9),
+            col(ms(r.engineP50!), 10),
+            col(ms(r.engineP95!), 10),
+            col(mb(r.rssBefore!), 9),
+            col(mb(r.rssWithIndex!), 9),
+            col(mb(r.heapUsed!), 8),
+            col(mb(r.rssPeak!), 9),
+          ].join(" "),
+        );
+        if (size === HTTP_SIZE) {
+          const h = await runChild({ kind: "http", target, size });
+          httpRows.push(
+            [
+              db.padEnd(9),
+              col(ms(h.fullP50!), 10),
+              col(ms(h.fullP99!), 10),
+              col(ms(h.floorP50!), 9),
+              col(ms(h.floorP99!), 9),
+              col(`${(h.fullP50! / h.floorP50!).toFixed(2)}×`, 9),
+              col(`${(h.fullP99! / h.floorP99!).toFixed(2)}×`, 9),
+              col(mb(h.rssPeak!), 9),
+            ].join(" "),
+          );
+        }
+      } finally {
+        await drop();
+      }
+    }
+  }
+
+  console.log("Top five: end to end (freshness check, index, names from the database) and the engine alone.");
+  console.log(
+    "Memory: RSS with the database open, before the index; RSS and JS heap with the index built and queried " +
+      "(after a GC); the process's peak RSS.",
+  );
+  console.log(
+    "database  profiles    seed       build       p50       p95 engine p50 engine p95  RSS base RSS index    heap  peak RSS",
+  );
+  for (const row of indexRows) console.log(row);
+  console.log(
+    `\nSigned /find-collaborator round trip through the whole server (${HTTP_SIZE.toLocaleString("en")} profiles) ` +
+      "against a bare Bolt app that only acks:",
+  );
+  console.log("database  server p50 server p99 floor p50 floor p99 ratio p50 ratio p99  peak RSS");
+  for (const row of httpRows) console.log(row);
+  console.log(
+    "\nTargets: p95 ≤ 50 ms at 10,000 and ≤ 250 ms at 100,000 profiles; round trip ≤ 1.5× the floor at p50 " +
+      "with 10,000; RSS ≤ 300 MB at 100,000.",
+  );
+  console.log(`Took ${Math.round((Date.now() - started) / 1000)} s.`);
+}
+
+if (process.argv[2] === "--child") {
+  const task = JSON.parse(process.argv[3]!) as Task;
+  const result =
+    task.kind === "seed"
+      ? await seedTask(task)
+      : task.kind === "index"
+        ? await measureIndex(task)
+        : await measureHttp(task);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+} else {
+  await main();
+}

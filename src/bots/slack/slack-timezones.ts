@@ -1,0 +1,14 @@
+// Asks Slack for a person's time zone (users.info `tz`) when their profile form opens and we do not know it yet.
+import type { webApi } from "@slack/bolt";
+import type { TimezoneLookup } from "../../core/profile/profile-store.ts";
+
+export function createSlackTimezoneLookup(client: webApi.WebClient): TimezoneLookup {
+  return {
+    async timezoneOf(address) {
+      if (address.platform !== "slack") return undefined;
+      const response = await client.users.info({ user: address.userId });
+      const zone = (response.user as { tz?: unknown } | undefined)?.tz;
+      return typeof zone === "string" && zone !== "" ? zone : undefined;
+    },
+  };
+}

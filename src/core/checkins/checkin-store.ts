@@ -1,0 +1,109 @@
+// What check-ins need from storage; src/db/checkin-store.ts implements it (claims, transactions, the outbox).
+import type { OutgoingMessage } from "../outgoing.ts";
+import type { Cadence } from "../schedule/periods.ts";
+import type { CheckinAnswer } from "./answers.ts";
+
+/** A partnership member as planning sees them. */
+export interface PlanningMember {
+  personId: string;
+  /** people.timezone, else the platform's time zone, else "UTC" (checked again with safeZone). */
+  zone: string;
+  /** Not opted out and not paused now. */
+  available: boolean;
+}
+
+/** An active partnership and the periods already planned for it. */
+export interface PlanningPartnership {
+  id: string;
+  cadence: Cadence;
+  weekday: number;
+  localHour: number;
+  startedAt: Date;
+  members: readonly PlanningMember[];
+  /** Period keys of this partnership's check-ins whose period has not ended yet. */
+  plannedKeys: readonly string[];
+}
+
+/** One check-in to create, with each member's own due instant. */
+export interface CheckinPlan {
+  partnershipId: string;
+  periodKey: string;
+  periodStart: Date;
+  periodEnd: Date;
+  prompts: readonly { personId: string; dueAt: Date }[];
+}
+
+/** A pending prompt whose due instant has come, claimed for this run. */
+export interface DuePrompt {
+  checkinId: string;
+  personId: string;
+  title: string;
+  partnershipStatus: string;
+  dueAt: Date;
+  periodEnd: Date;
+  zone: string;
+  available: boolean;
+}
+
+export type PromptDecision =
+  | { kind: "send"; message: OutgoingMessage; late: boolean }
+  /** Recorded as skipped: too late, paused, opted out, closed. */
+  | { kind: "skip" }
+  /** Left pending: e.g. outside the member's working time, to be looked at again on a later tick. */
+  | { kind: "wait" };
+
+export interface PromptRunCounts {
+  sent: number;
+  late: number;
+  unreachable: number;
+  skipped: number;
+  waiting: number;
+}
+
+/** A delivered, unanswered, not yet reminded prompt of an active partnership, old enough to consider. */
+export interface ReminderCandidate {
+  checkinId: string;
+  personId: string;
+  title: string;
+  sentAt: Date;
+  periodEnd: Date;
+  zone: string;
+}
+
+export type ReminderDecision = { kind: "remind"; message: OutgoingMessage } | { kind: "wait" };
+
+export type AnswerOutcome =
+  | { kind: "recorded"; title: string; answer: CheckinAnswer }
+  | { kind: "already"; title: string; answer: CheckinAnswer }
+  | { kind: "closed"; title: string }
+  | { kind: "unknown" };
+
+export type NoteOutcome = "saved" | "closed" | "unanswered" | "unknown";
+
+export interface CheckinStore {
+  /** Active partnerships with their available members' zones and the periods already planned. */
+  partnershipsToPlan(now: Date): Promise<PlanningPartnership[]>;
+  /** Creates each check-in and its prompts unless any instance planned that period already; returns how many. */
+  savePlans(plans: readonly CheckinPlan[]): Promise<number>;
+  /**
+   * Claims pending prompts due by `now` (FOR UPDATE SKIP LOCKED) in batches; in each batch's transaction it
+   * enqueues the messages of those `decide` sends and marks them sent (or unreachable), and marks skips.
+   */
+  sendDuePrompts(now: Date, decide: (prompt: DuePrompt) => PromptDecision): Promise<PromptRunCounts>;
+  /** Like sendDuePrompts, for prompts sent before `sentBefore` and neither answered nor reminded. */
+  sendDueReminders(
+    now: Date,
+    sentBefore: Date,
+    decide: (candidate: ReminderCandidate) => ReminderDecision,
+  ): Promise<{ reminded: number; waiting: number }>;
+  /** Records the member's answer once, while the period is open; otherwise says what stands. */
+  recordAnswer(input: {
+    checkinId: string;
+    personId: string;
+    answer: CheckinAnswer;
+    note: string | null;
+    at: Date;
+  }): Promise<AnswerOutcome>;
+  /** Adds or replaces the note of an answered prompt while the period is open. */
+  saveNote(input: { checkinId: string; personId: string; note: string; at: Date }): Promise<NoteOutcome>;
+}

@@ -1,0 +1,115 @@
+// Answering a check-in: one click records it and replaces the prompt in place; a note comes inline (Teams) or after (Slack).
+import { type ActionContext, type CoreFeature, type Reply, textReply } from "../feature.ts";
+import { checkFreeText } from "../free-text.ts";
+import { isCheckinAnswer } from "./answers.ts";
+import {
+  alreadyRecordedMessage,
+  CHECKIN_ANSWER_ACTION,
+  CHECKIN_NOTE_ACTION,
+  CHECKIN_NOTE_INPUT,
+  closedMessage,
+  NOTE_MAX_LENGTH,
+  noteForm,
+  recordedMessage,
+} from "./checkin-messages.ts";
+import type { CheckinStore } from "./checkin-store.ts";
+
+export interface CheckinFeatureDeps {
+  checkins: CheckinStore;
+}
+
+const noProfile = textReply(
+  "I can't match your chat account to a profile, so I can't record this. Ask your programme coordinator to add you.",
+);
+const staleButton = textReply("That button no longer works. Your next check-in will come as usual.");
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function noteOf(context: ActionContext): string {
+  const value = context.inputs[CHECKIN_NOTE_INPUT];
+  return typeof value === "string" ? value.trim() : "";
+}
+
+/** The single place a check-in note is checked before it is stored: length, then the patient-data guard. */
+function checkNote(note: string): string | null {
+  if (note.length > NOTE_MAX_LENGTH) {
+    return `Please keep the note under ${NOTE_MAX_LENGTH} characters (it has ${note.length}).`;
+  }
+  const verdict = checkFreeText(note);
+  return verdict.ok ? null : verdict.reason;
+}
+
+export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
+  const { checkins } = deps;
+
+  async function answer(context: ActionContext): Promise<Reply> {
+    if (!context.personId) return noProfile;
+    const [checkinId = "", choice = ""] = context.value.split(":");
+    if (!uuidPattern.test(checkinId) || !isCheckinAnswer(choice)) return staleButton;
+    const note = noteOf(context);
+    if (note) {
+      // Refused notes are neither stored nor logged; the card stays as it was so it can be rephrased.
+      const problem = checkNote(note);
+      if (problem) return textReply(`Nothing was recorded yet. ${problem}`);
+    }
+    const outcome = await checkins.recordAnswer({
+      checkinId,
+      personId: context.personId,
+      answer: choice,
+      note: note || null,
+      at: context.now,
+    });
+    switch (outcome.kind) {
+      case "recorded": {
+        const message = recordedMessage(outcome.title, outcome.answer, Boolean(note));
+        // Slack asks for the optional note in a modal after the click; the answer is recorded already.
+        return context.actor.address.platform === "slack"
+          ? { kind: "update", message, form: noteForm(checkinId, outcome.title, outcome.answer) }
+          : { kind: "update", message };
+      }
+      case "already":
+        return { kind: "update", message: alreadyRecordedMessage(outcome.title, outcome.answer) };
+      case "closed":
+        return { kind: "update", message: closedMessage(outcome.title) };
+      case "unknown":
+        return staleButton;
+    }
+  }
+
+  async function saveNote(context: ActionContext): Promise<Reply> {
+    const note = noteOf(context);
+    if (!note) return { kind: "none" };
+    if (!context.personId) return noProfile;
+    if (!uuidPattern.test(context.value)) return staleButton;
+    const problem = checkNote(note);
+    if (problem) return { kind: "invalid", errors: { [CHECKIN_NOTE_INPUT]: problem } };
+    const outcome = await checkins.saveNote({
+      checkinId: context.value,
+      personId: context.personId,
+      note,
+      at: context.now,
+    });
+    switch (outcome) {
+      case "saved":
+        return { kind: "none" };
+      case "closed":
+        return {
+          kind: "invalid",
+          errors: { [CHECKIN_NOTE_INPUT]: "This check-in has closed; the note was not saved." },
+        };
+      case "unanswered":
+        return {
+          kind: "invalid",
+          errors: { [CHECKIN_NOTE_INPUT]: "Answer the check-in first, then add a note." },
+        };
+      case "unknown":
+        return staleButton;
+    }
+  }
+
+  return {
+    actions: [
+      { actionId: CHECKIN_ANSWER_ACTION, run: answer },
+      { actionId: CHECKIN_NOTE_ACTION, run: saveNote },
+    ],
+  };
+}

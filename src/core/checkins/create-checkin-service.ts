@@ -1,0 +1,78 @@
+// Check-ins as the scheduled jobs run them: plan due periods, send due prompts (late once, else skip), remind once.
+import { classifyMissed, DEFAULT_LATE_WINDOW_HOURS } from "../schedule/catch-up.ts";
+import { DEFAULT_REMINDER_AFTER_HOURS, reminderDueAt } from "../schedule/reminder-time.ts";
+import { isWorkingTime, safeZone, type WorkingHours } from "../schedule/working-time.ts";
+import { promptOutgoing } from "./checkin-messages.ts";
+import type {
+  CheckinStore,
+  DuePrompt,
+  PromptDecision,
+  PromptRunCounts,
+  ReminderCandidate,
+  ReminderDecision,
+} from "./checkin-store.ts";
+import { planCheckins } from "./plan-checkins.ts";
+
+export interface CheckinServiceOptions {
+  store: CheckinStore;
+  /** Hours after a prompt before its one reminder is considered (then sent on the next working morning). */
+  reminderAfterHours?: number;
+  /** A prompt missed by less than this (after downtime) is sent late, once; an older one is skipped. */
+  lateWindowHours?: number;
+  hours?: WorkingHours;
+}
+
+export interface CheckinService {
+  /** The `checkins` job: plans the periods that have come and sends every prompt that is due. */
+  run(now: Date): Promise<PromptRunCounts & { planned: number }>;
+  /** The `reminders` job. */
+  remind(now: Date): Promise<{ reminded: number; waiting: number }>;
+}
+
+export function createCheckinService(options: CheckinServiceOptions): CheckinService {
+  const { store, hours } = options;
+  const reminderAfterHours = options.reminderAfterHours ?? DEFAULT_REMINDER_AFTER_HOURS;
+  const lateWindowHours = options.lateWindowHours ?? DEFAULT_LATE_WINDOW_HOURS;
+
+  function decidePrompt(prompt: DuePrompt, now: Date): PromptDecision {
+    if (prompt.partnershipStatus !== "active" || !prompt.available) return { kind: "skip" };
+    if (now.getTime() >= prompt.periodEnd.getTime()) return { kind: "skip" };
+    const decision = classifyMissed(prompt.dueAt, now, { lateWindowHours });
+    if (decision === "skip") return { kind: "skip" };
+    if (decision === "not-yet") return { kind: "wait" };
+    const zone = safeZone(prompt.zone);
+    // A late prompt still arrives inside the member's working time; if the window passes first, it is skipped.
+    if (!isWorkingTime(now, zone, hours)) return { kind: "wait" };
+    const late = decision === "send-late";
+    return {
+      kind: "send",
+      late,
+      message: promptOutgoing({ ...prompt, zone, late }),
+    };
+  }
+
+  function decideReminder(candidate: ReminderCandidate, now: Date): ReminderDecision {
+    const zone = safeZone(candidate.zone);
+    const due = reminderDueAt(candidate.sentAt, zone, {
+      afterHours: reminderAfterHours,
+      ...(hours ? { hours } : {}),
+    });
+    if (now.getTime() < due.getTime() || now.getTime() >= candidate.periodEnd.getTime())
+      return { kind: "wait" };
+    if (!isWorkingTime(now, zone, hours)) return { kind: "wait" };
+    return { kind: "remind", message: promptOutgoing({ ...candidate, zone, reminder: true }) };
+  }
+
+  return {
+    async run(now) {
+      const plans = planCheckins(await store.partnershipsToPlan(now), now, hours);
+      const planned = plans.length > 0 ? await store.savePlans(plans) : 0;
+      const counts = await store.sendDuePrompts(now, (prompt) => decidePrompt(prompt, now));
+      return { planned, ...counts };
+    },
+    async remind(now) {
+      const sentBefore = new Date(now.getTime() - reminderAfterHours * 3_600_000);
+      return store.sendDueReminders(now, sentBefore, (candidate) => decideReminder(candidate, now));
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// Which check-ins to create now: a period is planned once its first member's due instant has come.
+//
+// Each member's prompt is due at the period's slot in their own zone, so in a partnership spanning zones the
+// prompts of one check-in fall due hours apart. The next period is looked at too: a member far east of UTC
+// is due before the UTC period begins. A member due before the partnership started gets no prompt.
+
+import { slotFor } from "../schedule/checkin-slots.ts";
+import { periodAt, shiftPeriod } from "../schedule/periods.ts";
+import type { WorkingHours } from "../schedule/working-time.ts";
+import type { CheckinPlan, PlanningPartnership } from "./checkin-store.ts";
+
+export function planCheckins(
+  partnerships: readonly PlanningPartnership[],
+  now: Date,
+  hours?: WorkingHours,
+): CheckinPlan[] {
+  const plans: CheckinPlan[] = [];
+  for (const partnership of partnerships) {
+    const { cadence, startedAt } = partnership;
+    const current = periodAt(cadence, startedAt, now);
+    for (const period of [current, shiftPeriod(cadence, startedAt, current, 1)]) {
+      if (partnership.plannedKeys.includes(period.key)) continue;
+      const prompts = partnership.members
+        .filter((member) => member.available)
+        .map((member) => ({
+          personId: member.personId,
+          dueAt: slotFor(partnership, period.key, member.zone, hours).localDue,
+        }))
+        .filter((prompt) => prompt.dueAt.getTime() >= startedAt.getTime());
+      if (!prompts.some((prompt) => prompt.dueAt.getTime() <= now.getTime())) continue;
+      plans.push({
+        partnershipId: partnership.id,
+        periodKey: period.key,
+        periodStart: period.start,
+        periodEnd: period.end,
+        prompts,
+      });
+    }
+  }
+  return plans;
+}

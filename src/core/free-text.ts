@@ -1,0 +1,14 @@
+// The one place that free text is checked before the bot stores it (needs, profile entries): the patient-data guard.
+import { type GuardContext, checkFreeText as guard, refusalText } from "./privacy/patient-data-guard.ts";
+
+/** ok, or a short request to rephrase that names no part of the text. */
+export type FreeTextVerdict = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Every piece of free text that the bot stores passes through here first. The patient-data guard of DESIGN.md
+ * ("Privacy in a clinical setting") refuses text with likely patient identifiers; the reason names kinds only.
+ */
+export function checkFreeText(text: string, context?: GuardContext): FreeTextVerdict {
+  const verdict = guard(text, context);
+  return verdict.ok ? { ok: true } : { ok: false, reason: refusalText(verdict.reasons) };
+}

@@ -1,0 +1,90 @@
+// What mentoring shows: the meeting log form, the mentor's follow-up prompt and the nudge after a long silence.
+import type { Form, Message, PersonRef } from "../message.ts";
+import { mention } from "../message.ts";
+import type { MentorshipSummary } from "./mentoring-store.ts";
+
+export const MENTOR_LOG_ACTION = "mentor.log";
+export const FOLLOW_UP_DONE = "mentor.followup:done";
+export const FOLLOW_UP_SNOOZE = "mentor.followup:snooze";
+export const FOLLOW_UP_SKIP = "mentor.followup:skip";
+export const NEXT_STEP_MAX = 500;
+
+/** How the person sees the mentorship: "Mentoring Sam" or "Mentored by Ada". */
+export function mentorshipLabel(m: MentorshipSummary, personId: string): string {
+  return m.mentor.id === personId ? `Mentoring ${m.mentee.name}` : `Mentored by ${m.mentor.name}`;
+}
+
+export function meetingLogForm(
+  mentorships: readonly MentorshipSummary[],
+  personId: string,
+  today: string,
+): Form {
+  return {
+    title: "Log a mentor meeting",
+    submitActionId: MENTOR_LOG_ACTION,
+    submitLabel: "Log it",
+    blocks: [
+      {
+        type: "choice",
+        id: "mentorship",
+        label: "Mentorship",
+        options: mentorships.map((m) => ({ label: mentorshipLabel(m, personId), value: m.id })),
+        ...(mentorships.length === 1 ? { initial: mentorships[0]!.id } : {}),
+      },
+      { type: "text-input", id: "met_on", label: "Met on (YYYY-MM-DD)", initial: today, maxLength: 10 },
+      {
+        type: "text-input",
+        id: "next_step",
+        label: "Next step (optional, no patient details)",
+        placeholder: "e.g. Draft the methods section",
+        optional: true,
+        multiline: true,
+        maxLength: NEXT_STEP_MAX,
+      },
+    ],
+  };
+}
+
+export function followUpPrompt(mentee: PersonRef, mentorshipId: string): Message {
+  return {
+    summary: `Time to follow up with ${mentee.name}?`,
+    blocks: [
+      { type: "text", text: ["Time to follow up with ", mention(mentee), "?"] },
+      {
+        type: "actions",
+        buttons: [
+          { label: "Done (we met again)", actionId: FOLLOW_UP_DONE, value: mentorshipId, style: "primary" },
+          { label: "Snooze a week", actionId: FOLLOW_UP_SNOOZE, value: mentorshipId },
+          { label: "Not needed now", actionId: FOLLOW_UP_SKIP, value: mentorshipId },
+        ],
+      },
+    ],
+  };
+}
+
+export function silenceNudge(
+  other: PersonRef,
+  role: "mentor" | "mentee",
+  days: number,
+  logUsage: string,
+): Message {
+  const text =
+    role === "mentor"
+      ? [
+          "You and your mentee ",
+          mention(other),
+          ` haven't logged a meeting for ${days} days. A short catch-up?`,
+        ]
+      : [
+          "You and your mentor ",
+          mention(other),
+          ` haven't logged a meeting for ${days} days. A short catch-up?`,
+        ];
+  return {
+    summary: `No mentor meeting for ${days} days`,
+    blocks: [
+      { type: "text", text },
+      { type: "context", text: `When you meet, log it with \`${logUsage}\`.` },
+    ],
+  };
+}

@@ -1,0 +1,156 @@
+// `/collab milestone` (add one or mark one achieved) and `/collab celebrate here` (a coordinator picks the channel).
+import { type CommandContext, type CoreFeature, type Reply, textReply } from "../feature.ts";
+import { checkFreeText } from "../free-text.ts";
+import { commandUsage } from "../help.ts";
+import { pickProgramme } from "../pick-programme.ts";
+import {
+  achieveMilestoneForm,
+  addMilestoneForm,
+  MILESTONE_ACHIEVE_ACTION,
+  MILESTONE_ADD_ACTION,
+  readAchieveForm,
+  readAddForm,
+} from "./milestone-forms.ts";
+import { milestoneKindLabel } from "./milestone-kinds.ts";
+import type { MilestoneStore } from "./milestone-store.ts";
+
+export interface MilestoneFeatureDeps {
+  milestones: MilestoneStore;
+}
+
+const noProfile = textReply(
+  "I don't know you yet: ask your programme coordinator to add you, or create a profile first.",
+);
+
+export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature {
+  const { milestones } = deps;
+
+  async function openMilestoneForm(context: CommandContext): Promise<Reply> {
+    if (!context.personId) return noProfile;
+    const platform = context.actor.address.platform;
+    const sub = context.args.trim().toLowerCase();
+    if (sub === "achieved" || sub === "done") {
+      const open = await milestones.openMilestonesOf(context.personId);
+      if (open.length === 0) {
+        return textReply(
+          `None of your partnerships has an open milestone. Add one with \`${commandUsage(platform, "milestone")}\`.`,
+        );
+      }
+      return { kind: "form", form: achieveMilestoneForm(open) };
+    }
+    const partnerships = await milestones.partnershipsOf(context.personId);
+    if (partnerships.length === 0) {
+      return textReply("Milestones belong to a partnership, and you are not in an active one yet.");
+    }
+    return { kind: "form", form: addMilestoneForm(partnerships) };
+  }
+
+  async function celebrateHere(context: CommandContext): Promise<Reply> {
+    const platform = context.actor.address.platform;
+    const [first = "", ...rest] = context.args.trim().split(/\s+/);
+    if (first.toLowerCase() !== "here") {
+      return textReply(
+        `Type \`${commandUsage(platform, "celebrate here")}\` in the channel where milestones should be celebrated.`,
+      );
+    }
+    const programmes = context.personId ? await milestones.coordinatedProgrammes(context.personId) : [];
+    if (programmes.length === 0) {
+      return textReply(
+        "Sorry, only a programme coordinator can choose where milestones are celebrated. Your coordinator can run this command here.",
+      );
+    }
+    const channel = context.actor.channel;
+    if (!channel) {
+      return textReply(
+        "Run this in the channel where you want milestones celebrated, not in a direct message with me.",
+      );
+    }
+    const picked = pickProgramme(programmes, rest.join(" "));
+    if (!picked.ok) {
+      const usage = commandUsage(platform, "celebrate here");
+      const list = picked.names.map((name) => `\`${usage} ${name}\``).join(", ");
+      return textReply(
+        picked.reason === "unknown"
+          ? `You don't coordinate a programme by that name. Try one of: ${list}.`
+          : `You coordinate several programmes; say which: ${list}.`,
+      );
+    }
+    const address = context.actor.address;
+    await milestones.setCelebrationChannel(
+      {
+        programmeId: picked.programme.id,
+        platform: address.platform,
+        tenantId: address.tenantId,
+        channelId: channel.id,
+        ...(channel.conversationRef ? { conversationRef: channel.conversationRef } : {}),
+      },
+      context.personId!,
+    );
+    const invite =
+      platform === "slack" ? " If I'm not in this channel yet, `/invite` me so that I can post." : "";
+    return textReply(
+      `Done: milestones and anniversaries of ${picked.programme.name} will be celebrated in this channel.${invite}`,
+    );
+  }
+
+  return {
+    commands: [
+      {
+        name: "milestone",
+        aliases: ["milestones"],
+        usage: "milestone [achieved]",
+        description: "Add a milestone to one of your partnerships, or mark one achieved.",
+        run: openMilestoneForm,
+      },
+      {
+        name: "celebrate",
+        usage: "celebrate here [programme]",
+        description: "Coordinators: celebrate your programme's milestones in this channel.",
+        run: celebrateHere,
+      },
+    ],
+    actions: [
+      {
+        actionId: MILESTONE_ADD_ACTION,
+        async run(context) {
+          if (!context.personId) return noProfile;
+          const submission = readAddForm(context.inputs);
+          if (!submission.ok) return { kind: "invalid", errors: submission.errors };
+          const verdict = checkFreeText(submission.title);
+          if (!verdict.ok) return { kind: "invalid", errors: { title: verdict.reason } };
+          const added = await milestones.addMilestone({
+            partnershipId: submission.partnershipId,
+            title: submission.title,
+            kind: submission.kind,
+            dueOn: submission.dueOn,
+            achievedAt: submission.achieved ? context.now : null,
+            by: context.personId,
+          });
+          if (!added) return { kind: "invalid", errors: { partnership: "You are not in that partnership." } };
+          const what = `${submission.title} (${milestoneKindLabel(submission.kind)})`;
+          return textReply(
+            submission.achieved
+              ? `Congratulations! “${what}” is recorded as achieved; it will be celebrated in your programme's channel.`
+              : `Saved “${what}”. When it is done: \`${commandUsage(context.actor.address.platform, "milestone achieved")}\`.`,
+          );
+        },
+      },
+      {
+        actionId: MILESTONE_ACHIEVE_ACTION,
+        async run(context) {
+          if (!context.personId) return noProfile;
+          const milestoneId = readAchieveForm(context.inputs);
+          if (!milestoneId) return { kind: "invalid", errors: { milestone: "Choose the milestone." } };
+          const marked = await milestones.markAchieved(milestoneId, context.personId, context.now);
+          if (!marked) {
+            return {
+              kind: "invalid",
+              errors: { milestone: "That milestone is achieved already or not yours." },
+            };
+          }
+          return textReply("Congratulations! It will be celebrated in your programme's channel.");
+        },
+      },
+    ],
+  };
+}

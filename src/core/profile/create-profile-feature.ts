@@ -1,0 +1,192 @@
+// `/collab profile`, `pause <duration>`, `opt-out` and `resume`: a person keeps their own profile and availability.
+import type { ActionContext, CommandContext, CoreFeature, Reply } from "../feature.ts";
+import { textReply } from "../feature.ts";
+import { commandUsage } from "../help.ts";
+import type { Block, Platform } from "../message.ts";
+import type { Log } from "../ports.ts";
+import { isTooLong, MAX_PAUSE_DAYS, parseDuration, pauseEnd } from "./parse-duration.ts";
+import { PROFILE_OPEN_ACTION, PROFILE_SAVE_ACTION, profileForm, readProfileForm } from "./profile-form.ts";
+import type { ProfileChanges, ProfileStore, TimezoneLookup } from "./profile-store.ts";
+import { profileFields } from "./profile-summary.ts";
+
+export interface ProfileFeatureDeps {
+  profiles: ProfileStore;
+  changes: ProfileChanges;
+  /** Platforms that can tell a person's time zone on request (Slack users.info). */
+  timezones?: Partial<Record<Platform, TimezoneLookup>>;
+  log: Log;
+}
+
+/** A message with a button that opens the profile form: for people who need a profile first. */
+export function createProfilePrompt(text: string): Reply {
+  return {
+    kind: "message",
+    message: {
+      summary: text,
+      blocks: [
+        { type: "text", text },
+        {
+          type: "actions",
+          buttons: [
+            { label: "Create my profile", actionId: PROFILE_OPEN_ACTION, value: "new", style: "primary" },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+export function formatDay(at: Date, timezone: string | null): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: timezone ?? "UTC",
+  }).format(at);
+}
+
+export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
+  const { profiles, changes } = deps;
+
+  /** What the platform says the person's time zone is: recorded on contact, else asked for once. */
+  async function platformTimezone(context: CommandContext | ActionContext): Promise<string | null> {
+    const address = context.actor.address;
+    if (context.actor.timezone) return context.actor.timezone;
+    const recorded = await profiles.platformTimezone(address);
+    if (recorded) return recorded;
+    const lookup = deps.timezones?.[address.platform];
+    if (!lookup) return null;
+    try {
+      const zone = await lookup.timezoneOf(address);
+      if (!zone) return null;
+      await profiles.recordPlatformTimezone(address, zone);
+      return zone;
+    } catch (error) {
+      deps.log.warn({ err: (error as Error).message, platform: address.platform }, "Time zone lookup failed");
+      return null;
+    }
+  }
+
+  async function openForm(context: CommandContext | ActionContext): Promise<Reply> {
+    const profile = context.personId ? await profiles.profileOf(context.personId) : null;
+    const zone = profile?.timezone ? null : await platformTimezone(context);
+    return {
+      kind: "form",
+      form: profileForm({
+        profile,
+        platformTimezone: zone,
+        ...(context.actor.displayName ? { displayName: context.actor.displayName } : {}),
+      }),
+    };
+  }
+
+  async function save(context: ActionContext): Promise<Reply> {
+    const current = context.personId ? await profiles.profileOf(context.personId) : null;
+    const fallbackZone = current?.timezone ?? (await platformTimezone(context));
+    const submission = readProfileForm(context.inputs, fallbackZone);
+    if (!submission.ok) return { kind: "invalid", errors: submission.errors };
+    const personId = await profiles.saveOwnProfile(
+      context.actor.address,
+      context.personId,
+      submission.fields,
+    );
+    changes.changed([personId]);
+    const saved = await profiles.profileOf(personId);
+    const platform = context.actor.address.platform;
+    const blocks: Block[] = [
+      { type: "text", text: [{ bold: current ? "Profile updated." : "Profile created." }] },
+      ...(saved ? profileFields(saved, { withNeeds: true }) : []),
+      {
+        type: "context",
+        text: `Try \`${commandUsage(platform, "find-collaborator <what you need>")}\`; edit with \`${commandUsage(platform, "profile")}\`.`,
+      },
+    ];
+    return {
+      kind: "message",
+      message: { summary: current ? "Profile updated." : "Profile created.", blocks },
+    };
+  }
+
+  const noProfile = (platform: Platform) =>
+    createProfilePrompt(
+      `You don't have a profile yet, so nobody is suggested you. Create one first; \`${commandUsage(platform, "help")}\` lists the rest.`,
+    );
+
+  async function setAvailability(
+    context: CommandContext,
+    availability: { optedOut: boolean; pausedUntil: Date | null },
+  ) {
+    await profiles.setAvailability(context.personId!, availability);
+    changes.changed([context.personId!]);
+  }
+
+  return {
+    commands: [
+      {
+        name: "profile",
+        usage: "profile",
+        description: "Create or edit your profile: what you know, offer and look for.",
+        run: openForm,
+      },
+      {
+        name: "pause",
+        usage: "pause <duration>",
+        description: "Take a break from suggestions and prompts, e.g. `pause 2w`, `pause 1 month`.",
+        async run(context) {
+          const platform = context.actor.address.platform;
+          const duration = parseDuration(context.args);
+          const usage = commandUsage(platform, "pause");
+          if (!duration) {
+            return textReply(
+              `Tell me how long, in days, weeks or months: \`${usage} 10d\`, \`${usage} 2w\` or \`${usage} 1 month\` (up to a year).`,
+            );
+          }
+          const until = pauseEnd(context.now, duration);
+          if (isTooLong(context.now, until)) {
+            return textReply(
+              `A pause lasts at most ${MAX_PAUSE_DAYS} days. To step away for longer, use \`${commandUsage(platform, "opt-out")}\`.`,
+            );
+          }
+          if (!context.personId) return noProfile(platform);
+          const profile = await profiles.profileOf(context.personId);
+          if (!profile) return noProfile(platform);
+          await setAvailability(context, { optedOut: profile.optedOut, pausedUntil: until });
+          return textReply(
+            `Paused until ${formatDay(until, profile.timezone)}: I won't suggest you or send you prompts until then. ` +
+              `\`${commandUsage(platform, "resume")}\` brings you back sooner.`,
+          );
+        },
+      },
+      {
+        name: "opt-out",
+        aliases: ["optout"],
+        usage: "opt-out",
+        description: "Stop being suggested and prompted, until you resume.",
+        async run(context) {
+          const platform = context.actor.address.platform;
+          if (!context.personId || !(await profiles.profileOf(context.personId))) return noProfile(platform);
+          await setAvailability(context, { optedOut: true, pausedUntil: null });
+          return textReply(
+            `Done: I won't suggest you to anyone or send you prompts. Your profile stays; \`${commandUsage(platform, "resume")}\` brings you back.`,
+          );
+        },
+      },
+      {
+        name: "resume",
+        usage: "resume",
+        description: "Come back after a pause or opt-out.",
+        async run(context) {
+          const platform = context.actor.address.platform;
+          if (!context.personId || !(await profiles.profileOf(context.personId))) return noProfile(platform);
+          await setAvailability(context, { optedOut: false, pausedUntil: null });
+          return textReply("Welcome back: you can be suggested again, and prompts will reach you.");
+        },
+      },
+    ],
+    actions: [
+      { actionId: PROFILE_OPEN_ACTION, run: openForm },
+      { actionId: PROFILE_SAVE_ACTION, run: save },
+    ],
+  };
+}

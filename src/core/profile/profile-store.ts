@@ -1,0 +1,62 @@
+// What the profile feature needs from storage and from the platforms; src/db and src/bots implement it.
+import type { ChatAddress } from "../message.ts";
+
+export interface Profile {
+  personId: string;
+  name: string;
+  /** null when the bot made the person from a chat identity and has no real address for them yet. */
+  email: string | null;
+  institution: string;
+  department: string | null;
+  role: string | null;
+  careerStage: string | null;
+  expertise: string[];
+  methods: string[];
+  offers: string[];
+  needs: string[];
+  timezone: string | null;
+  openToMentoring: boolean;
+  optedOut: boolean;
+  pausedUntil: Date | null;
+}
+
+/** What a person edits about themselves in the profile form. */
+export interface ProfileFields {
+  name: string;
+  institution: string;
+  department: string | null;
+  role: string | null;
+  expertise: string[];
+  methods: string[];
+  offers: string[];
+  needs: string[];
+  timezone: string | null;
+  openToMentoring: boolean;
+}
+
+export interface ProfileStore {
+  profileOf(personId: string): Promise<Profile | null>;
+  /** The time zone the platform reported for this chat identity (Teams clientInfo, Slack users.info), if any. */
+  platformTimezone(address: ChatAddress): Promise<string | null>;
+  recordPlatformTimezone(address: ChatAddress, timezone: string): Promise<void>;
+  /**
+   * Saves a person's own profile. A chat identity that is not linked to anyone yet gets a new person, linked to
+   * it; returns the person's id.
+   */
+  saveOwnProfile(address: ChatAddress, personId: string | null, fields: ProfileFields): Promise<string>;
+  /** Takes a person out of suggestions and prompts (opted out, or paused until a time) or back in. */
+  setAvailability(
+    personId: string,
+    availability: { optedOut: boolean; pausedUntil: Date | null },
+  ): Promise<void>;
+}
+
+/** Asks a platform for a person's time zone when it has not told us yet (Slack users.info). */
+export interface TimezoneLookup {
+  timezoneOf(address: ChatAddress): Promise<string | undefined>;
+}
+
+/** Told when people's matchable data changes, so that the match index picks it up at once. */
+export interface ProfileChanges {
+  changed(personIds: readonly string[]): void;
+}

@@ -1,0 +1,113 @@
+// `/find-collaborator <need>`: up to five people who complement the asker, each with a reason and a Request intro button.
+
+import type { CommandContext, CoreFeature, Reply } from "../feature.ts";
+import { textReply } from "../feature.ts";
+import { checkFreeText } from "../free-text.ts";
+import { commandUsage } from "../help.ts";
+import type { PersonRef } from "../message.ts";
+import type { PeopleDirectory } from "../ports.ts";
+import { createProfilePrompt, formatDay } from "../profile/create-profile-feature.ts";
+import type { LiveMatchIndex } from "./create-live-match-index.ts";
+import type { FindRequestStore } from "./find-request-store.ts";
+import { noSuggestionsMessage, suggestionsMessage } from "./suggestion-message.ts";
+
+export const NEED_MAX = 1000;
+export const SUGGESTIONS_SHOWN = 5;
+
+export interface FindFeatureDeps {
+  matches: LiveMatchIndex;
+  directory: PeopleDirectory;
+  findRequests: FindRequestStore;
+  /**
+   * After a start the first query builds the index; a reply must come within Slack's 3 seconds, so past this
+   * wait the asker is told to ask again while the build goes on (default 2 s).
+   */
+  coldStartWaitMs?: number;
+}
+
+/** Resolves true when the index is ready within `ms`, false otherwise (the build carries on). */
+async function readyWithin(matches: LiveMatchIndex, now: Date, ms: number): Promise<boolean> {
+  if (matches.ready) return true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const building = matches.refresh(now).then(() => true as const);
+  // A failure after the wait is for the next query to report; before it, the race throws it.
+  building.catch(() => {});
+  try {
+    return await Promise.race([building, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function howToAsk(context: CommandContext, tooLong: boolean): Reply {
+  const usage = commandUsage(context.actor.address.platform, "find-collaborator");
+  const first = tooLong
+    ? `That is more than ${NEED_MAX.toLocaleString("en")} characters: say what you need in a sentence or two.`
+    : "Tell me what you need in a sentence.";
+  return textReply(
+    `${first} For example: \`${usage} biostatistician for a breast cancer cohort study\` or ` +
+      `\`${usage} qualitative researcher to run patient interviews\`. I suggest up to five people and say why.`,
+  );
+}
+
+export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
+  return {
+    commands: [
+      {
+        name: "find-collaborator",
+        usage: "find-collaborator <need>",
+        description: "Suggests people who complement you, each with a reason.",
+        async run(context) {
+          const need = context.args.trim();
+          if (need === "") return howToAsk(context, false);
+          if (need.length > NEED_MAX) return howToAsk(context, true);
+          const platform = context.actor.address.platform;
+          if (!context.personId) {
+            return createProfilePrompt(
+              "To suggest people who complement you, I need to know a little about you first: it takes a minute.",
+            );
+          }
+          // The need is stored with the suggestions (for the intro), so it is checked first and never logged.
+          const verdict = checkFreeText(need);
+          if (!verdict.ok) return textReply(verdict.reason);
+
+          if (!(await readyWithin(deps.matches, context.now, deps.coldStartWaitMs ?? 2_000))) {
+            return textReply(
+              "One moment: I'm reading everyone's profiles after a restart. Please ask again in a few seconds.",
+            );
+          }
+          const { requester, suggestions } = await deps.matches.suggest<PersonRef>(
+            context.personId,
+            need,
+            { now: context.now, limit: SUGGESTIONS_SHOWN },
+            (ids) => deps.directory.personRefs(ids),
+          );
+          if (!requester) {
+            return createProfilePrompt(
+              "To suggest people who complement you, I need to know a little about you first: it takes a minute.",
+            );
+          }
+          if (suggestions.length === 0) return { kind: "message", message: noSuggestionsMessage(need) };
+          const findRequestId = await deps.findRequests.record(
+            requester.id,
+            need,
+            suggestions.map((s) => s.suggestion.personId),
+          );
+          const resume = commandUsage(platform, "resume");
+          const note = requester.optedOut
+            ? `You have opted out, so nobody is suggested you; \`${resume}\` brings you back.`
+            : requester.pausedUntil && requester.pausedUntil > context.now
+              ? `You are paused until ${formatDay(requester.pausedUntil, null)}, so nobody is suggested you; \`${resume}\` brings you back.`
+              : undefined;
+          return {
+            kind: "message",
+            message: suggestionsMessage({ need, findRequestId, suggestions, ...(note ? { note } : {}) }),
+          };
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,202 @@
+// The match index kept fresh from the database: built on first use, then topped up with what changed before each query.
+import { createMatchIndex, type MatchIndex } from "../matching/create-match-index.ts";
+import type { MatchProfile, Suggestion, SuggestOptions } from "../matching/types.ts";
+import type { Log } from "../ports.ts";
+import type { ProfileChanges } from "../profile/profile-store.ts";
+import type { MatchSource } from "./match-source.ts";
+
+export interface LiveMatchIndexOptions {
+  source: MatchSource;
+  log: Log;
+  /** Rebuild everything this often (in the background), to catch what the cheap checks cannot see (erasures). */
+  rebuildMs?: number;
+  /** Ask for the newest profile change at most this often; 0 (the default) asks before every query. */
+  checkMs?: number;
+  /** Ask whether partnerships changed at most this often (others' partnerships only change the load penalty). */
+  partnershipCheckMs?: number;
+}
+
+export interface Suggested<T> {
+  suggestion: Suggestion;
+  ref: T;
+}
+
+export interface LiveMatchIndex extends ProfileChanges {
+  /**
+   * Up to `limit` suggestions for the requester, each resolved by `resolve` (e.g. to a name for the message);
+   * someone `resolve` does not know any more (erased) is dropped from the index and replaced by the next best.
+   * `requester` is null when the requester has no profile.
+   */
+  suggest<T>(
+    requesterId: string,
+    need: string,
+    options: SuggestOptions,
+    resolve: (personIds: readonly string[]) => Promise<Map<string, T>>,
+  ): Promise<{ requester: MatchProfile | null; suggestions: Suggested<T>[] }>;
+  /** Brings the index up to date now (the first call builds it). */
+  refresh(now?: Date): Promise<void>;
+  /** Whether the index has been built (after a start, the first query builds it). */
+  readonly ready: boolean;
+  readonly size: number;
+}
+
+const samePartners = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
+
+export function createLiveMatchIndex(options: LiveMatchIndexOptions): LiveMatchIndex {
+  const { source, log } = options;
+  const rebuildMs = options.rebuildMs ?? 15 * 60_000;
+  const checkMs = options.checkMs ?? 0;
+  const partnershipCheckMs = options.partnershipCheckMs ?? 30_000;
+  let index: MatchIndex | null = null;
+  const profiles = new Map<string, MatchProfile>();
+  let peopleAt: string | null = null;
+  let partnershipsAt = "";
+  let builtAt = 0;
+  let checkedAt = Number.NEGATIVE_INFINITY;
+  let partnershipsCheckedAt = Number.NEGATIVE_INFINITY;
+  /** People this instance changed: reloaded by id before the next query, whatever the versions say. */
+  const dirty = new Set<string>();
+  let refreshing: Promise<void> | null = null;
+  let rebuilding: Promise<void> | null = null;
+  /** People updated while a rebuild was loading: its snapshot may predate them, so they are reloaded after. */
+  const touchedDuringBuild = new Set<string>();
+  let building = false;
+
+  function put(profile: MatchProfile): void {
+    if (building) touchedDuringBuild.add(profile.id);
+    profiles.set(profile.id, profile);
+    index?.upsert(profile);
+  }
+
+  function drop(id: string): void {
+    if (building) touchedDuringBuild.add(id);
+    profiles.delete(id);
+    index?.remove(id);
+  }
+
+  async function build(nowMs: number): Promise<void> {
+    const started = Date.now();
+    building = true;
+    let loaded: Awaited<ReturnType<MatchSource["loadAll"]>>;
+    try {
+      loaded = await source.loadAll();
+    } finally {
+      building = false;
+    }
+    for (const id of touchedDuringBuild) dirty.add(id);
+    touchedDuringBuild.clear();
+    const fresh = createMatchIndex(loaded.profiles);
+    profiles.clear();
+    for (const profile of loaded.profiles) profiles.set(profile.id, profile);
+    index = fresh;
+    peopleAt = loaded.peopleAt;
+    partnershipsAt = loaded.partnerships;
+    builtAt = nowMs;
+    checkedAt = nowMs;
+    partnershipsCheckedAt = nowMs;
+    log.info({ profiles: loaded.profiles.length, ms: Date.now() - started }, "Match index built");
+  }
+
+  async function applyPartners(): Promise<void> {
+    const partners = await source.loadPartners();
+    for (const [id, profile] of profiles) {
+      const now = partners.get(id) ?? { active: 0, partnerIds: [] };
+      if (profile.activePartnerships === now.active && samePartners(profile.partnerIds, now.partnerIds))
+        continue;
+      put({ ...profile, partnerIds: now.partnerIds, activePartnerships: now.active });
+    }
+  }
+
+  async function topUp(nowMs: number): Promise<void> {
+    if (dirty.size > 0) {
+      const ids = [...dirty];
+      dirty.clear();
+      const found = await source.loadProfiles(ids);
+      const seen = new Set(found.map((p) => p.id));
+      for (const profile of found) put(profile);
+      for (const id of ids) if (!seen.has(id)) drop(id);
+    }
+    if (nowMs - checkedAt >= checkMs) {
+      checkedAt = nowMs;
+      const current = await source.peopleVersion();
+      if (current !== peopleAt) {
+        const since = peopleAt;
+        peopleAt = current;
+        if (since) for (const profile of await source.loadChangedSince(since)) put(profile);
+      }
+    }
+    if (nowMs - partnershipsCheckedAt >= partnershipCheckMs) {
+      partnershipsCheckedAt = nowMs;
+      const current = await source.partnershipsVersion();
+      if (current !== partnershipsAt) {
+        partnershipsAt = current;
+        await applyPartners();
+      }
+    }
+  }
+
+  function startRebuild(nowMs: number): void {
+    if (rebuilding) return;
+    rebuilding = build(nowMs)
+      .catch((error: unknown) => log.error({ err: (error as Error).message }, "Match index rebuild failed"))
+      .finally(() => {
+        rebuilding = null;
+      });
+  }
+
+  async function refresh(now = new Date()): Promise<void> {
+    const nowMs = now.getTime();
+    if (!index) {
+      // Everyone waiting for the first build shares it.
+      rebuilding ??= build(nowMs).finally(() => {
+        rebuilding = null;
+      });
+      await rebuilding;
+      return;
+    }
+    if (Math.abs(nowMs - builtAt) > rebuildMs) startRebuild(nowMs);
+    refreshing ??= topUp(nowMs).finally(() => {
+      refreshing = null;
+    });
+    await refreshing;
+  }
+
+  return {
+    async suggest(requesterId, need, options, resolve) {
+      await refresh(options.now);
+      let requester = profiles.get(requesterId) ?? null;
+      if (!requester) {
+        const [loaded] = await source.loadProfiles([requesterId]);
+        if (!loaded) return { requester: null, suggestions: [] };
+        put(loaded);
+        requester = loaded;
+      }
+      for (let attempt = 0; ; attempt++) {
+        const suggestions = index!.suggest(requester, need, options);
+        const refs = await resolve(suggestions.map((s) => s.personId));
+        const missing = suggestions.filter((s) => !refs.has(s.personId));
+        if (missing.length === 0 || attempt >= 2) {
+          return {
+            requester,
+            suggestions: suggestions.flatMap((suggestion) => {
+              const ref = refs.get(suggestion.personId);
+              return ref === undefined ? [] : [{ suggestion, ref }];
+            }),
+          };
+        }
+        for (const s of missing) drop(s.personId);
+      }
+    },
+    refresh,
+    changed(personIds) {
+      for (const id of personIds) dirty.add(id);
+    },
+    get ready() {
+      return index !== null;
+    },
+    get size() {
+      return index?.size ?? 0;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// Writes the answer to /find-collaborator: up to five people, each with where they are, why, and a Request intro button.
+import type { Suggestion } from "../matching/types.ts";
+import type { Block, Message, PersonRef, Span } from "../message.ts";
+import { introButtonValue } from "./find-request-store.ts";
+
+export const INTRO_REQUEST_ACTION = "intro.request";
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** A mention that shows the name alone when the person is not on this platform: the institution follows anyway. */
+function nameOnly(person: PersonRef): PersonRef {
+  return { id: person.id, name: person.name, identities: person.identities };
+}
+
+export function suggestionsMessage(input: {
+  need: string;
+  findRequestId: number;
+  suggestions: readonly { suggestion: Suggestion; ref: PersonRef }[];
+  /** A line about the requester's own availability (paused, opted out), when there is one. */
+  note?: string;
+}): Message {
+  const blocks: Block[] = [
+    { type: "header", text: "People who could help" },
+    { type: "context", text: `For: “${clip(input.need, 150)}”` },
+  ];
+  for (const { suggestion, ref } of input.suggestions) {
+    const who: Span[] = [{ mention: nameOnly(ref) }];
+    if (ref.institution) who.push(` · ${ref.institution}`);
+    blocks.push(
+      { type: "divider" },
+      { type: "text", text: who },
+      { type: "text", text: suggestion.reason },
+      {
+        type: "actions",
+        buttons: [
+          {
+            label: "Request intro",
+            actionId: INTRO_REQUEST_ACTION,
+            value: introButtonValue(suggestion.personId, input.findRequestId),
+            style: "primary",
+          },
+        ],
+      },
+    );
+  }
+  blocks.push({ type: "divider" });
+  if (input.note) blocks.push({ type: "context", text: input.note });
+  blocks.push({
+    type: "context",
+    text: "Request intro sends them your profile and this need; they can accept or decline.",
+  });
+  const names = input.suggestions.map(({ ref }) => ref.name).join(", ");
+  return { summary: `${input.suggestions.length} people who could help: ${names}`, blocks };
+}
+
+export function noSuggestionsMessage(need: string): Message {
+  const text =
+    `I found nobody for “${clip(need, 150)}” yet. Try other words: a method (“survival analysis”), ` +
+    "a field (“oncology”) or a role (“health economist”).";
+  return { summary: "No suggestions yet.", blocks: [{ type: "text", text }] };
+}

@@ -1,0 +1,403 @@
+// Check-ins in Postgres: periods planned with ON CONFLICT DO NOTHING; due prompts and reminders claimed FOR UPDATE
+// SKIP LOCKED and, in the same transaction, written to the outbox and marked, so any number of instances send each once.
+import { and, asc, eq, gt, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import type { CheckinAnswer } from "../core/checkins/answers.ts";
+import type {
+  AnswerOutcome,
+  CheckinPlan,
+  CheckinStore,
+  PlanningPartnership,
+  PromptRunCounts,
+} from "../core/checkins/checkin-store.ts";
+import type { OutgoingMessage } from "../core/outgoing.ts";
+import { CADENCES, type Cadence } from "../core/schedule/periods.ts";
+import type { Db } from "./client.ts";
+import { enqueueOutgoing } from "./outbox-store.ts";
+import { arrayLiteral } from "./pg-array.ts";
+import { rowsOf } from "./rows.ts";
+import {
+  chatIdentities,
+  checkinPrompts,
+  checkins,
+  outbox,
+  partnershipMembers,
+  partnerships,
+  people,
+} from "./schema.ts";
+
+/** Prompts claimed per transaction: small enough to keep locks short, large enough to keep round trips few. */
+const BATCH = 1000;
+
+const iso = (at: Date) => sql`${at.toISOString()}::timestamptz`;
+
+/** A person's zone: their own setting, else the zone their chat platform last reported, else UTC. */
+export const personZone = sql<string>`coalesce(nullif(${people.timezone}, ''), (
+  select ci.platform_timezone from ${chatIdentities} ci
+  where ci.person_id = ${people.id} and ci.platform_timezone is not null
+  order by ci.last_seen_at desc nulls last limit 1), 'UTC')`;
+
+/** Neither opted out nor paused at `now`. */
+export const personAvailable = (now: Date) =>
+  sql<boolean>`(not ${people.optedOut} and (${people.pausedUntil} is null or ${people.pausedUntil} <= ${iso(now)}))`;
+
+const isCadence = (value: string): value is Cadence => (CADENCES as readonly string[]).includes(value);
+
+interface PromptUpdate {
+  checkinId: string;
+  personId: string;
+  status: "sent" | "unreachable" | "skipped";
+  outboxId: number | null;
+}
+
+/** Sets status (and outbox id, sent_at for sent or unreachable) of many prompts in one statement. */
+async function applyPromptUpdates(tx: Db, updates: readonly PromptUpdate[], now: Date): Promise<void> {
+  if (updates.length === 0) return;
+  await tx.execute(sql`
+    update ${checkinPrompts} as cp
+    set status = v.status, outbox_id = coalesce(v.outbox_id, cp.outbox_id),
+        sent_at = case when v.status = 'skipped' then cp.sent_at else ${iso(now)} end
+    from unnest(
+      ${arrayLiteral(updates.map((u) => u.checkinId))}::uuid[],
+      ${arrayLiteral(updates.map((u) => u.personId))}::uuid[],
+      ${arrayLiteral(updates.map((u) => u.status))}::text[],
+      ${arrayLiteral(updates.map((u) => u.outboxId))}::integer[]
+    ) as v(checkin_id, person_id, status, outbox_id)
+    where cp.checkin_id = v.checkin_id and cp.person_id = v.person_id`);
+}
+
+/**
+ * Enqueues the messages; for one whose dedupe key was written before (it cannot be in the same claim, but the
+ * outbox is the last guard) the existing row is linked instead. Returns each message's outbox id and status.
+ */
+async function enqueueLinked(tx: Db, messages: readonly OutgoingMessage[], now: Date) {
+  const results = await enqueueOutgoing(tx, messages, now);
+  return Promise.all(
+    results.map(async (result, i) => {
+      if (result) return { id: result.id, unreachable: result.status === "unreachable" };
+      const key = messages[i]!.dedupeKey ?? "";
+      const [existing] = await tx
+        .select({ id: outbox.id, status: outbox.status })
+        .from(outbox)
+        .where(eq(outbox.dedupeKey, key));
+      return { id: existing?.id ?? null, unreachable: existing?.status === "unreachable" };
+    }),
+  );
+}
+
+/** A keyset position: claims continue after it, so rows left waiting are not claimed again in the same run. */
+interface Cursor {
+  at: Date;
+  checkinId: string;
+  personId: string;
+}
+
+const after = (column: SQL | typeof checkinPrompts.dueAt, cursor: Cursor | null) =>
+  cursor
+    ? sql`(${column}, ${checkinPrompts.checkinId}, ${checkinPrompts.personId}) > (${iso(cursor.at)}, ${cursor.checkinId}::uuid, ${cursor.personId}::uuid)`
+    : undefined;
+
+export function createCheckinStore(db: Db): CheckinStore {
+  return {
+    async partnershipsToPlan(now) {
+      const [members, planned] = [
+        await db
+          .select({
+            id: partnerships.id,
+            cadence: partnerships.cadence,
+            weekday: partnerships.weekday,
+            localHour: partnerships.localHour,
+            startedAt: partnerships.startedAt,
+            personId: people.id,
+            zone: personZone,
+            available: personAvailable(now),
+          })
+          .from(partnerships)
+          .innerJoin(partnershipMembers, eq(partnershipMembers.partnershipId, partnerships.id))
+          .innerJoin(people, eq(people.id, partnershipMembers.personId))
+          .where(eq(partnerships.status, "active")),
+        await db
+          .select({ partnershipId: checkins.partnershipId, periodKey: checkins.periodKey })
+          .from(checkins)
+          .innerJoin(partnerships, eq(partnerships.id, checkins.partnershipId))
+          .where(and(eq(partnerships.status, "active"), gt(checkins.periodEnd, now))),
+      ];
+      const keys = new Map<string, string[]>();
+      for (const row of planned)
+        keys.set(row.partnershipId, [...(keys.get(row.partnershipId) ?? []), row.periodKey]);
+      const byId = new Map<
+        string,
+        PlanningPartnership & { members: PlanningPartnership["members"][number][] }
+      >();
+      for (const row of members) {
+        if (!isCadence(row.cadence)) continue;
+        let partnership = byId.get(row.id);
+        if (!partnership) {
+          partnership = {
+            id: row.id,
+            cadence: row.cadence,
+            weekday: row.weekday,
+            localHour: row.localHour,
+            startedAt: row.startedAt,
+            members: [],
+            plannedKeys: keys.get(row.id) ?? [],
+          };
+          byId.set(row.id, partnership);
+        }
+        partnership.members.push({
+          personId: row.personId,
+          zone: row.zone,
+          available: Boolean(row.available),
+        });
+      }
+      return [...byId.values()];
+    },
+
+    async savePlans(unordered: readonly CheckinPlan[]) {
+      // Every instance inserts in one order, so that two planning the same periods wait rather than deadlock.
+      const plans = [...unordered].sort(
+        (a, b) => a.partnershipId.localeCompare(b.partnershipId) || a.periodKey.localeCompare(b.periodKey),
+      );
+      return db.transaction(async (tx) => {
+        let created = 0;
+        for (let start = 0; start < plans.length; start += 5000) {
+          const chunk = plans.slice(start, start + 5000);
+          const inserted = rowsOf<{ id: string; partnership_id: string; period_key: string }>(
+            await tx.execute(sql`
+              insert into ${checkins} (partnership_id, period_key, period_start, period_end)
+              select * from unnest(
+                ${arrayLiteral(chunk.map((p) => p.partnershipId))}::uuid[],
+                ${arrayLiteral(chunk.map((p) => p.periodKey))}::text[],
+                ${arrayLiteral(chunk.map((p) => p.periodStart.toISOString()))}::timestamptz[],
+                ${arrayLiteral(chunk.map((p) => p.periodEnd.toISOString()))}::timestamptz[])
+              on conflict (partnership_id, period_key) do nothing
+              returning id, partnership_id, period_key`),
+          );
+          created += inserted.length;
+          const ids = new Map(inserted.map((row) => [`${row.partnership_id} ${row.period_key}`, row.id]));
+          const prompts = chunk.flatMap((plan) => {
+            const checkinId = ids.get(`${plan.partnershipId} ${plan.periodKey}`);
+            return checkinId ? plan.prompts.map((p) => ({ checkinId, ...p })) : [];
+          });
+          if (prompts.length === 0) continue;
+          await tx.execute(sql`
+            insert into ${checkinPrompts} (checkin_id, person_id, due_at)
+            select * from unnest(
+              ${arrayLiteral(prompts.map((p) => p.checkinId))}::uuid[],
+              ${arrayLiteral(prompts.map((p) => p.personId))}::uuid[],
+              ${arrayLiteral(prompts.map((p) => p.dueAt.toISOString()))}::timestamptz[])
+            on conflict do nothing`);
+        }
+        return created;
+      });
+    },
+
+    async sendDuePrompts(now, decide) {
+      const counts: PromptRunCounts = { sent: 0, late: 0, unreachable: 0, skipped: 0, waiting: 0 };
+      let cursor: Cursor | null = null;
+      for (;;) {
+        const batch = await db.transaction(async (tx) => {
+          // Claim the prompts alone (a narrow sort on the due index), then read what deciding needs for them.
+          const claimed = await tx
+            .select({
+              checkinId: checkinPrompts.checkinId,
+              personId: checkinPrompts.personId,
+              dueAt: checkinPrompts.dueAt,
+            })
+            .from(checkinPrompts)
+            .where(
+              and(
+                eq(checkinPrompts.status, "pending"),
+                lte(checkinPrompts.dueAt, now),
+                after(checkinPrompts.dueAt, cursor),
+              ),
+            )
+            .orderBy(asc(checkinPrompts.dueAt), asc(checkinPrompts.checkinId), asc(checkinPrompts.personId))
+            .limit(BATCH)
+            .for("update", { skipLocked: true });
+          const details =
+            claimed.length === 0
+              ? []
+              : await tx
+                  .select({
+                    checkinId: checkinPrompts.checkinId,
+                    personId: checkinPrompts.personId,
+                    periodEnd: checkins.periodEnd,
+                    title: partnerships.title,
+                    partnershipStatus: partnerships.status,
+                    zone: personZone,
+                    available: personAvailable(now),
+                  })
+                  .from(checkinPrompts)
+                  .innerJoin(checkins, eq(checkins.id, checkinPrompts.checkinId))
+                  .innerJoin(partnerships, eq(partnerships.id, checkins.partnershipId))
+                  .innerJoin(people, eq(people.id, checkinPrompts.personId))
+                  .where(
+                    sql`(${checkinPrompts.checkinId}, ${checkinPrompts.personId}) in (
+                      select * from unnest(
+                        ${arrayLiteral(claimed.map((c) => c.checkinId))}::uuid[],
+                        ${arrayLiteral(claimed.map((c) => c.personId))}::uuid[]))`,
+                  );
+          const detailOf = new Map(details.map((d) => [`${d.checkinId} ${d.personId}`, d]));
+          const rows = claimed.flatMap((c) => {
+            const detail = detailOf.get(`${c.checkinId} ${c.personId}`);
+            return detail ? [{ ...detail, dueAt: c.dueAt }] : [];
+          });
+          const found = { sent: 0, late: 0, unreachable: 0, skipped: 0, waiting: 0 };
+          const updates: PromptUpdate[] = [];
+          const sends: { row: (typeof rows)[number]; message: OutgoingMessage }[] = [];
+          for (const row of rows) {
+            const decision = decide({ ...row, available: Boolean(row.available) });
+            if (decision.kind === "wait") found.waiting++;
+            else if (decision.kind === "skip") {
+              found.skipped++;
+              updates.push({
+                checkinId: row.checkinId,
+                personId: row.personId,
+                status: "skipped",
+                outboxId: null,
+              });
+            } else {
+              if (decision.late) found.late++;
+              sends.push({ row, message: decision.message });
+            }
+          }
+          const linked = await enqueueLinked(
+            tx,
+            sends.map((s) => s.message),
+            now,
+          );
+          sends.forEach(({ row }, i) => {
+            const { id, unreachable } = linked[i]!;
+            if (unreachable) found.unreachable++;
+            else found.sent++;
+            updates.push({
+              checkinId: row.checkinId,
+              personId: row.personId,
+              status: unreachable ? "unreachable" : "sent",
+              outboxId: id,
+            });
+          });
+          await applyPromptUpdates(tx, updates, now);
+          const last = claimed.at(-1);
+          return { found, size: claimed.length, last };
+        });
+        for (const key of Object.keys(counts) as (keyof PromptRunCounts)[]) counts[key] += batch.found[key];
+        if (batch.size < BATCH || !batch.last) return counts;
+        cursor = { at: batch.last.dueAt, checkinId: batch.last.checkinId, personId: batch.last.personId };
+      }
+    },
+
+    async sendDueReminders(now, sentBefore, decide) {
+      let reminded = 0;
+      let waiting = 0;
+      let cursor: Cursor | null = null;
+      for (;;) {
+        const batch = await db.transaction(async (tx) => {
+          const rows = await tx
+            .select({
+              checkinId: checkinPrompts.checkinId,
+              personId: checkinPrompts.personId,
+              sentAt: checkinPrompts.sentAt,
+              periodEnd: checkins.periodEnd,
+              title: partnerships.title,
+              zone: personZone,
+            })
+            .from(checkinPrompts)
+            .innerJoin(checkins, eq(checkins.id, checkinPrompts.checkinId))
+            .innerJoin(partnerships, eq(partnerships.id, checkins.partnershipId))
+            .innerJoin(people, eq(people.id, checkinPrompts.personId))
+            // Only prompts that reached the person: a failed delivery is not followed by a reminder.
+            .innerJoin(outbox, and(eq(outbox.id, checkinPrompts.outboxId), eq(outbox.status, "sent")))
+            .where(
+              and(
+                eq(checkinPrompts.status, "sent"),
+                isNull(checkinPrompts.answer),
+                isNull(checkinPrompts.remindedAt),
+                isNotNull(checkinPrompts.sentAt),
+                lte(checkinPrompts.sentAt, sentBefore),
+                gt(checkins.periodEnd, now),
+                eq(partnerships.status, "active"),
+                personAvailable(now),
+                after(sql`${checkinPrompts.sentAt}`, cursor),
+              ),
+            )
+            .orderBy(asc(checkinPrompts.sentAt), asc(checkinPrompts.checkinId), asc(checkinPrompts.personId))
+            .limit(BATCH)
+            .for("update", { of: checkinPrompts, skipLocked: true });
+          const due: { checkinId: string; personId: string; message: OutgoingMessage }[] = [];
+          let waited = 0;
+          for (const row of rows) {
+            const decision = decide({ ...row, sentAt: row.sentAt! });
+            if (decision.kind === "wait") waited++;
+            else due.push({ checkinId: row.checkinId, personId: row.personId, message: decision.message });
+          }
+          if (due.length > 0) {
+            await enqueueOutgoing(
+              tx,
+              due.map((d) => d.message),
+              now,
+            );
+            await tx.execute(sql`
+              update ${checkinPrompts} as cp set reminded_at = ${iso(now)}
+              from unnest(
+                ${arrayLiteral(due.map((d) => d.checkinId))}::uuid[],
+                ${arrayLiteral(due.map((d) => d.personId))}::uuid[]) as v(checkin_id, person_id)
+              where cp.checkin_id = v.checkin_id and cp.person_id = v.person_id`);
+          }
+          const last = rows.at(-1);
+          return { reminded: due.length, waited, size: rows.length, last };
+        });
+        reminded += batch.reminded;
+        waiting += batch.waited;
+        if (batch.size < BATCH || !batch.last) return { reminded, waiting };
+        cursor = { at: batch.last.sentAt!, checkinId: batch.last.checkinId, personId: batch.last.personId };
+      }
+    },
+
+    async recordAnswer({ checkinId, personId, answer, note, at }) {
+      const updated = rowsOf<{ title: string }>(
+        await db.execute(sql`
+          update ${checkinPrompts} as cp
+          set status = 'answered', answer = ${answer}, note = ${note}, answered_at = ${iso(at)}
+          from ${checkins} c join ${partnerships} pa on pa.id = c.partnership_id
+          where c.id = cp.checkin_id and cp.checkin_id = ${checkinId}::uuid and cp.person_id = ${personId}::uuid
+            and cp.answer is null and c.period_end > ${iso(at)}
+          returning pa.title`),
+      );
+      if (updated[0]) return { kind: "recorded", title: updated[0].title, answer };
+      return standing(db, checkinId, personId);
+    },
+
+    async saveNote({ checkinId, personId, note, at }) {
+      const updated = rowsOf<{ one: number }>(
+        await db.execute(sql`
+          update ${checkinPrompts} as cp set note = ${note}
+          from ${checkins} c
+          where c.id = cp.checkin_id and cp.checkin_id = ${checkinId}::uuid and cp.person_id = ${personId}::uuid
+            and cp.answer is not null and c.period_end > ${iso(at)}
+          returning 1 as one`),
+      );
+      if (updated.length > 0) return "saved";
+      const [row] = await db
+        .select({ answer: checkinPrompts.answer, periodEnd: checkins.periodEnd })
+        .from(checkinPrompts)
+        .innerJoin(checkins, eq(checkins.id, checkinPrompts.checkinId))
+        .where(and(eq(checkinPrompts.checkinId, checkinId), eq(checkinPrompts.personId, personId)));
+      if (!row) return "unknown";
+      return row.answer === null && row.periodEnd.getTime() > at.getTime() ? "unanswered" : "closed";
+    },
+  };
+}
+
+/** What stands for a prompt that could not be answered now: answered already, closed, or no such prompt. */
+async function standing(db: Db, checkinId: string, personId: string): Promise<AnswerOutcome> {
+  const [row] = await db
+    .select({ answer: checkinPrompts.answer, title: partnerships.title })
+    .from(checkinPrompts)
+    .innerJoin(checkins, eq(checkins.id, checkinPrompts.checkinId))
+    .innerJoin(partnerships, eq(partnerships.id, checkins.partnershipId))
+    .where(and(eq(checkinPrompts.checkinId, checkinId), eq(checkinPrompts.personId, personId)));
+  if (!row) return { kind: "unknown" };
+  if (row.answer) return { kind: "already", title: row.title, answer: row.answer as CheckinAnswer };
+  return { kind: "closed", title: row.title };
+}

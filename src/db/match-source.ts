@@ -1,0 +1,175 @@
+// Reads matchable profiles for the in-memory match index, and the cheap versions that say when to read again.
+import { type SQL, sql } from "drizzle-orm";
+import type { MatchProfile } from "../core/matching/types.ts";
+import type { MatchSource, Partners } from "../core/suggestions/match-source.ts";
+import type { Db } from "./client.ts";
+import { rowsOf } from "./rows.ts";
+import { partnershipMembers, partnerships, people } from "./schema.ts";
+
+/** Rows changed this long before the newest one seen are read again: a transaction may commit after a later one. */
+const LATE_COMMIT_MARGIN = "5 minutes";
+/** Profiles read per query: each page comes back as one JSON text, which both drivers parse fast. */
+const PAGE = 5_000;
+
+type Row = [
+  id: string,
+  email: string,
+  name: string,
+  institution: string,
+  department: string | null,
+  role: string | null,
+  careerStage: string | null,
+  expertise: string[],
+  methods: string[],
+  offers: string[],
+  needs: string[],
+  conflictsWith: string[],
+  optedOut: boolean,
+  pausedUntil: string | null,
+  openToMentoring: boolean,
+];
+
+/**
+ * One copy of each repeated string (institutions, departments, roles, list entries): profiles share a small
+ * vocabulary, and 100,000 of them read from JSON would otherwise hold a copy each (half the index's memory).
+ */
+function createInterner(limit = 500_000): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    const known = seen.get(text);
+    if (known !== undefined) return known;
+    if (seen.size >= limit) seen.clear();
+    seen.set(text, text);
+    return text;
+  };
+}
+
+type Interner = ReturnType<typeof createInterner>;
+
+function toProfile(row: Row, partners: Map<string, Partners>, intern: Interner): MatchProfile {
+  const mine = partners.get(row[0]);
+  const orNull = (text: string | null) => (text === null ? null : intern(text));
+  return {
+    id: row[0],
+    email: row[1],
+    name: row[2],
+    institution: intern(row[3]),
+    department: orNull(row[4]),
+    role: orNull(row[5]),
+    careerStage: orNull(row[6]),
+    expertise: row[7].map(intern),
+    methods: row[8].map(intern),
+    offers: row[9].map(intern),
+    needs: row[10].map(intern),
+    conflictsWith: row[11].map((email) => email.toLowerCase()),
+    optedOut: row[12],
+    pausedUntil: row[13] === null ? null : new Date(row[13]),
+    openToMentoring: row[14],
+    activePartnerships: mine?.active ?? 0,
+    partnerIds: mine?.partnerIds ?? [],
+  };
+}
+
+/**
+ * Calls `take` with each page of profiles matching `where`, in id order. A page comes back as one json_agg
+ * text, far faster to read than rows of arrays (10,000 profiles in a quarter of the time on PGlite), and is
+ * dropped before the next is read, so a full load never holds all raw rows at once.
+ */
+async function forEachPage(db: Db, where: SQL, take: (rows: Row[]) => void): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const next: SQL = after === null ? sql`true` : sql`id > ${after}::uuid`;
+    const result: unknown = await db.execute(sql`
+      select json_agg(json_build_array(id, email, name, institution, department, role, career_stage, expertise,
+                                       methods, offers, needs, conflicts_with, opted_out, paused_until,
+                                       open_to_mentoring) order by id)::text as page
+      from (select * from ${people} where (${where}) and ${next} order by id limit ${PAGE}) chosen`);
+    const page: string | null | undefined = rowsOf<{ page: string | null }>(result)[0]?.page;
+    const rows: Row[] = page ? (JSON.parse(page) as Row[]) : [];
+    take(rows);
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1]![0];
+  }
+}
+
+interface PartnerRow {
+  person_id: string;
+  partnership_id: string;
+  partner_id: string;
+}
+
+async function partnersOf(db: Db, personIds?: readonly string[]): Promise<Map<string, Partners>> {
+  if (personIds && personIds.length === 0) return new Map();
+  const only = personIds ? sql`and m.person_id in ${personIds}` : sql``;
+  const result = await db.execute(sql`
+    select m.person_id, m.partnership_id, other.person_id as partner_id
+    from ${partnershipMembers} m
+    join ${partnerships} p on p.id = m.partnership_id and p.status = 'active'
+    join ${partnershipMembers} other on other.partnership_id = m.partnership_id and other.person_id <> m.person_id
+    where true ${only}`);
+  const sets = new Map<string, { partnerships: Set<string>; partners: Set<string> }>();
+  for (const row of rowsOf<PartnerRow>(result)) {
+    let entry = sets.get(row.person_id);
+    if (!entry) {
+      entry = { partnerships: new Set(), partners: new Set() };
+      sets.set(row.person_id, entry);
+    }
+    entry.partnerships.add(row.partnership_id);
+    entry.partners.add(row.partner_id);
+  }
+  const partners = new Map<string, Partners>();
+  for (const [id, entry] of sets) {
+    partners.set(id, { active: entry.partnerships.size, partnerIds: [...entry.partners].sort() });
+  }
+  return partners;
+}
+
+export function createMatchSource(db: Db): MatchSource {
+  const intern = createInterner();
+  async function peopleVersion(): Promise<string | null> {
+    // Served by the people_updated_at index: one lookup, whatever the number of people.
+    const result = await db.execute(sql`select max(updated_at)::text as at from ${people}`);
+    return rowsOf<{ at: string | null }>(result)[0]?.at ?? null;
+  }
+
+  async function partnershipsVersion(): Promise<string> {
+    const result = await db.execute(sql`
+      select count(*) || ':' || count(*) filter (where status = 'active') || ':' ||
+             coalesce(max(created_at)::text, '') || ':' || coalesce(max(ended_at)::text, '') as version
+      from ${partnerships}`);
+    return rowsOf<{ version: string | null }>(result)[0]?.version ?? "";
+  }
+
+  /** Profiles matching `where`; `few` when they are likely a handful (their partners are then read by id). */
+  async function profilesWhere(where: SQL, few: boolean): Promise<MatchProfile[]> {
+    const profiles: MatchProfile[] = [];
+    if (!few) {
+      const partners = await partnersOf(db);
+      await forEachPage(db, where, (rows) => {
+        for (const row of rows) profiles.push(toProfile(row, partners, intern));
+      });
+      return profiles;
+    }
+    const rows: Row[] = [];
+    await forEachPage(db, where, (page) => rows.push(...page));
+    // Past a few hundred people, one pass over all partnerships is cheaper than a long list of ids.
+    const partners = await partnersOf(db, rows.length > 500 ? undefined : rows.map((r) => r[0]));
+    return rows.map((row) => toProfile(row, partners, intern));
+  }
+
+  return {
+    peopleVersion,
+    partnershipsVersion,
+    async loadAll() {
+      const [peopleAt, partnershipsAt] = [await peopleVersion(), await partnershipsVersion()];
+      return { profiles: await profilesWhere(sql`true`, false), peopleAt, partnerships: partnershipsAt };
+    },
+    loadChangedSince: (since) =>
+      profilesWhere(sql`${people.updatedAt} >= ${since}::timestamptz - ${LATE_COMMIT_MARGIN}::interval`, true),
+    async loadProfiles(personIds) {
+      if (personIds.length === 0) return [];
+      return profilesWhere(sql`${people.id} in ${personIds}`, true);
+    },
+    loadPartners: () => partnersOf(db),
+  };
+}

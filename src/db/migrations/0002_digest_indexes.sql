@@ -1,0 +1,2 @@
+CREATE INDEX "checkin_prompts_sent" ON "checkin_prompts" USING btree ("sent_at");--> statement-breakpoint
+CREATE INDEX "checkins_partnership_start" ON "checkins" USING btree ("partnership_id","period_start");

@@ -1,0 +1,18 @@
+// The intro-expiry job: every 15 minutes, closes intros unanswered for a week and tells each requester once.
+import { type ExpireIntrosDeps, expireIntros } from "../core/intros/expire-intros.ts";
+import type { Job } from "./job.ts";
+
+export function createIntroExpiryJob(deps: ExpireIntrosDeps): Job {
+  return {
+    name: "intro-expiry",
+    cron: "*/15 * * * *",
+    description: "Closes intro requests unanswered for a week and tells the requester.",
+    async run(now) {
+      const { expired, questionsForgotten } = await expireIntros(deps, now);
+      return {
+        summary: `${expired} intro ${expired === 1 ? "request" : "requests"} expired, ${questionsForgotten} old questions forgotten`,
+        counts: { expired, questionsForgotten },
+      };
+    },
+  };
+}
