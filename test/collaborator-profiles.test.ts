@@ -64,17 +64,25 @@ describe("collaborator profiles and availability", () => {
     await t.close();
   });
 
+  let sent = 0;
+  /** The answer Slack shows: the ack's body, or for /find-collaborator (which acks at once) its response_url post. */
   const slash = async (user: { id: string; name: string }, command: string, text: string) => {
+    const id = `${user.id}-${++sent}`;
     const body = slashCommandBody({
       command,
       text,
       user_id: user.id,
       user_name: user.name,
-      response_url: t.slackApi.responseUrl(`${user.id}-${command}`),
+      response_url: t.slackApi.responseUrl(id),
     });
     const response = await postToSlackEndpoint(t.baseUrl, body);
     expect(response.status).toBe(200);
-    return response.json as SlackReply | undefined;
+    if (command !== "/find-collaborator") return response.json as SlackReply | undefined;
+    return vi.waitFor(() => {
+      const answer = t.slackApi.calls.find((c) => c.method === "response_url" && c.args._id === id);
+      if (!answer) throw new Error("no answer yet");
+      return answer.args as unknown as SlackReply;
+    });
   };
 
   const find = async (user: { id: string; name: string }, need: string) =>

@@ -101,17 +101,25 @@ describe("find-collaborator and intros across Slack and Teams", () => {
     await t.close();
   });
 
+  let asked = 0;
+  /** /find-collaborator acks at once; its answer is posted to the response_url. */
   const slackFind = async (user: { id: string; name: string }, text: string) => {
+    const id = `find-${user.id}-${++asked}`;
     const body = slashCommandBody({
       command: "/find-collaborator",
       text,
       user_id: user.id,
       user_name: user.name,
-      response_url: t.slackApi.responseUrl(`find-${user.id}`),
+      response_url: t.slackApi.responseUrl(id),
     });
     const response = await postToSlackEndpoint(t.baseUrl, body);
     expect(response.status).toBe(200);
-    return response.json as SlackReply;
+    expect(response.text).toBe("");
+    return vi.waitFor(() => {
+      const answer = t.slackApi.calls.find((c) => c.method === "response_url" && c.args._id === id);
+      if (!answer) throw new Error("no answer yet");
+      return answer.args as unknown as SlackReply;
+    });
   };
 
   const clickSlack = async (

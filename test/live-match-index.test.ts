@@ -37,7 +37,12 @@ function fakeSource(initial: MatchProfile[]) {
   let clock = 1;
   let partnerships = "0";
   const partners = new Map<string, Partners>();
-  const calls = { loadAll: 0, loadChangedSince: [] as string[], loadProfiles: [] as string[][], loadPartners: 0 };
+  const calls = {
+    loadAll: 0,
+    loadChangedSince: [] as string[],
+    loadProfiles: [] as string[][],
+    loadPartners: 0,
+  };
   let gate: Promise<void> = Promise.resolve();
   const source: MatchSource = {
     peopleVersion: async () => String(Math.max(0, ...[...rows.values()].map((r) => r.at))),
@@ -141,7 +146,8 @@ describe("the live match index", () => {
     const live = createLiveMatchIndex({ source: db.source, log });
     await live.refresh(now);
     db.erase("s1");
-    const known = async (ids: readonly string[]) => new Map(ids.filter((id) => id !== "s1").map((id) => [id, id]));
+    const known = async (ids: readonly string[]) =>
+      new Map(ids.filter((id) => id !== "s1").map((id) => [id, id]));
     const result = await live.suggest("req", "statistician", { now, limit: 1 }, known);
     expect(result.suggestions.map((s) => s.ref)).toEqual(["s2"]);
     expect(live.size).toBe(2);

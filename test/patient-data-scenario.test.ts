@@ -8,7 +8,7 @@ import type { Actor } from "../src/core/ports.ts";
 import { PROFILE_SAVE_ACTION } from "../src/core/profile/profile-form.ts";
 import { mentorships } from "../src/db/schema.ts";
 import { exportOf } from "./cli-helpers.ts";
-import { seedProfile } from "./helpers/collab.ts";
+import { seedProfile, slashAnswer } from "./helpers/collab.ts";
 import { postToSlackEndpoint, slashCommandBody } from "./helpers/slack-requests.ts";
 import { personalMessage, postActivity, teamsUserBob } from "./helpers/teams-activities.ts";
 import { startTestApp, type TestApp } from "./helpers/test-app.ts";
@@ -69,11 +69,12 @@ describe("patient identifiers in every free-text field", () => {
     const body = slashCommandBody({
       command: "/find-collaborator",
       text: typed.slackNeed,
-      response_url: t.slackApi.responseUrl(),
+      response_url: t.slackApi.responseUrl("need"),
     });
     const response = await postToSlackEndpoint(t.baseUrl, body);
     expect(response.status).toBe(200);
-    const replies = `${response.text}${JSON.stringify(t.slackApi.callsTo("response_url"))}`;
+    // /find-collaborator acks at once and answers at its response_url.
+    const replies = await slashAnswer(t.slackApi, response, "need");
     expect(replies).toContain("rephrase");
   });
 

@@ -104,7 +104,8 @@ export async function enqueueOutgoing(
   const results: (EnqueueResult | null)[] = messages.map(() => null);
   for (let start = 0; start < messages.length; start += INSERT_CHUNK) {
     const chunk = messages.slice(start, start + INSERT_CHUNK).map((message, offset) => {
-      const route = message.to.kind === "person" ? routes.get(message.to.personId)! : routeToChannel(message.to);
+      const route =
+        message.to.kind === "person" ? routes.get(message.to.personId)! : routeToChannel(message.to);
       return { index: start + offset, message, route };
     });
     const column = (value: (item: (typeof chunk)[number]) => string | null) => arrayLiteral(chunk.map(value));

@@ -87,7 +87,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         error instanceof DeliveryError
           ? error
           : new DeliveryError("retry", `unexpected: ${(error as Error).message}`);
-      if (failure.outcome === "permanent" || delivery.attempts >= maxAttempts) {
+      // A 429 is about the workspace, not the message: it waits for Retry-After and never uses up its attempts.
+      const rateLimited = failure.outcome === "retry" && failure.retryAfterMs !== undefined;
+      if (failure.outcome === "permanent" || (!rateLimited && delivery.attempts >= maxAttempts)) {
         log.warn(
           { outbox: delivery.id, reason: failure.reason, attempts: delivery.attempts },
           "Delivery failed",
@@ -96,7 +98,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         return;
       }
       if (failure.retryAfterMs !== undefined) pacer.throttled(tenantKey, failure.retryAfterMs);
-      const delay = Math.max(failure.retryAfterMs ?? 0, backoffMs(delivery.attempts));
+      const delay = rateLimited
+        ? (failure.retryAfterMs ?? 0) + Math.floor(Math.random() * 250)
+        : backoffMs(delivery.attempts);
       log.info({ outbox: delivery.id, reason: failure.reason, retryInMs: delay }, "Delivery will be retried");
       await markRetry(options.db, delivery.id, failure.reason, new Date(now().getTime() + delay));
     }

@@ -12,7 +12,14 @@ interface Bucket {
   tokens: number;
   updatedAt: number;
   blockedUntil: number;
+  /** When the rate last grew back: it recovers with time, not with the number of sends. */
+  recoveredAt: number;
 }
+
+/** After a 429 the rate is cut once per Retry-After window, however many sends were in flight. */
+const DECREASE = 0.8;
+/** Then it grows back by this fraction of the limit per second without a 429. */
+const RECOVERY_PER_SECOND = 0.02;
 
 export interface Pacer {
   /** Waits until every key has a token, then takes one from each. */
@@ -30,7 +37,15 @@ export function createPacer(now: () => number = Date.now): Pacer {
   const bucketFor = (key: string, limit: PacerLimit): Bucket => {
     let bucket = buckets.get(key);
     if (!bucket) {
-      bucket = { limit, rate: limit.perSecond, tokens: limit.burst, updatedAt: now(), blockedUntil: 0 };
+      const at = now();
+      bucket = {
+        limit,
+        rate: limit.perSecond,
+        tokens: limit.burst,
+        updatedAt: at,
+        blockedUntil: 0,
+        recoveredAt: at,
+      };
       buckets.set(key, bucket);
     }
     return bucket;
@@ -63,14 +78,25 @@ export function createPacer(now: () => number = Date.now): Pacer {
     throttled(key, retryAfterMs) {
       const bucket = buckets.get(key);
       if (!bucket) return;
-      bucket.blockedUntil = Math.max(bucket.blockedUntil, now() + retryAfterMs);
-      bucket.rate = Math.max(bucket.limit.perSecond * 0.1, bucket.rate * 0.85);
+      const at = now();
+      // The other sends in flight when the platform said "slow down" answer 429 too: one cut for all of them.
+      if (bucket.blockedUntil <= at)
+        bucket.rate = Math.max(bucket.limit.perSecond * 0.1, bucket.rate * DECREASE);
+      bucket.blockedUntil = Math.max(bucket.blockedUntil, at + retryAfterMs);
+      bucket.recoveredAt = bucket.blockedUntil;
       bucket.tokens = Math.min(bucket.tokens, 0);
     },
     succeeded(key) {
       const bucket = buckets.get(key);
       if (!bucket) return;
-      bucket.rate = Math.min(bucket.limit.perSecond, bucket.rate + bucket.limit.perSecond * 0.01);
+      const at = now();
+      if (at <= bucket.recoveredAt) return;
+      const seconds = (at - bucket.recoveredAt) / 1000;
+      bucket.rate = Math.min(
+        bucket.limit.perSecond,
+        bucket.rate + bucket.limit.perSecond * RECOVERY_PER_SECOND * seconds,
+      );
+      bucket.recoveredAt = at;
     },
   };
 }

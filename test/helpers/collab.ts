@@ -1,6 +1,7 @@
 // Profiles to seed, and the Slack interaction payloads and Teams card submissions of the collaborator flows.
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { vi } from "vitest";
 import type { Db } from "../../src/db/client.ts";
 import { outbox, people } from "../../src/db/schema.ts";
 import { FAKE_TEAM_ID } from "../fakes/fake-slack-api.ts";
@@ -231,4 +232,21 @@ export function slackButtons(blocks: unknown): SlackButton[] {
 
 export async function outboxOf(db: Db, kind: string) {
   return (await db.select().from(outbox).where(eq(outbox.kind, kind))).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * What Slack shows for a slash command: the ack's body, or, for commands that ack at once (/find-collaborator),
+ * the answer posted to its response_url (waited for).
+ */
+export async function slashAnswer(
+  slackApi: { calls: { method: string; args: Record<string, unknown> }[] },
+  response: { text: string },
+  responseUrlId: string,
+): Promise<string> {
+  if (response.text.trim() !== "") return response.text;
+  return vi.waitFor(() => {
+    const answers = slackApi.calls.filter((c) => c.method === "response_url" && c.args._id === responseUrlId);
+    if (answers.length === 0) throw new Error("no answer at the response_url yet");
+    return JSON.stringify(answers.map((c) => c.args));
+  });
 }

@@ -19,8 +19,9 @@ export interface FindFeatureDeps {
   directory: PeopleDirectory;
   findRequests: FindRequestStore;
   /**
-   * After a start the first query builds the index; a reply must come within Slack's 3 seconds, so past this
-   * wait the asker is told to ask again while the build goes on (default 2 s).
+   * After a start the first query builds the index (seconds at 100,000 profiles). Slack gets its ack at once and
+   * the answer later, but Teams waits for the answer in its request (about 15 s): past this wait the asker is
+   * told to ask again while the build goes on (default 10 s).
    */
   coldStartWaitMs?: number;
 }
@@ -74,7 +75,7 @@ export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
           const verdict = checkFreeText(need);
           if (!verdict.ok) return textReply(verdict.reason);
 
-          if (!(await readyWithin(deps.matches, context.now, deps.coldStartWaitMs ?? 2_000))) {
+          if (!(await readyWithin(deps.matches, context.now, deps.coldStartWaitMs ?? 10_000))) {
             return textReply(
               "One moment: I'm reading everyone's profiles after a restart. Please ask again in a few seconds.",
             );

@@ -8,20 +8,23 @@ import { showReply } from "../slack-reply.ts";
 export function register(app: App, deps: SlackListenerDeps): void {
   for (const name of ["/collab", "/find-collaborator"]) {
     app.command(name, async ({ ack, command, respond, client }) => {
+      // A search may first have to read everyone's profiles: ack at once, answer through response_url.
+      const ackFirst = command.command === "/find-collaborator";
+      if (ackFirst) await ack();
       const reply = await deps.core.handleCommand({
         actor: actorOf(command),
         text: command.text,
         slashCommand: command.command,
       });
       // A plain message goes back in the ack itself; anything else acks first, within Slack's 3 seconds.
-      if (reply.kind === "message") {
+      if (reply.kind === "message" && !ackFirst) {
         await ack({
           response_type: "ephemeral",
           ...renderBlockKit(reply.message, { tenantId: command.team_id }),
         });
         return;
       }
-      await ack();
+      if (!ackFirst) await ack();
       await showReply(reply, {
         teamId: command.team_id,
         userId: command.user_id,
