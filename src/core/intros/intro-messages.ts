@@ -124,7 +124,7 @@ export function expiredNote(candidate: PersonRef, formatDay: (at: Date) => strin
     text([
       "Your intro request to ",
       { mention: candidate },
-      ` of ${formatDay(createdAt)} had no answer within a week, so I've closed it. People get busy: try the next person on your list, or ask again later.`,
+      ` (sent ${formatDay(createdAt)}) had no answer within a week, so I've closed it. People get busy: try the next person on your list, or ask again later.`,
     ]),
   ]);
 }

@@ -110,7 +110,7 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
 
   const noProfile = (platform: Platform) =>
     createProfilePrompt(
-      `You don't have a profile yet, so nobody is suggested you. Create one first; \`${commandUsage(platform, "help")}\` lists the rest.`,
+      `You don't have a profile yet, so you are not suggested to anyone. Create one first; \`${commandUsage(platform, "help")}\` lists the rest.`,
     );
 
   async function setAvailability(

@@ -12,6 +12,8 @@ import type { FindRequestStore } from "./find-request-store.ts";
 import { noSuggestionsMessage, suggestionsMessage } from "./suggestion-message.ts";
 
 export const NEED_MAX = 1000;
+const NEEDS_PROFILE =
+  "To suggest people who complement you, I need to know a little about you first: it takes a minute.";
 export const SUGGESTIONS_SHOWN = 5;
 
 export interface FindFeatureDeps {
@@ -67,9 +69,7 @@ export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
           if (need.length > NEED_MAX) return howToAsk(context, true);
           const platform = context.actor.address.platform;
           if (!context.personId) {
-            return createProfilePrompt(
-              "To suggest people who complement you, I need to know a little about you first: it takes a minute.",
-            );
+            return createProfilePrompt(NEEDS_PROFILE);
           }
           // The need is stored with the suggestions (for the intro), so it is checked first and never logged.
           const verdict = checkFreeText(need);
@@ -87,9 +87,7 @@ export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
             (ids) => deps.directory.personRefs(ids),
           );
           if (!requester) {
-            return createProfilePrompt(
-              "To suggest people who complement you, I need to know a little about you first: it takes a minute.",
-            );
+            return createProfilePrompt(NEEDS_PROFILE);
           }
           if (suggestions.length === 0) return { kind: "message", message: noSuggestionsMessage(need) };
           const findRequestId = await deps.findRequests.record(
@@ -99,9 +97,9 @@ export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
           );
           const resume = commandUsage(platform, "resume");
           const note = requester.optedOut
-            ? `You have opted out, so nobody is suggested you; \`${resume}\` brings you back.`
+            ? `You have opted out, so you are not suggested to others; \`${resume}\` brings you back.`
             : requester.pausedUntil && requester.pausedUntil > context.now
-              ? `You are paused until ${formatDay(requester.pausedUntil, null)}, so nobody is suggested you; \`${resume}\` brings you back.`
+              ? `You are paused until ${formatDay(requester.pausedUntil, null)}, so you are not suggested to others; \`${resume}\` brings you back.`
               : undefined;
           return {
             kind: "message",
