@@ -20,6 +20,8 @@ import { postActivity, teamsUserBob } from "./helpers/teams-activities.ts";
 import type { TestApp } from "./helpers/test-app.ts";
 
 const MINUTE = 60_000;
+/** Bolt acks first and answers after; on a busy machine that can take a few seconds. */
+const slowMachine = { timeout: 15_000, interval: 20 };
 const blocksOf = (args: Record<string, unknown>): unknown =>
   typeof args.blocks === "string" ? JSON.parse(args.blocks) : args.blocks;
 
@@ -165,7 +167,7 @@ describe("check-ins across Slack and Teams, in each member's own time", () => {
       const calls = t.slackApi.callsTo("chat.update");
       if (calls.length < 2) throw new Error("waiting for both updates");
       return calls;
-    });
+    }, slowMachine);
     for (const update of updates) {
       expect(update.args.channel).toBe(row.platformChannelId);
       expect(update.args.ts).toBe(row.platformMessageId);
@@ -275,7 +277,7 @@ describe("check-ins across Slack and Teams, in each member's own time", () => {
       const calls = t.slackApi.callsTo("chat.update").slice(before);
       if (calls.length === 0) throw new Error("waiting for the update");
       return calls[0]!;
-    });
+    }, slowMachine);
     expect(String(update.args.text)).toBe("This check-in has closed");
     expect((await promptOf(db, ids.carol!))[0]).toMatchObject({ status: "sent", answer: null });
   });

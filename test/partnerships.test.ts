@@ -18,6 +18,9 @@ import { postToSlackEndpoint, slashCommandBody } from "./helpers/slack-requests.
 import { personalMessage, postActivity, teamsUserBob } from "./helpers/teams-activities.ts";
 import type { TestApp } from "./helpers/test-app.ts";
 
+/** Bolt acks first and answers after; on a busy machine that can take a few seconds. */
+const slowMachine = { timeout: 15_000, interval: 20 };
+
 interface SlackAck {
   response_type?: string;
   text?: string;
@@ -59,7 +62,7 @@ describe("partnerships in chat", () => {
       const call = t.slackApi.calls.find((c) => c.method === "response_url" && c.args._id === respondId);
       if (!call) throw new Error("no answer yet");
       return call.args as Record<string, unknown>;
-    });
+    }, slowMachine);
   };
   const teams = async (activity: Record<string, unknown>) => {
     const before = t.connector.calls.length;
