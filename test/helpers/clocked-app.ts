@@ -1,11 +1,5 @@
 // Starts the whole service like startTestApp, but on a clock the test moves (for jobs and delivery "as of" an instant).
-import { createApp } from "../../src/app.ts";
-import { loadConfig } from "../../src/config.ts";
-import { startFakeBotConnector } from "../fakes/fake-bot-connector.ts";
-import { startFakeSlackApi } from "../fakes/fake-slack-api.ts";
-import { createTestDatabase } from "./database.ts";
-import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "./slack-requests.ts";
-import { createCapturingLogger, type TestApp } from "./test-app.ts";
+import { startTestApp, type TestApp } from "./test-app.ts";
 
 export interface TestClock {
   now(): Date;
@@ -22,40 +16,9 @@ export function createTestClock(start: Date | string = new Date()): TestClock {
   };
 }
 
-export async function startClockedApp(clock: TestClock): Promise<TestApp> {
-  const [database, slackApi, connector] = await Promise.all([
-    createTestDatabase(),
-    startFakeSlackApi(),
-    startFakeBotConnector(),
-  ]);
-  const config = loadConfig({
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-    SLACK_API_URL: slackApi.apiUrl,
-    PORT: "0",
-  });
-  const logLines: string[] = [];
-  const app = createApp({
-    config,
-    logger: createCapturingLogger(logLines),
-    database,
-    clock,
-    slackRetryConfig: { retries: 0 },
-  });
-  const port = await app.listen(0);
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    app,
-    config,
-    database,
-    slackApi,
-    connector,
-    logLines,
-    async close() {
-      await app.stop();
-      await Promise.all([database.close(), slackApi.close(), connector.close()]);
-    },
-  };
+/** The whole service like startTestApp, on a clock the test moves. */
+export function startClockedApp(clock: TestClock): Promise<TestApp> {
+  return startTestApp({}, { clock });
 }
 
 /** A Slack view_submission payload (interactivity), as Slack posts it when a modal is submitted. */

@@ -2,6 +2,7 @@
 import { Writable } from "node:stream";
 import { createApp, type RunningApp } from "../../src/app.ts";
 import { type Config, type Env, loadConfig } from "../../src/config.ts";
+import type { Clock } from "../../src/core/ports.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
 import { type FakeBotConnector, startFakeBotConnector } from "../fakes/fake-bot-connector.ts";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/fake-slack-api.ts";
@@ -31,7 +32,7 @@ export function createCapturingLogger(lines: string[]): Logger {
   return createLogger({ level: "debug", destination: stream });
 }
 
-export async function startTestApp(env: Env = {}): Promise<TestApp> {
+export async function startTestApp(env: Env = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const [database, slackApi, connector] = await Promise.all([
     createTestDatabase(),
     startFakeSlackApi(),
@@ -49,6 +50,7 @@ export async function startTestApp(env: Env = {}): Promise<TestApp> {
     config,
     logger: createCapturingLogger(logLines),
     database,
+    ...(options.clock ? { clock: options.clock } : {}),
     slackRetryConfig: { retries: 0 },
   });
   const port = await app.listen(0);
