@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { rowsOf } from "../src/db/rows.ts";
 import { people } from "../src/db/schema.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/database.ts";
 

@@ -53,12 +53,19 @@ describe("Slack: /collab help through the real Bolt app", () => {
     ])("%s gets 401", async (_name, options) => {
       const before = t.slackApi.calls.length;
       const linesBefore = t.logLines.length;
-      const response = await postToSlackEndpoint(t.baseUrl, helpBody(), options);
+      // A user who never sent a valid request: had any handler run, the core would have recorded them.
+      const body = slashCommandBody({
+        command: "/collab",
+        text: "help",
+        user_id: "U0INTRUDER",
+        response_url: t.slackApi.responseUrl("bad"),
+      });
+      const response = await postToSlackEndpoint(t.baseUrl, body, options);
       expect(response.status).toBe(401);
-      expect(response.text).not.toContain("find-collaborator");
+      expect(response.text).not.toContain("Shows this list");
       expect(t.slackApi.calls.length).toBe(before);
       const identities = await t.database.db.query.chatIdentities.findMany();
-      expect(identities.every((i) => i.lastSeenAt !== null)).toBe(true);
+      expect(identities.map((i) => i.userId)).not.toContain("U0INTRUDER");
       expect(t.logLines.slice(linesBefore).join("\n")).not.toContain("Slack listener failed");
     });
   });
