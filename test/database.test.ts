@@ -16,10 +16,12 @@ describe("database", () => {
     await database.db.insert(people).values({ email: "a@example.org", name: "A", institution: "X" });
     const rows = await database.db.select().from(people);
     expect(rows.map((r) => r.email)).toEqual(["a@example.org"]);
-    const tables = await database.db.execute(
-      sql`select count(*)::int as n from information_schema.tables where table_name = 'outbox'`,
+    const tables = rowsOf<{ n: number }>(
+      await database.db.execute(
+        sql`select count(*)::int as n from information_schema.tables where table_name = 'outbox'`,
+      ),
     );
-    expect(tables).toBeDefined();
+    expect(tables[0]?.n).toBe(1);
   });
 
   it("refuses a ping once closed", async () => {
