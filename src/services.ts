@@ -9,6 +9,7 @@ import { createTeamsSender } from "./bots/teams/teams-sender.ts";
 import { createCheckinFeatures, createCheckinJobs } from "./checkins.ts";
 import { createCollaboratorFeatures, createCollaboratorJobs } from "./collaborators.ts";
 import type { Config } from "./config.ts";
+import { createRolesFeature } from "./core/access/create-roles-feature.ts";
 import { type Core, createCore } from "./core/create-core.ts";
 import { createDigestFeature } from "./core/digest/create-digest-feature.ts";
 import type { CoreFeature } from "./core/feature.ts";
@@ -18,11 +19,13 @@ import { createMilestoneFeature } from "./core/milestones/create-milestone-featu
 import type { ChatSender } from "./core/outgoing.ts";
 import { type Clock, systemClock } from "./core/ports.ts";
 import type { TimezoneLookup } from "./core/profile/profile-store.ts";
+import { createAccessStore } from "./db/access-store.ts";
 import type { Database } from "./db/client.ts";
 import { createDigestStore } from "./db/digest-store.ts";
 import { createIdentityStore } from "./db/identity-store.ts";
 import { createMentoringStore } from "./db/mentoring-store.ts";
 import { createMilestoneStore } from "./db/milestone-store.ts";
+import { createRoleStore } from "./db/role-store.ts";
 import { createAuditTrail, createSlackEventLedger } from "./db/slack-event-ledger.ts";
 import { createCelebrationsJob } from "./jobs/celebrations.ts";
 import {
@@ -43,6 +46,8 @@ export interface ServiceOptions {
   database: Database;
   clock?: Clock;
   slackRetryConfig?: SlackBotOptions["retryConfig"];
+  /** How long one request to Slack's Web API or the Bot Connector may take (default 10 s); tests shorten it. */
+  requestTimeoutMs?: number;
   delivery?: Partial<Pick<DeliveryWorkerOptions, "limits" | "idleMs" | "batchSize" | "concurrency">>;
   instanceId?: string;
   /**
@@ -81,6 +86,7 @@ function buildFeatures(deps: FeatureDeps): CoreFeature[] {
     createMilestoneFeature({ milestones: createMilestoneStore(deps.database.db) }),
     createMentoringFeature({ mentoring: createMentoringStore(deps.database.db) }),
     createDigestFeature({ digests: createDigestStore(deps.database.db) }),
+    createRolesFeature({ roles: createRoleStore(deps.database.db) }),
     ...createCheckinFeatures({ db: deps.database.db }),
   ];
 }
@@ -104,6 +110,7 @@ export function createServices(options: ServiceOptions): Services {
   const deps: FeatureDeps = { config, database, clock, logger, senders, timezones };
   const core = createCore({
     identities: createIdentityStore(database.db),
+    access: createAccessStore(database.db),
     clock,
     log: logger,
     features: buildFeatures(deps),
@@ -114,10 +121,16 @@ export function createServices(options: ServiceOptions): Services {
         core,
         logger,
         ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
+        ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
         events: { ledger: createSlackEventLedger(database.db), audit: createAuditTrail(database.db) },
       })
     : null;
-  const teams = createTeamsBot({ config: config.teams, core, logger });
+  const teams = createTeamsBot({
+    config: config.teams,
+    core,
+    logger,
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+  });
   senders.teams = createTeamsSender(teams.adapter, config.teams.appId);
   if (slack) senders.slack = createSlackSender(slack.app.client);
   if (slack) timezones.slack = createSlackTimezoneLookup(slack.app.client);

@@ -64,6 +64,7 @@ describe("nextCheckinAt", () => {
     id: "p1",
     title: "Study",
     programme: null,
+    programmeId: null,
     status: "active",
     cadence: "fortnightly",
     weekday: 2,

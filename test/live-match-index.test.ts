@@ -1,5 +1,6 @@
 // The live match index: one lazy build, top-ups from the database's versions, erased people dropped, cold starts.
 import { describe, expect, it } from "vitest";
+import { createAccess } from "../src/core/access/access.ts";
 import type { MatchProfile } from "../src/core/matching/types.ts";
 import type { PersonRef } from "../src/core/message.ts";
 import { createFindFeature } from "../src/core/suggestions/create-find-feature.ts";
@@ -172,11 +173,17 @@ describe("the live match index", () => {
       coldStartWaitMs: 20,
     });
     const command = feature.commands![0]!;
+    const address = { platform: "slack" as const, tenantId: "T1", userId: "U1" };
     const context = {
-      actor: { address: { platform: "slack" as const, tenantId: "T1", userId: "U1" } },
+      actor: { address },
       personId: "req",
       args: "statistician",
       now,
+      access: createAccess(
+        { grantsOf: async () => ({ admin: false, mentor: false, programmes: [] }) },
+        address,
+        "req",
+      ),
     };
     const early = await command.run(context);
     expect(early.kind === "message" && early.message.summary).toContain("ask again in a few seconds");

@@ -11,6 +11,7 @@ import * as forgetCommand from "./commands/forget.ts";
 import * as importCommand from "./commands/import.ts";
 import * as jobsCommand from "./commands/jobs.ts";
 import * as migrateCommand from "./commands/migrate.ts";
+import * as rolesCommand from "./commands/roles.ts";
 import { type CliContext, type CliIo, type CliOptions, createCliContext } from "./context.ts";
 import { UsageError } from "./errors.ts";
 
@@ -22,6 +23,7 @@ const commands: { register(program: Command, context: CliContext): void }[] = [
   forgetCommand,
   jobsCommand,
   auditCommand,
+  rolesCommand,
   demoCommand,
   chatCommand,
 ];

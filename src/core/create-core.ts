@@ -1,7 +1,15 @@
 // The product's entry point for the doors: a command or a button press in, a neutral reply out.
+import { type Access, type AccessStore, createAccess, REFUSALS } from "./access/access.ts";
 import { cleanInputs, cleanText } from "./clean-input.ts";
 import { parseCommandText } from "./command-text.ts";
-import type { ActionHandler, CommandHandler, CoreFeature, Reply } from "./feature.ts";
+import {
+  type ActionHandler,
+  type CommandHandler,
+  type CoreFeature,
+  type Guarded,
+  type Reply,
+  textReply,
+} from "./feature.ts";
 import { helpCommand, unknownCommandMessage } from "./help.ts";
 import type { Actor, Clock, IdentityStore, Log } from "./ports.ts";
 
@@ -9,6 +17,7 @@ export type { Reply } from "./feature.ts";
 
 export interface CoreDeps {
   identities: IdentityStore;
+  access: AccessStore;
   clock: Clock;
   log: Log;
   features?: readonly CoreFeature[];
@@ -51,6 +60,12 @@ function findAction(actions: readonly ActionHandler[], actionId: string): Action
   );
 }
 
+/** The handler's role requirement, checked on the server for every command and button: a button is no proof. */
+async function refusal(handler: Guarded, access: Access): Promise<Reply | null> {
+  if (handler.access === "anyone" || (await access.has(handler.access))) return null;
+  return textReply(handler.refusal ?? REFUSALS[handler.access]);
+}
+
 export function createCore(deps: CoreDeps): Core {
   const features = deps.features ?? [];
   const commands: CommandHandler[] = [];
@@ -72,7 +87,13 @@ export function createCore(deps: CoreDeps): Core {
         return { kind: "message", message: unknownCommandMessage(input.actor.address.platform, parsed.name) };
       }
       try {
-        return await handler.run({ actor: input.actor, personId, args: parsed.args, now });
+        const access = createAccess(deps.access, input.actor.address, personId);
+        const refused = await refusal(handler, access);
+        if (refused) {
+          deps.log.info({ command: handler.name, needs: handler.access }, "Command refused");
+          return refused;
+        }
+        return await handler.run({ actor: input.actor, personId, args: parsed.args, now, access });
       } catch (error) {
         deps.log.error({ err: (error as Error).message, command: handler.name }, "Command failed");
         return sorry;
@@ -93,9 +114,16 @@ export function createCore(deps: CoreDeps): Core {
         };
       }
       try {
+        const access = createAccess(deps.access, input.actor.address, personId);
+        const refused = await refusal(handler, access);
+        if (refused) {
+          deps.log.info({ action: handler.actionId, needs: handler.access }, "Action refused");
+          return refused;
+        }
         return await handler.run({
           actor: input.actor,
           personId,
+          access,
           actionId: input.actionId,
           value: cleanText(input.value),
           inputs: cleanInputs(input.inputs ?? {}),

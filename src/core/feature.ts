@@ -1,4 +1,5 @@
 // How a capability plugs into the core: the commands people type and the buttons and forms they submit.
+import type { Access, Requirement } from "./access/access.ts";
 import type { Form, Message } from "./message.ts";
 import type { Actor } from "./ports.ts";
 
@@ -24,9 +25,17 @@ export interface CommandContext {
   /** What followed the command name. */
   args: string;
   now: Date;
+  /** The asker's roles; the core has checked the handler's `access` already, per-programme checks are the handler's. */
+  access: Access;
 }
 
-export interface CommandHandler {
+/** Who may run a handler; the core refuses everyone else before the handler runs, with `refusal` or its own words. */
+export interface Guarded {
+  access: Requirement;
+  refusal?: string;
+}
+
+export interface CommandHandler extends Guarded {
   name: string;
   aliases?: readonly string[];
   /** As a person types it after the command name, e.g. "pause <duration>". */
@@ -43,9 +52,10 @@ export interface ActionContext {
   /** Values of the form's or card's inputs, by input id. */
   inputs: Record<string, string | string[]>;
   now: Date;
+  access: Access;
 }
 
-export interface ActionHandler {
+export interface ActionHandler extends Guarded {
   /** Exact action id, or a prefix ending in "." or ":" that the handler owns. */
   actionId: string;
   run(context: ActionContext): Promise<Reply>;

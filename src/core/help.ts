@@ -36,6 +36,7 @@ export function helpMessage(platform: Platform, commands: readonly CommandHelp[]
 export function helpCommand(list: () => readonly CommandHandler[]): CommandHandler {
   return {
     name: "help",
+    access: "anyone",
     usage: "help",
     description: "Shows this list.",
     run: async ({ actor }) => ({ kind: "message", message: helpMessage(actor.address.platform, list()) }),

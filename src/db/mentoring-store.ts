@@ -4,7 +4,6 @@ import { alias } from "drizzle-orm/pg-core";
 import type { MentoringStore, MentorshipSummary } from "../core/mentoring/mentoring-store.ts";
 import { recordAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
-import { coordinatedProgrammes } from "./milestone-store.ts";
 import { chatIdentities, mentorMeetings, mentorships, people } from "./schema.ts";
 
 const mentor = alias(people, "mentor");
@@ -81,7 +80,6 @@ export function createMentoringStore(db: Db): MentoringStore {
         );
       return row ?? null;
     },
-    coordinatedProgrammes: (personId) => coordinatedProgrammes(db, personId),
     async addMentorship(m, by) {
       return db.transaction(async (tx) => {
         const existing = await tx

@@ -24,16 +24,6 @@ async function isMember(db: Db, partnershipId: string, personId: string): Promis
   return rows.length > 0;
 }
 
-/** Programmes a person coordinates (programme_members role coordinator), by name. */
-export async function coordinatedProgrammes(db: Db, personId: string) {
-  return db
-    .select({ id: programmes.id, name: programmes.name })
-    .from(programmeMembers)
-    .innerJoin(programmes, eq(programmes.id, programmeMembers.programmeId))
-    .where(and(eq(programmeMembers.personId, personId), eq(programmeMembers.role, "coordinator")))
-    .orderBy(asc(programmes.name));
-}
-
 export function createMilestoneStore(db: Db): MilestoneStore {
   return {
     async partnershipsOf(personId) {
@@ -80,7 +70,6 @@ export function createMilestoneStore(db: Db): MilestoneStore {
         .returning({ id: milestones.id });
       return updated.length > 0;
     },
-    coordinatedProgrammes: (personId) => coordinatedProgrammes(db, personId),
     async setCelebrationChannel(channel, by) {
       await db.transaction(async (tx) => {
         const values = {

@@ -95,6 +95,23 @@ export const programmeMembers = pgTable(
   ],
 );
 
+/**
+ * The Slack workspaces and Teams tenants a programme belongs to. A programme with none is visible from every
+ * workspace and tenant the bot serves (one-organisation deployments need no setup); with some, only from those.
+ */
+export const programmeTenants = pgTable(
+  "programme_tenants",
+  {
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    platform: text("platform").notNull(),
+    tenantId: text("tenant_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.platform, t.tenantId] })],
+);
+
 /** Channels a programme posts to (purpose: celebrations), one per platform and tenant. */
 export const programmeChannels = pgTable(
   "programme_channels",

@@ -18,9 +18,9 @@ export interface CheckinFeatureDeps {
   checkins: CheckinStore;
 }
 
-const noProfile = textReply(
-  "I can't match your chat account to a profile, so I can't record this. Ask your programme coordinator to add you.",
-);
+const NO_PROFILE =
+  "I can't match your chat account to a profile, so I can't record this. Ask your programme coordinator to add you.";
+const noProfile = textReply(NO_PROFILE);
 const staleButton = textReply("That button no longer works. Your next check-in will come as usual.");
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -108,8 +108,8 @@ export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
 
   return {
     actions: [
-      { actionId: CHECKIN_ANSWER_ACTION, run: answer },
-      { actionId: CHECKIN_NOTE_ACTION, run: saveNote },
+      { actionId: CHECKIN_ANSWER_ACTION, access: "member", refusal: NO_PROFILE, run: answer },
+      { actionId: CHECKIN_NOTE_ACTION, access: "member", refusal: NO_PROFILE, run: saveNote },
     ],
   };
 }

@@ -25,6 +25,9 @@ export interface DigestFeatureDeps {
 export const NOT_A_COORDINATOR =
   "Sorry, digests are only for programme coordinators. If you coordinate a programme, ask whoever runs the bot to mark you as its coordinator.";
 
+const NUDGE_REFUSED = "Sorry, only the coordinator of this partnership's programme can nudge it.";
+const PAUSE_REFUSED = "Sorry, only the coordinator of this partnership's programme can pause it.";
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function nudgeMessage(title: string): Message {
@@ -35,8 +38,11 @@ export function nudgeMessage(title: string): Message {
 export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
   const { digests } = deps;
 
-  async function programmesOf(personId: string | null): Promise<CoordinatedProgramme[]> {
-    return personId ? digests.coordinatedProgrammes(personId) : [];
+  /** The programmes the asker coordinates, as the access layer allows them from this workspace or tenant. */
+  async function programmesOf(context: CommandContext | ActionContext): Promise<CoordinatedProgramme[]> {
+    if (!context.personId) return [];
+    const allowed = new Set((await context.access.coordinatedProgrammes()).map((p) => p.id));
+    return (await digests.coordinatedProgrammes(context.personId)).filter((p) => allowed.has(p.id));
   }
 
   async function digestNow(context: CommandContext, programmes: CoordinatedProgramme[]): Promise<Reply> {
@@ -68,7 +74,7 @@ export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
   }
 
   async function digestCommand(context: CommandContext): Promise<Reply> {
-    const programmes = await programmesOf(context.personId);
+    const programmes = await programmesOf(context);
     if (programmes.length === 0) return textReply(NOT_A_COORDINATOR);
     if (/^settings?$/i.test(context.args.trim()))
       return { kind: "form", form: digestSettingsForm(programmes) };
@@ -76,7 +82,7 @@ export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
   }
 
   async function saveSettings(context: ActionContext): Promise<Reply> {
-    const programmes = await programmesOf(context.personId);
+    const programmes = await programmesOf(context);
     if (programmes.length === 0) return textReply(NOT_A_COORDINATOR);
     const submission = readSettingsForm(context.inputs, context.value);
     if (!submission.ok) return { kind: "invalid", errors: submission.errors };
@@ -97,15 +103,12 @@ export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
   async function coordinatedPartnership(context: ActionContext) {
     if (!context.personId || !UUID.test(context.value)) return null;
     const partnership = await digests.partnership(context.value.toLowerCase());
-    if (!partnership?.programmeId) return null;
-    const programmes = await digests.coordinatedProgrammes(context.personId);
-    return programmes.some((p) => p.id === partnership.programmeId) ? partnership : null;
+    return partnership && (await context.access.coordinates(partnership.programmeId)) ? partnership : null;
   }
 
   async function nudge(context: ActionContext): Promise<Reply> {
     const partnership = await coordinatedPartnership(context);
-    if (!partnership)
-      return textReply("Sorry, only the coordinator of this partnership's programme can nudge it.");
+    if (!partnership) return textReply(NUDGE_REFUSED);
     const day = context.now.toISOString().slice(0, 10);
     const enqueued = await digests.nudge({
       partnershipId: partnership.id,
@@ -127,8 +130,7 @@ export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
 
   async function pause(context: ActionContext): Promise<Reply> {
     const partnership = await coordinatedPartnership(context);
-    if (!partnership)
-      return textReply("Sorry, only the coordinator of this partnership's programme can pause it.");
+    if (!partnership) return textReply(PAUSE_REFUSED);
     const paused = await digests.pause({
       partnershipId: partnership.id,
       by: context.personId!,
@@ -143,7 +145,7 @@ export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
 
   async function showAll(context: ActionContext): Promise<Reply> {
     const request = readShowAllValue(context.value);
-    const programmes = await programmesOf(context.personId);
+    const programmes = await programmesOf(context);
     const programme = request && programmes.find((p) => p.id === request.programmeId);
     if (!request || !programme) return textReply(NOT_A_COORDINATOR);
     const snapshot = await digests.snapshot({
@@ -159,16 +161,23 @@ export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
     commands: [
       {
         name: "digest",
+        access: "coordinator",
+        refusal: NOT_A_COORDINATOR,
         usage: "digest [programme | settings]",
         description: "Coordinators: your programme's digest now, or when it comes each week.",
         run: digestCommand,
       },
     ],
     actions: [
-      { actionId: DIGEST_SETTINGS_ACTION, run: saveSettings },
-      { actionId: DIGEST_NUDGE_ACTION, run: nudge },
-      { actionId: DIGEST_PAUSE_ACTION, run: pause },
-      { actionId: DIGEST_SHOW_ALL_ACTION, run: showAll },
+      {
+        actionId: DIGEST_SETTINGS_ACTION,
+        access: "coordinator",
+        refusal: NOT_A_COORDINATOR,
+        run: saveSettings,
+      },
+      { actionId: DIGEST_NUDGE_ACTION, access: "coordinator", refusal: NUDGE_REFUSED, run: nudge },
+      { actionId: DIGEST_PAUSE_ACTION, access: "coordinator", refusal: PAUSE_REFUSED, run: pause },
+      { actionId: DIGEST_SHOW_ALL_ACTION, access: "coordinator", refusal: NOT_A_COORDINATOR, run: showAll },
     ],
   };
 }

@@ -219,9 +219,10 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
 
   return {
     actions: [
-      { actionId: INTRO_REQUEST_ACTION, run: request },
-      { actionId: INTRO_ACCEPT_ACTION, run: (context) => answer(context, true) },
-      { actionId: INTRO_DECLINE_ACTION, run: (context) => answer(context, false) },
+      // A request from someone without a profile is answered with the profile form, so it is open to anyone.
+      { actionId: INTRO_REQUEST_ACTION, access: "anyone", run: request },
+      { actionId: INTRO_ACCEPT_ACTION, access: "member", run: (context) => answer(context, true) },
+      { actionId: INTRO_DECLINE_ACTION, access: "member", run: (context) => answer(context, false) },
     ],
   };
 }

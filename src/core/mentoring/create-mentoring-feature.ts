@@ -23,6 +23,7 @@ export interface MentoringFeatureDeps {
 }
 
 const DAY_MS = 86_400_000;
+const ONLY_THE_MENTOR = "Only the mentor can answer this prompt.";
 const noProfile = textReply(
   "I don't know you yet: ask your programme coordinator to add you, or create a profile first.",
 );
@@ -43,7 +44,7 @@ export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature 
   async function add(context: CommandContext, rest: string): Promise<Reply> {
     const platform = context.actor.address.platform;
     const usage = commandUsage(platform, "mentor add");
-    const programmes = context.personId ? await mentoring.coordinatedProgrammes(context.personId) : [];
+    const programmes = await context.access.coordinatedProgrammes();
     if (programmes.length === 0) {
       return textReply("Sorry, only a programme coordinator can pair a mentor with a mentee.");
     }
@@ -143,7 +144,7 @@ export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature 
   async function followUp(context: ActionContext): Promise<Reply> {
     const m = await mentoring.mentorship(context.value);
     if (!m) return updated("This mentorship has ended.");
-    if (m.mentor.id !== context.personId) return textReply("Only the mentor can answer this prompt.");
+    if (m.mentor.id !== context.personId) return textReply(ONLY_THE_MENTOR);
     if (context.actionId === FOLLOW_UP_DONE) {
       const today = todayIn(context.now, m.mentorTimezone);
       const next = await recordMeeting(m, m.mentor.id, today, null, context.now);
@@ -167,6 +168,7 @@ export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature 
     commands: [
       {
         name: "mentor",
+        access: "member",
         usage: "mentor log",
         description:
           "Log a meeting with your mentor or mentee. Coordinators: `mentor add <mentor> <mentee> [programme]`.",
@@ -182,8 +184,8 @@ export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature 
       },
     ],
     actions: [
-      { actionId: MENTOR_LOG_ACTION, run: submitLog },
-      { actionId: "mentor.followup:", run: followUp },
+      { actionId: MENTOR_LOG_ACTION, access: "member", run: submitLog },
+      { actionId: "mentor.followup:", access: "mentor", refusal: ONLY_THE_MENTOR, run: followUp },
     ],
   };
 }

@@ -35,7 +35,6 @@ export interface MentoringStore {
   mentorshipsOf(personId: string): Promise<MentorshipSummary[]>;
   mentorship(id: string): Promise<MentorshipSummary | null>;
   findPerson(handle: PersonHandle): Promise<{ id: string; name: string } | null>;
-  coordinatedProgrammes(personId: string): Promise<{ id: string; name: string }[]>;
   /** Adds an active mentorship (audited); "exists" when the pair already has an active one. */
   addMentorship(
     mentorship: NewMentorship,

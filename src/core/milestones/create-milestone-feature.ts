@@ -18,6 +18,8 @@ export interface MilestoneFeatureDeps {
   milestones: MilestoneStore;
 }
 
+const CELEBRATE_REFUSED =
+  "Sorry, only a programme coordinator can choose where milestones are celebrated. Your coordinator can run this command here.";
 const noProfile = textReply(
   "I don't know you yet: ask your programme coordinator to add you, or create a profile first.",
 );
@@ -53,12 +55,8 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
         `Type \`${commandUsage(platform, "celebrate here")}\` in the channel where milestones should be celebrated.`,
       );
     }
-    const programmes = context.personId ? await milestones.coordinatedProgrammes(context.personId) : [];
-    if (programmes.length === 0) {
-      return textReply(
-        "Sorry, only a programme coordinator can choose where milestones are celebrated. Your coordinator can run this command here.",
-      );
-    }
+    const programmes = await context.access.coordinatedProgrammes();
+    if (programmes.length === 0) return textReply(CELEBRATE_REFUSED);
     const channel = context.actor.channel;
     if (!channel) {
       return textReply(
@@ -98,12 +96,15 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
       {
         name: "milestone",
         aliases: ["milestones"],
+        access: "member",
         usage: "milestone [achieved]",
         description: "Add a milestone to one of your partnerships, or mark one achieved.",
         run: openMilestoneForm,
       },
       {
         name: "celebrate",
+        access: "coordinator",
+        refusal: CELEBRATE_REFUSED,
         usage: "celebrate here [programme]",
         description: "Coordinators: celebrate your programme's milestones in this channel.",
         run: celebrateHere,
@@ -112,6 +113,7 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
     actions: [
       {
         actionId: MILESTONE_ADD_ACTION,
+        access: "member",
         async run(context) {
           if (!context.personId) return noProfile;
           const submission = readAddForm(context.inputs);
@@ -137,6 +139,7 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
       },
       {
         actionId: MILESTONE_ACHIEVE_ACTION,
+        access: "member",
         async run(context) {
           if (!context.personId) return noProfile;
           const milestoneId = readAchieveForm(context.inputs);

@@ -41,8 +41,6 @@ export interface MilestoneStore {
   addMilestone(milestone: NewMilestone): Promise<boolean>;
   /** Marks a milestone of one of the person's partnerships achieved; false when it is not theirs or done already. */
   markAchieved(milestoneId: string, personId: string, at: Date): Promise<boolean>;
-  /** Programmes the person coordinates, by name. */
-  coordinatedProgrammes(personId: string): Promise<{ id: string; name: string }[]>;
   /** Makes a channel the programme's celebration channel on its platform and tenant (replacing any earlier one). */
   setCelebrationChannel(channel: CelebrationChannel, by: string): Promise<void>;
 }

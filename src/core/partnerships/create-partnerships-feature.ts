@@ -1,4 +1,6 @@
 // `/collab partnerships`: my partnerships and my next check-in; members change the cadence, coordinators pause, resume, end.
+
+import type { Access } from "../access/access.ts";
 import {
   type ActionContext,
   type CommandContext,
@@ -24,9 +26,6 @@ export interface PartnershipsFeatureDeps {
   partnerships: PartnershipStore;
 }
 
-const noProfile = textReply(
-  "I don't know you yet: ask your programme coordinator to add you, or create a profile first.",
-);
 const gone = textReply("That partnership no longer exists. Run the command again for a fresh list.");
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -49,35 +48,51 @@ function periodToClose(partnership: PartnershipView, cadence: Cadence, now: Date
   return passed ? period : null;
 }
 
+/**
+ * The store reports whether the viewer coordinates each partnership's programme; the access layer also knows
+ * which programmes this workspace or tenant can see. A coordinator's view of a programme from elsewhere is dropped.
+ */
+async function scoped(views: readonly PartnershipView[], access: Access): Promise<PartnershipView[]> {
+  const visible = new Set((await access.coordinatedProgrammes()).map((p) => p.id));
+  return views
+    .map((view) => ({ ...view, coordinates: view.coordinates && visible.has(view.programmeId ?? "") }))
+    .filter((view) => view.isMember || view.coordinates);
+}
+
 export function createPartnershipsFeature(deps: PartnershipsFeatureDeps): CoreFeature {
   const store = deps.partnerships;
 
-  async function list(personId: string, now: Date, notice?: string) {
-    const { zone, partnerships } = await store.listFor(personId, now);
+  async function list(context: CommandContext | ActionContext, notice?: string) {
+    const personId = context.personId!;
+    const { zone, partnerships } = await store.listFor(personId, context.now);
     return partnershipListMessage({
       viewerId: personId,
       zone,
-      partnerships,
-      now,
+      partnerships: await scoped(partnerships, context.access),
+      now: context.now,
       ...(notice ? { notice } : {}),
     });
   }
 
+  /** The partnership as this person may see it from here, or null. */
+  async function viewOf(context: ActionContext, id: string) {
+    const view = await store.viewOf(id, context.personId!, context.now);
+    return view ? ((await scoped([view], context.access))[0] ?? null) : null;
+  }
+
   async function show(context: CommandContext): Promise<Reply> {
-    if (!context.personId) return noProfile;
-    return { kind: "message", message: await list(context.personId, context.now) };
+    return { kind: "message", message: await list(context) };
   }
 
   async function changeCadence(context: ActionContext): Promise<Reply> {
-    if (!context.personId) return noProfile;
     const [id = "", cadence = ""] = context.value.split(":");
     const chosen = CADENCES.find((c) => c === cadence);
     if (!uuidPattern.test(id) || !chosen) return gone;
-    const view = await store.viewOf(id, context.personId, context.now);
+    const view = await viewOf(context, id);
     if (!view) return gone;
     const outcome = await store.changeCadence({
       partnershipId: id,
-      personId: context.personId,
+      personId: context.personId!,
       platform: context.actor.address.platform,
       cadence: chosen,
       closePeriod: chosen === view.cadence ? null : periodToClose(view, chosen, context.now),
@@ -90,23 +105,24 @@ export function createPartnershipsFeature(deps: PartnershipsFeatureDeps): CoreFe
       ended: `${view.title} has ended, so its check-ins cannot change.`,
       unknown: "That partnership no longer exists.",
     };
-    return { kind: "update", message: await list(context.personId, context.now, notices[outcome]) };
+    return { kind: "update", message: await list(context, notices[outcome]) };
   }
 
   function setStatus(status: PartnershipStatus) {
     return async (context: ActionContext): Promise<Reply> => {
-      if (!context.personId) return noProfile;
       if (!uuidPattern.test(context.value)) return gone;
-      const view = await store.viewOf(context.value, context.personId, context.now);
+      const view = await viewOf(context, context.value);
       if (!view) return gone;
-      // The role is checked again in the store's own query: a button is no proof of being allowed.
-      const outcome = await store.setStatus({
-        partnershipId: view.id,
-        personId: context.personId,
-        platform: context.actor.address.platform,
-        status,
-        now: context.now,
-      });
+      // The access layer decides (a button is no proof); the store's query checks the role again under its lock.
+      const outcome = !(await context.access.coordinates(view.programmeId))
+        ? "not-coordinator"
+        : await store.setStatus({
+            partnershipId: view.id,
+            personId: context.personId!,
+            platform: context.actor.address.platform,
+            status,
+            now: context.now,
+          });
       const words = statusWords[status];
       const notices: Record<typeof outcome, string> = {
         changed: `${view.title} is ${words.done}.`,
@@ -115,30 +131,29 @@ export function createPartnershipsFeature(deps: PartnershipsFeatureDeps): CoreFe
         ended: `${view.title} has ended already.`,
         unknown: "That partnership no longer exists.",
       };
-      return { kind: "update", message: await list(context.personId, context.now, notices[outcome]) };
+      return { kind: "update", message: await list(context, notices[outcome]) };
     };
   }
 
   async function confirmEnd(context: ActionContext): Promise<Reply> {
-    if (!context.personId) return noProfile;
     if (!uuidPattern.test(context.value)) return gone;
-    const view = await store.viewOf(context.value, context.personId, context.now);
+    const view = await viewOf(context, context.value);
     if (!view) return gone;
-    if (!view.coordinates) {
+    if (!(await context.access.coordinates(view.programmeId))) {
       return textReply(`Only a coordinator of ${view.programme ?? "its programme"} can end ${view.title}.`);
     }
     return { kind: "update", message: endConfirmMessage(view) };
   }
 
   async function backToList(context: ActionContext): Promise<Reply> {
-    if (!context.personId) return noProfile;
-    return { kind: "update", message: await list(context.personId, context.now) };
+    return { kind: "update", message: await list(context) };
   }
 
   return {
     commands: [
       {
         name: "partnerships",
+        access: "member",
         aliases: ["partnership", "partners"],
         usage: "partnerships",
         description:
@@ -147,12 +162,12 @@ export function createPartnershipsFeature(deps: PartnershipsFeatureDeps): CoreFe
       },
     ],
     actions: [
-      { actionId: PARTNERSHIP_CADENCE_ACTION, run: changeCadence },
-      { actionId: PARTNERSHIP_PAUSE_ACTION, run: setStatus("paused") },
-      { actionId: PARTNERSHIP_RESUME_ACTION, run: setStatus("active") },
-      { actionId: PARTNERSHIP_END_ACTION, run: confirmEnd },
-      { actionId: PARTNERSHIP_END_CONFIRM_ACTION, run: setStatus("ended") },
-      { actionId: PARTNERSHIP_LIST_ACTION, run: backToList },
+      { actionId: PARTNERSHIP_CADENCE_ACTION, run: changeCadence, access: "member" },
+      { actionId: PARTNERSHIP_PAUSE_ACTION, run: setStatus("paused"), access: "member" },
+      { actionId: PARTNERSHIP_RESUME_ACTION, run: setStatus("active"), access: "member" },
+      { actionId: PARTNERSHIP_END_ACTION, run: confirmEnd, access: "member" },
+      { actionId: PARTNERSHIP_END_CONFIRM_ACTION, run: setStatus("ended"), access: "member" },
+      { actionId: PARTNERSHIP_LIST_ACTION, run: backToList, access: "member" },
     ],
   };
 }

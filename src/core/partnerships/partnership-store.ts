@@ -7,6 +7,7 @@ export interface PartnershipView {
   id: string;
   title: string;
   programme: string | null;
+  programmeId: string | null;
   status: PartnershipStatus;
   cadence: Cadence;
   weekday: number;

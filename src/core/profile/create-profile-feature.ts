@@ -125,12 +125,15 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
     commands: [
       {
         name: "profile",
+        // Someone without a profile is offered the form instead of a refusal.
+        access: "anyone",
         usage: "profile",
         description: "Create or edit your profile: what you know, offer and look for.",
         run: openForm,
       },
       {
         name: "pause",
+        access: "anyone",
         usage: "pause <duration>",
         description: "Take a break from suggestions and prompts, e.g. `pause 2w`, `pause 1 month`.",
         async run(context) {
@@ -160,6 +163,7 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
       },
       {
         name: "opt-out",
+        access: "anyone",
         aliases: ["optout"],
         usage: "opt-out",
         description: "Stop being suggested and prompted, until you resume.",
@@ -174,6 +178,7 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
       },
       {
         name: "resume",
+        access: "anyone",
         usage: "resume",
         description: "Come back after a pause or opt-out.",
         async run(context) {
@@ -185,8 +190,8 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
       },
     ],
     actions: [
-      { actionId: PROFILE_OPEN_ACTION, run: openForm },
-      { actionId: PROFILE_SAVE_ACTION, run: save },
+      { actionId: PROFILE_OPEN_ACTION, access: "anyone", run: openForm },
+      { actionId: PROFILE_SAVE_ACTION, access: "anyone", run: save },
     ],
   };
 }

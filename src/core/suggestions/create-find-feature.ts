@@ -61,6 +61,8 @@ export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
     commands: [
       {
         name: "find-collaborator",
+        // Someone without a profile is guided to make one rather than refused.
+        access: "anyone",
         usage: "find-collaborator <need>",
         description: "Suggests people who complement you, each with a reason.",
         async run(context) {
