@@ -20,6 +20,7 @@ import {
 } from "../src/db/schema.ts";
 import { runWith } from "./cli-helpers.ts";
 import { FAKE_TEAM_ID } from "./fakes/fake-slack-api.ts";
+import { createTestClock } from "./helpers/clocked-app.ts";
 import { blockActionsPayload, postInteraction, teamsSay } from "./helpers/collab.ts";
 import { seedPerson } from "./helpers/seed.ts";
 import { postToSlackEndpoint, slashCommandBody } from "./helpers/slack-requests.ts";
@@ -29,6 +30,8 @@ import { startTestApp, type TestApp } from "./helpers/test-app.ts";
 const carolOnTeams: TeamsUser = { id: "29:carol", aadObjectId: "aad-carol", name: "Carol Hughes" };
 
 describe("access control", () => {
+  // Monday morning: the scheduled digests are due (created-at and sent-at both use this clock).
+  const clock = createTestClock("2026-12-07T09:30:00Z");
   let t: TestApp;
   let db: Db;
   const ids: Record<string, string> = {};
@@ -79,7 +82,7 @@ describe("access control", () => {
   const audits = (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action));
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { clock });
     db = t.database.db;
     const [onco] = await db.insert(programmes).values({ name: "Oncology Network" }).returning();
     ids.onco = onco!.id;
@@ -222,13 +225,25 @@ describe("access control", () => {
     ).toMatchObject({ code: 0 });
     expect(await teamsSays("digest")).toContain("Digest: Oncology Network");
 
+    // The scheduled digest goes only through a linked workspace, though Carol last talked to the bot on Teams.
+    await runWith(t.database, ["programme", "unlink", `teams:${TEAMS_TENANT_ID}`, "Oncology Network"]);
+    const teamsBefore = t.connector.calls.length;
+    const digests = t.app.jobs.find((j) => j.name === "digests")!;
+    const run = await digests.run(clock.now());
+    expect(run.counts).toMatchObject({ sent: 1 });
+    await t.app.delivery.drain();
+    const [sent] = await db.select().from(outbox).where(eq(outbox.kind, "digest"));
+    expect(sent).toMatchObject({ platform: "slack", status: "sent" });
+    expect(JSON.stringify(t.connector.calls.slice(teamsBefore))).not.toContain("Oncology");
+    await runWith(t.database, ["programme", "link", `teams:${TEAMS_TENANT_ID}`, "Oncology Network"]);
+
     const list = await runWith(t.database, ["programme", "list"]);
     expect(list.stdout).toContain(`Oncology Network\tslack:${FAKE_TEAM_ID} teams:${TEAMS_TENANT_ID}`);
     const linkAudits = await db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "programme.link"), eq(auditLog.actor, "cli")));
-    expect(linkAudits).toHaveLength(2);
+    expect(linkAudits).toHaveLength(3);
   });
 
   it("the CLI grants, revokes and lists roles, and says what is wrong in one line", async () => {

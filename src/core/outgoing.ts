@@ -2,7 +2,15 @@
 import type { Message, Platform } from "./message.ts";
 
 export type Destination =
-  | { kind: "person"; personId: string }
+  | {
+      kind: "person";
+      personId: string;
+      /**
+       * Only through identities in these Slack workspaces / Teams tenants (a linked programme's digest must not
+       * reach a tenant that may not see the programme); absent or empty: any identity.
+       */
+      within?: readonly { platform: Platform; tenantId: string }[];
+    }
   | { kind: "channel"; platform: Platform; tenantId: string; channelId: string; conversationRef?: unknown };
 
 export interface OutgoingMessage {

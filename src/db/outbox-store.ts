@@ -49,8 +49,25 @@ function routeFrom(identities: readonly IdentityRow[]): Route {
   };
 }
 
-/** Routes for many people in one query: each person's identities, most recently seen first. */
-async function routesToPeople(db: Db, personIds: readonly string[]): Promise<Map<string, Route>> {
+/** The route for one message to a person, from their identities, kept to the workspaces it may go to. */
+function routeToPerson(
+  identities: readonly IdentityRow[],
+  to: Extract<OutgoingMessage["to"], { kind: "person" }>,
+): Route {
+  if (!to.within?.length) return routeFrom(identities);
+  const allowed = identities.filter((i) =>
+    to.within?.some((w) => w.platform === i.platform && w.tenantId === i.tenantId),
+  );
+  if (allowed.length > 0 || identities.length === 0) return routeFrom(allowed);
+  return {
+    ...routeFrom(identities),
+    unreachable:
+      "no Slack or Teams account in the workspaces or tenants this programme is linked to: see `collab programme list`",
+  };
+}
+
+/** Each person's identities in one query, most recently seen first. */
+async function identitiesOf(db: Db, personIds: readonly string[]): Promise<Map<string, IdentityRow[]>> {
   const identities = new Map<string, IdentityRow[]>();
   const ids = [...new Set(personIds)];
   const rows = await db
@@ -63,7 +80,7 @@ async function routesToPeople(db: Db, personIds: readonly string[]): Promise<Map
     list.push(row);
     identities.set(row.personId!, list);
   }
-  return new Map(ids.map((id) => [id, routeFrom(identities.get(id) ?? [])]));
+  return identities;
 }
 
 function routeToChannel(to: Extract<OutgoingMessage["to"], { kind: "channel" }>): Route {
@@ -100,12 +117,15 @@ export async function enqueueOutgoing(
   now = new Date(),
 ): Promise<(EnqueueResult | null)[]> {
   const personIds = messages.flatMap((m) => (m.to.kind === "person" ? [m.to.personId] : []));
-  const routes = personIds.length > 0 ? await routesToPeople(db, personIds) : new Map<string, Route>();
+  const identities =
+    personIds.length > 0 ? await identitiesOf(db, personIds) : new Map<string, IdentityRow[]>();
   const results: (EnqueueResult | null)[] = messages.map(() => null);
   for (let start = 0; start < messages.length; start += INSERT_CHUNK) {
     const chunk = messages.slice(start, start + INSERT_CHUNK).map((message, offset) => {
       const route =
-        message.to.kind === "person" ? routes.get(message.to.personId)! : routeToChannel(message.to);
+        message.to.kind === "person"
+          ? routeToPerson(identities.get(message.to.personId) ?? [], message.to)
+          : routeToChannel(message.to);
       return { index: start + offset, message, route };
     });
     const column = (value: (item: (typeof chunk)[number]) => string | null) => arrayLiteral(chunk.map(value));
