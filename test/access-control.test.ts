@@ -1,12 +1,13 @@
 // Access control end to end: every role checked on the server for commands and forged buttons, admins granting
 // roles from chat (audited), and programmes seen only from the Slack workspaces and Teams tenants linked to them.
-import { and, eq } from "drizzle-orm";
+import { and, eq, getTableName } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { REFUSALS } from "../src/core/access/access.ts";
+import { REFUSALS, type Role } from "../src/core/access/access.ts";
 import { DIGEST_NUDGE_ACTION } from "../src/core/digest/build-digest.ts";
 import { NOT_A_COORDINATOR } from "../src/core/digest/create-digest-feature.ts";
 import { FOLLOW_UP_DONE } from "../src/core/mentoring/mentoring-messages.ts";
 import type { Db } from "../src/db/client.ts";
+import { schemaTables } from "../src/db/export-data.ts";
 import {
   auditLog,
   chatIdentities,
@@ -79,6 +80,17 @@ describe("access control", () => {
     return JSON.stringify(t.connector.calls.slice(before));
   };
 
+  /** Rows per table, leaving out what any contact writes (the chat identity, its last-seen time) and the log. */
+  const rowCounts = async () => {
+    const counts: Record<string, number> = {};
+    for (const table of schemaTables()) {
+      const name = getTableName(table);
+      if (["chat_identities", "audit_log", "slack_events"].includes(name)) continue;
+      counts[name] = (await db.select().from(table)).length;
+    }
+    return counts;
+  };
+
   const audits = (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action));
 
   beforeAll(async () => {
@@ -148,6 +160,25 @@ describe("access control", () => {
       "Coordinator of Oncology Network: carol (carol@uni.org)",
     );
     expect(await audits("role.grant")).toHaveLength(0);
+  });
+
+  it("a stranger pressing any guarded button or typing any guarded command is refused and changes nothing", async () => {
+    const before = await rowCounts();
+    const guardedActions = t.app.core.actions().filter((a) => a.access !== "anyone");
+    const guardedCommands = t.app.core.commands().filter((c) => c.access !== "anyone");
+    expect(guardedActions.length).toBeGreaterThan(10);
+    for (const action of guardedActions) {
+      const actionId = /[.:]$/.test(action.actionId) ? `${action.actionId}done` : action.actionId;
+      const answer = await press("U0STRANGER", actionId, ids.p!);
+      expect(answer, actionId).toContain((action.refusal ?? REFUSALS[action.access as Role]).slice(0, 30));
+    }
+    for (const command of guardedCommands) {
+      const answer = await slash("U0STRANGER", command.name);
+      expect(answer, command.name).toContain(
+        (command.refusal ?? REFUSALS[command.access as Role]).slice(0, 30),
+      );
+    }
+    expect(await rowCounts()).toEqual(before);
   });
 
   it("refuses forged buttons: a member's nudge, a non-mentor's follow-up, and changes nothing", async () => {

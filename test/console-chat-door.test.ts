@@ -70,6 +70,7 @@ function stubCore(actions: ActionInput[], commands: CommandInput[]): Core {
     },
     async recordContact() {},
     commands: () => [],
+    actions: () => [],
   };
 }
 

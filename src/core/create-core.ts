@@ -43,6 +43,7 @@ export interface Core {
   /** Records a chat identity's first contact or install, keeping its Teams conversation reference. */
   recordContact(actor: Actor): Promise<void>;
   commands(): readonly CommandHandler[];
+  actions(): readonly ActionHandler[];
 }
 
 const sorry: Reply = {
@@ -138,5 +139,6 @@ export function createCore(deps: CoreDeps): Core {
       await deps.identities.recordContact(actor, deps.clock.now());
     },
     commands: () => commands,
+    actions: () => actions,
   };
 }

@@ -10,6 +10,7 @@ const JOB_NAMES = [
   "mentor-followups",
   "celebrations",
   "digests",
+  "intro-expiry",
   "retention",
 ] as const;
 
