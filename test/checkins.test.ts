@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "../src/db/client.ts";
 import { checkinPrompts, checkins, outbox, people } from "../src/db/schema.ts";
 import { runWith } from "./cli-helpers.ts";
-import { createTestClock, startClockedApp, viewSubmission } from "./helpers/clocked-app.ts";
+import { createTestClock, deliverAll, startClockedApp, viewSubmission } from "./helpers/clocked-app.ts";
 import {
   blockActionsPayload,
   cardOf,
@@ -45,15 +45,6 @@ describe("check-ins across Slack and Teams, in each member's own time", () => {
       .map((p) => (kind === "prompt" ? p.sentAt : p.remindedAt))
       .filter((at): at is Date => at !== null)
       .map((at) => at.toISOString());
-  /** Delivers everything due; a delivery the fake's connection drops is retried a minute later. */
-  const deliverAll = async () => {
-    for (let i = 0; i < 5; i++) {
-      await t.app.delivery.drain();
-      const pending = (await db.select().from(outbox)).filter((r) => r.status === "pending");
-      if (pending.length === 0) return;
-      clock.set(new Date(clock.now().getTime() + MINUTE));
-    }
-  };
 
   beforeAll(async () => {
     t = await startClockedApp(clock);
@@ -98,7 +89,7 @@ describe("check-ins across Slack and Teams, in each member's own time", () => {
 
   it("sends each member their prompt at 10:00 on Tuesday in their own zone, once, and none to paused ones", async () => {
     await tickEvery("checkins", "2026-11-23T12:00:00Z", "2026-11-24T23:45:00Z", 15);
-    await deliverAll();
+    await deliverAll(t, clock);
 
     expect(await enqueuedAt("prompt", ids.bob!)).toEqual(["2026-11-24T09:00:00.000Z"]); // 10:00 Berlin
     expect(await enqueuedAt("prompt", ids.carol!)).toEqual(["2026-11-24T10:00:00.000Z"]); // 10:00 London
@@ -210,7 +201,7 @@ describe("check-ins across Slack and Teams, in each member's own time", () => {
 
   it("reminds each non-responder once, on their next working morning, and never again for that prompt", async () => {
     await tickEvery("reminders", "2026-11-24T16:00:00Z", "2026-11-27T23:45:00Z", 15);
-    await deliverAll();
+    await deliverAll(t, clock);
     // Sent Tuesday 10:00 local; 24 hours later is Wednesday 10:00, so Thursday 09:00 local.
     expect(await enqueuedAt("reminder", ids.bob!)).toEqual(["2026-11-26T08:00:00.000Z"]);
     expect(await enqueuedAt("reminder", ids.carol!)).toEqual(["2026-11-26T09:00:00.000Z"]);

@@ -48,6 +48,18 @@ describe("renderPlainText", () => {
     expect(buttons).toEqual([]);
   });
 
+  it("shows a chart as its text chart, indented like a context line", () => {
+    const { text } = renderPlainText([
+      {
+        type: "chart",
+        title: "Response rate",
+        points: [{ label: "23 Nov", value: 80 }],
+        fallback: ["Response rate, last 2 periods: ", { bold: "·▆" }, "  – · 80 %"],
+      },
+    ]);
+    expect(text).toBe("  Response rate, last 2 periods: *·▆*  – · 80 %");
+  });
+
   it("numbers buttons from the first free number and names whom a repeated label is about", () => {
     const { text, buttons } = renderPlainText(
       [

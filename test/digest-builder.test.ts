@@ -1,5 +1,4 @@
 // The digest's pure parts: schedule, period, chart, content and layout, and how it renders on Slack and Teams.
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { renderBlockKit, renderSlackModal } from "../src/bots/slack/render-block-kit.ts";
 import { renderAdaptiveCard, renderAdaptiveCardForm } from "../src/bots/teams/render-adaptive-card.ts";
@@ -15,6 +14,7 @@ import { digestSettingsForm } from "../src/core/digest/digest-settings-form.ts";
 import { chartSpans, type DigestSnapshot } from "../src/core/digest/digest-snapshot.ts";
 import { rateBars, rateChartLine } from "../src/core/digest/rate-chart.ts";
 import { type Block, plainText } from "../src/core/message.ts";
+import { cardProblems } from "./helpers/adaptive-card-check.ts";
 
 const until = new Date("2026-11-30T09:00:00Z");
 const since = new Date("2026-11-23T09:00:00Z");
@@ -43,6 +43,7 @@ const textOf = (blocks: readonly Block[]) =>
   blocks
     .map((b) => {
       if (b.type === "text" || b.type === "context") return plainText(b.text);
+      if (b.type === "chart") return plainText(b.fallback);
       if (b.type === "header") return b.text;
       if (b.type === "fields") return b.fields.map((f) => `${f.label}: ${plainText(f.value)}`).join("\n");
       if (b.type === "actions") return b.buttons.map((x) => `[${x.label}]`).join(" ");
@@ -112,6 +113,25 @@ describe("digest content", () => {
     expect(rateChartLine(rates)).toBe("··▂▃▄▅▅▆  – · – · 20 · 30 · 40 · 50 · 60 · 70 %");
     const full = rates.map((r) => ({ ...r, sent: 4, answered: 4 }));
     expect(rateBars(full)).toBe("████████");
+
+    // In the digest: a chart block, one bar per period labelled with its first day, and the text chart beside.
+    const chart = buildDigest(snapshot({ rates })).blocks.find((b) => b.type === "chart");
+    expect(chart).toEqual({
+      type: "chart",
+      title: "Response rate, last 8 periods",
+      valueLabel: "% answered",
+      points: [
+        { label: "5 Oct", value: null },
+        { label: "12 Oct", value: null },
+        { label: "19 Oct", value: 20 },
+        { label: "26 Oct", value: 30 },
+        { label: "2 Nov", value: 40 },
+        { label: "9 Nov", value: 50 },
+        { label: "16 Nov", value: 60 },
+        { label: "23 Nov", value: 70 },
+      ],
+      fallback: "Response rate, last 8 periods: ··▂▃▄▅▅▆  – · – · 20 · 30 · 40 · 50 · 60 · 70 %",
+    });
   });
 
   it("shows the top items of a long section with a count and a Show all button that lists them all", () => {
@@ -163,24 +183,6 @@ describe("digest content", () => {
   });
 });
 
-// The ESM build of adaptivecards does not load in Node; its UMD bundle does.
-interface AdaptiveCardsModule {
-  AdaptiveCard: new () => {
-    parse(json: unknown, context?: unknown): void;
-    validateProperties(): { validationEvents: { event: number; message: string }[] };
-  };
-  SerializationContext: new () => { eventCount: number; getEventAt(index: number): { message: string } };
-}
-const AC = createRequire(import.meta.url)("adaptivecards/dist/adaptivecards.js") as AdaptiveCardsModule;
-
-function cardProblems(json: unknown): string[] {
-  const card = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext();
-  card.parse(json, context);
-  const parsing = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message);
-  return [...parsing, ...card.validateProperties().validationEvents.map((e) => e.message)];
-}
-
 describe("a full digest on both platforms", () => {
   const items = (n: number, prefix: string) =>
     Array.from({ length: n }, (_, i) => ({
@@ -223,6 +225,10 @@ describe("a full digest on both platforms", () => {
     const teams = renderAdaptiveCard(message, { tenantId: "tenant-a" });
     expect(cardProblems(teams.card)).toEqual([]);
     expect(JSON.stringify(teams.card)).toContain("▂▃▄▅▅▆▇▇");
+    const chart = teams.card.body.find((element) => element.type === "Chart.VerticalBar");
+    expect(chart && "data" in chart ? chart.data.map((bar) => bar.y) : []).toEqual([
+      20, 30, 40, 50, 60, 70, 80, 90,
+    ]);
     expect(message.summary).toContain("trend ▂▃▄▅▅▆▇▇");
     const list = buildSectionList(full, "overdue");
     expect(cardProblems(renderAdaptiveCard(list, { tenantId: "tenant-a" }).card)).toEqual([]);

@@ -12,7 +12,7 @@ import {
   programmeMembers,
   programmes,
 } from "../src/db/schema.ts";
-import { createTestClock, startClockedApp } from "./helpers/clocked-app.ts";
+import { createTestClock, deliverAll, startClockedApp } from "./helpers/clocked-app.ts";
 import { blockActionsPayload, postInteraction, slackButtons } from "./helpers/collab.ts";
 import { seedPartnership } from "./helpers/partnerships.ts";
 import { seedPerson } from "./helpers/seed.ts";
@@ -28,14 +28,6 @@ describe("a digest of a week seeded through the real check-in job and answers", 
   const ids: Record<string, string> = {};
 
   const job = (name: string) => t.app.jobs.find((j) => j.name === name)!;
-  const deliverAll = async () => {
-    for (let i = 0; i < 5; i++) {
-      await t.app.delivery.drain();
-      const pending = (await db.select().from(outbox)).filter((r) => r.status === "pending");
-      if (pending.length === 0) return;
-      clock.set(new Date(clock.now().getTime() + MINUTE));
-    }
-  };
 
   beforeAll(async () => {
     t = await startClockedApp(clock);
@@ -78,7 +70,7 @@ describe("a digest of a week seeded through the real check-in job and answers", 
       clock.set(new Date(at));
       await t.app.scheduler.tick(job("checkins"), new Date(at));
     }
-    await deliverAll();
+    await deliverAll(t, clock);
     const prompts = await db.select().from(checkinPrompts);
     expect(prompts.map((p) => p.status).sort()).toEqual(["sent", "sent", "sent", "unreachable"]);
 
@@ -115,7 +107,7 @@ describe("a digest of a week seeded through the real check-in job and answers", 
     clock.set("2026-11-30T09:00:00Z");
     const result = await job("digests").run(clock.now());
     expect(result.counts?.sent).toBe(1);
-    await deliverAll();
+    await deliverAll(t, clock);
     const digest = t.slackApi
       .callsTo("chat.postMessage")
       .find((c) => c.args.channel === "U0CORA001" && JSON.stringify(c.args.blocks).includes("Digest:"))!;

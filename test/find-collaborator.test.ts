@@ -7,6 +7,7 @@ import {
   cardOf,
   outboxOf,
   postInteraction,
+  pressSlackButton,
   seedProfile,
   slackButtons,
   submitActions,
@@ -344,17 +345,7 @@ describe("find-collaborator and intros across Slack and Teams", () => {
     button: { action_id: string; value?: string },
     container: { channelId: string; messageTs: string },
   ) => {
-    const response = await postInteraction(
-      t.baseUrl,
-      blockActionsPayload({
-        user,
-        actionId: button.action_id,
-        value: button.value ?? "",
-        responseUrl: t.slackApi.responseUrl("unused"),
-        container,
-      }),
-    );
-    expect(response.status).toBe(200);
+    expect((await pressSlackButton(t, user, button, container)).status).toBe(200);
   };
 
   it("decline: the candidate's card says so in place and the requester is told kindly, without reasons", async () => {

@@ -1,5 +1,4 @@
 // Tests the Teams Adaptive Card renderer: block types, mentions as entities, escaping, the size cap, and validity per the adaptivecards parser.
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import {
   type AdaptiveCardJson,
@@ -10,8 +9,10 @@ import {
   renderAdaptiveCard,
   renderAdaptiveCardForm,
   TEAMS_CARD_MAX_BYTES,
+  TEAMS_CHART_BARS_MAX,
   type TextBlock,
   type TextInput,
+  type VerticalBarChart,
 } from "../src/bots/teams/render-adaptive-card.ts";
 import {
   type Block,
@@ -22,31 +23,7 @@ import {
   mention,
   type PersonRef,
 } from "../src/core/message.ts";
-
-// The ESM build of adaptivecards does not load in Node; its UMD bundle does.
-interface AcEvent {
-  event: number;
-  message: string;
-}
-interface AdaptiveCardsModule {
-  AdaptiveCard: new () => {
-    parse(json: unknown, context?: unknown): void;
-    validateProperties(): { validationEvents: AcEvent[] };
-  };
-  SerializationContext: new () => { eventCount: number; getEventAt(index: number): AcEvent };
-  ValidationEvent: Record<number, string>;
-}
-const AC = createRequire(import.meta.url)("adaptivecards/dist/adaptivecards.js") as AdaptiveCardsModule;
-
-/** Problems the adaptivecards parser reports while parsing (unknown types, bad values) and validating (ids, labels). */
-function cardProblems(json: unknown): string[] {
-  const card = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext();
-  card.parse(json, context);
-  const parsing = Array.from({ length: context.eventCount }, (_, index) => context.getEventAt(index));
-  const events = [...parsing, ...card.validateProperties().validationEvents];
-  return events.map((event) => `${AC.ValidationEvent[event.event]}: ${event.message}`);
-}
+import { cardProblems } from "./helpers/adaptive-card-check.ts";
 
 const ctx = { tenantId: "tenant-a" };
 
@@ -99,6 +76,20 @@ describe("the adaptivecards check itself", () => {
       expect.stringMatching(/^UnknownElementType: .*Bogus/),
       expect.stringMatching(/^InvalidPropertyValue: .*Huge/),
       expect.stringMatching(/^UnknownActionType: .*Action\.Bogus/),
+    ]);
+  });
+
+  it("accepts a Teams chart only with a fallback element, and checks that fallback like any element", () => {
+    const chart = { type: "Chart.VerticalBar", title: "Rate", data: [{ x: "23 Nov", y: 80 }] };
+    const card = (element: unknown) => ({ type: "AdaptiveCard", version: "1.5", body: [element] });
+    const text = { type: "TextBlock", text: "▆ 80 %", wrap: true };
+    expect(cardProblems(card({ ...chart, fallback: text }))).toEqual([]);
+    expect(cardProblems(card(chart))).toEqual(["MissingFallback: Chart.VerticalBar has no fallback element"]);
+    expect(cardProblems(card({ ...chart, fallback: { ...text, size: "Huge" } }))).toEqual([
+      expect.stringMatching(/^InvalidPropertyValue: .*Huge/),
+    ]);
+    expect(cardProblems(card({ ...chart, type: "Chart.Bogus", fallback: text }))).toEqual([
+      expect.stringMatching(/^UnknownElementType: .*Chart\.Bogus/),
     ]);
   });
 
@@ -289,6 +280,93 @@ describe("renderAdaptiveCard: block types", () => {
       { type: "TextBlock", text: "a", wrap: true },
       { type: "TextBlock", text: "b", wrap: true, separator: true },
     ]);
+  });
+});
+
+describe("renderAdaptiveCard: charts", () => {
+  const chart = (overrides: Partial<Extract<Block, { type: "chart" }>> = {}): Block => ({
+    type: "chart",
+    title: "Response rate, last 3 periods",
+    valueLabel: "% answered",
+    points: [
+      { label: "9 Nov", value: null },
+      { label: "16 Nov", value: 80 },
+      { label: "23 Nov", value: 60 },
+    ],
+    fallback: "Response rate, last 3 periods: ·▆▅  – · 80 · 60 %",
+    ...overrides,
+  });
+
+  it("renders a Chart.VerticalBar with the text chart as its fallback TextBlock", () => {
+    expect(body(chart())).toEqual([
+      {
+        type: "Chart.VerticalBar",
+        title: "Response rate, last 3 periods",
+        yAxisTitle: "% answered",
+        showBarValues: true,
+        data: [
+          { x: "9 Nov (no data)", y: 0 },
+          { x: "16 Nov", y: 80 },
+          { x: "23 Nov", y: 60 },
+        ],
+        fallback: {
+          type: "TextBlock",
+          text: "Response rate, last 3 periods: ·▆▅  – · 80 · 60 %",
+          wrap: true,
+          isSubtle: true,
+          size: "Small",
+        },
+      },
+    ]);
+  });
+
+  it("is what a client without charts shows: the adaptivecards SDK renders the fallback in its place", () => {
+    const { card } = render({ summary: "s", blocks: [{ type: "header", text: "Digest" }, chart()] });
+    expect(JSON.stringify(card)).toContain("·▆▅");
+    expect(card.fallbackText).toBe("s");
+  });
+
+  it("writes mentions of the fallback as entities, and a divider before it as a separator", () => {
+    const [, element] = body(
+      { type: "text", text: "a" },
+      { type: "divider" },
+      chart({ fallback: ["Asked by ", mention(ana)] }),
+    ) as [TextBlock, VerticalBarChart];
+    expect(element.separator).toBe(true);
+    expect(element.fallback.text).toBe("Asked by <at>Ana Lima</at>");
+    const { entities } = render({ summary: "s", blocks: [chart({ fallback: [mention(ana)] })] });
+    expect(entities.map((entity) => entity.mentioned.id)).toEqual(["29:ana"]);
+  });
+
+  it("keeps at most 24 bars, short labels and finite values, and shows only the text with no bars", () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ label: `${"w".repeat(60)}${i}`, value: i }));
+    const [element] = body(
+      chart({ points: [...many, { label: "x", value: Number.NaN }] }),
+    ) as VerticalBarChart[];
+    expect(element!.data).toHaveLength(TEAMS_CHART_BARS_MAX);
+    expect(element!.data[0]!.x).toHaveLength(40);
+    expect(element!.data.every((bar) => Number.isFinite(bar.y))).toBe(true);
+    expect(body(chart({ points: [] }))).toEqual([
+      {
+        type: "TextBlock",
+        text: "Response rate, last 3 periods: ·▆▅  – · 80 · 60 %",
+        wrap: true,
+        isSubtle: true,
+        size: "Small",
+      },
+    ]);
+    const [untitled] = body(chart({ title: " ", fallback: "", valueLabel: "" })) as VerticalBarChart[];
+    expect(untitled!.title).toBe("Chart");
+    expect(untitled!.yAxisTitle).toBeUndefined();
+    expect(untitled!.fallback.text).toBe("9 Nov (no data) 0 · 16 Nov 80 · 23 Nov 60");
+  });
+
+  it("cuts a huge fallback text with … and keeps the card under the size limit", () => {
+    const { card } = render({ summary: "s", blocks: [chart({ fallback: "▆".repeat(20_000) })] });
+    const [element] = card.body as VerticalBarChart[];
+    expect(element!.fallback.text.length).toBeLessThanOrEqual(10_000);
+    expect(element!.fallback.text.endsWith("…")).toBe(true);
+    expect(bytes(card)).toBeLessThanOrEqual(TEAMS_CARD_MAX_BYTES);
   });
 });
 

@@ -214,6 +214,26 @@ describe("renderBlockKit: block types", () => {
     expect(render({ type: "divider" })).toEqual([{ type: "divider" }]);
   });
 
+  it("renders a chart as its compact text chart in a context block (Block Kit draws no charts)", () => {
+    const chart: Block = {
+      type: "chart",
+      title: "Response rate",
+      valueLabel: "% answered",
+      points: [
+        { label: "16 Nov", value: null },
+        { label: "23 Nov", value: 80 },
+      ],
+      fallback: ["Response rate: ", bold("·▆"), "  – · 80 % <all>"],
+    };
+    const context = only(render(chart), "context");
+    expect(context.elements).toEqual([{ type: "mrkdwn", text: "Response rate: *·▆*  – · 80 % &lt;all&gt;" }]);
+    // Slack's 3000-character limit for context text, cut visibly.
+    const long = only(render({ ...chart, fallback: "▆".repeat(3001) }), "context");
+    const text = (long.elements[0] as { text: string }).text;
+    expect(text).toHaveLength(3000);
+    expect(text.endsWith("…")).toBe(true);
+  });
+
   it("skips blocks with nothing to show and never sends an empty message", () => {
     expect(
       render({ type: "text", text: "   " }, { type: "header", text: "" }, { type: "text", text: "x" }),

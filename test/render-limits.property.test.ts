@@ -1,36 +1,11 @@
 // Property test: random messages and forms (long, unicode, control characters, many blocks) never render past Slack's or Teams' limits.
-import { createRequire } from "node:module";
 import type { types as slack } from "@slack/bolt";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderBlockKit, renderSlackModal } from "../src/bots/slack/render-block-kit.ts";
 import { renderAdaptiveCard, renderAdaptiveCardForm } from "../src/bots/teams/render-adaptive-card.ts";
 import type { Block, Form, Message, PersonRef, RichText, Span } from "../src/core/message.ts";
-
-// ---- the adaptivecards parser (its UMD bundle loads in Node, its ESM build does not) ----
-
-interface AcEvent {
-  event: number;
-  message: string;
-}
-interface AdaptiveCardsModule {
-  AdaptiveCard: new () => {
-    parse(json: unknown, context?: unknown): void;
-    validateProperties(): { validationEvents: AcEvent[] };
-  };
-  SerializationContext: new () => { eventCount: number; getEventAt(index: number): AcEvent };
-  ValidationEvent: Record<number, string>;
-}
-const AC = createRequire(import.meta.url)("adaptivecards/dist/adaptivecards.js") as AdaptiveCardsModule;
-
-function cardProblems(json: unknown): string[] {
-  const card = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext();
-  card.parse(json, context);
-  const parsing = Array.from({ length: context.eventCount }, (_, index) => context.getEventAt(index));
-  const events = [...parsing, ...card.validateProperties().validationEvents];
-  return events.map((event) => `${AC.ValidationEvent[event.event]}: ${event.message}`);
-}
+import { cardProblems } from "./helpers/adaptive-card-check.ts";
 
 // ---- arbitraries ----
 
@@ -159,6 +134,22 @@ const block: fc.Arbitrary<Block> = fc.oneof(
       optional: fc.boolean(),
     },
     { requiredKeys: ["type", "id", "label"] },
+  ),
+  fc.record(
+    {
+      type: fc.constant("chart" as const),
+      title: text,
+      valueLabel: text,
+      points: fc.array(
+        fc.record({
+          label: text,
+          value: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 100 }), fc.double()),
+        }),
+        { maxLength: 40 },
+      ),
+      fallback: rich,
+    },
+    { requiredKeys: ["type", "title", "points", "fallback"] },
   ),
 );
 

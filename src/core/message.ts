@@ -33,6 +33,12 @@ export interface ChoiceOption {
   value: string;
 }
 
+/** One bar of a chart: its label on the axis, and its value, or null where there is nothing to show. */
+export interface ChartPoint {
+  label: string;
+  value: number | null;
+}
+
 export type Block =
   | { type: "header"; text: string }
   | { type: "text"; text: RichText }
@@ -58,7 +64,16 @@ export type Block =
       maxLength?: number;
       optional?: boolean;
     }
-  | { type: "divider" };
+  | { type: "divider" }
+  | {
+      /** A small bar chart; renderers that cannot draw one (and clients that cannot) show `fallback` instead. */
+      type: "chart";
+      title: string;
+      /** What the values measure, e.g. "% answered". */
+      valueLabel?: string;
+      points: readonly ChartPoint[];
+      fallback: RichText;
+    };
 
 export interface Message {
   /** Plain-text summary for notifications and screen readers. */

@@ -45,7 +45,11 @@ const membersOf = (programmeId: string) => sql`
   join partnerships p on p.id = m.partnership_id
   where p.programme_id = ${programmeId}`;
 
-/** Prompts sent (not unreachable or skipped) per chart period (bucket 0 the oldest) and how many were answered by the end of the period. */
+/**
+ * Prompts sent per chart period (bucket 0 the oldest) and how many were answered by the end of the period. A prompt
+ * that never reached its member (unreachable, skipped, or its delivery failed for good) is not counted: the digest
+ * lists that member under "Members I cannot reach" instead.
+ */
 export function rateQuery(programmeId: string, period: Span) {
   const start = chartSpans(period)[0]!.since;
   const length = (period.until.getTime() - period.since.getTime()) / 1000;
@@ -60,6 +64,9 @@ export function rateQuery(programmeId: string, period: Span) {
     join checkin_prompts cp on cp.checkin_id = c.id
     where p.programme_id = ${programmeId} and cp.status not in ('pending', 'unreachable', 'skipped')
       and cp.sent_at >= ${iso(start)}::timestamptz and cp.sent_at < ${iso(period.until)}::timestamptz
+      and not exists (
+        select 1 from outbox o where o.id = cp.outbox_id and o.status in ('failed', 'unreachable')
+      )
     group by 1`;
 }
 

@@ -6,10 +6,10 @@ import { findRequests } from "./schema.ts";
 
 export function createFindRequestStore(db: Db): FindRequestStore {
   return {
-    async record(requesterId, need, candidateIds) {
+    async record(requesterId, need, candidateIds, now) {
       const [row] = await db
         .insert(findRequests)
-        .values({ requesterId, need, candidateIds: [...candidateIds] })
+        .values({ requesterId, need, candidateIds: [...candidateIds], createdAt: now })
         .returning({ id: findRequests.id });
       return row!.id;
     },

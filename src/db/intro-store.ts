@@ -112,6 +112,8 @@ export function createIntroStore(db: Db): IntroStore {
             localHour: plan.localHour,
             introId: row.id,
             startedAt: now,
+            // The clock's now, not the database's: the digest counts new partnerships by created_at.
+            createdAt: now,
           })
           .returning({ id: partnerships.id });
         const partnershipId = partnership!.id;

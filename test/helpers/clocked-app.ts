@@ -1,4 +1,5 @@
 // Starts the whole service like startTestApp, but on a clock the test moves (for jobs and delivery "as of" an instant).
+import { outbox } from "../../src/db/schema.ts";
 import { startTestApp, type TestApp } from "./test-app.ts";
 
 export interface TestClock {
@@ -19,6 +20,16 @@ export function createTestClock(start: Date | string = new Date()): TestClock {
 /** The whole service like startTestApp, on a clock the test moves. */
 export function startClockedApp(clock: TestClock): Promise<TestApp> {
   return startTestApp({}, { clock });
+}
+
+/** Delivers everything due; what is still pending (paced, or a dropped connection) is tried a minute later. */
+export async function deliverAll(t: TestApp, clock: TestClock): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await t.app.delivery.drain();
+    const pending = (await t.database.db.select().from(outbox)).filter((r) => r.status === "pending");
+    if (pending.length === 0) return;
+    clock.set(new Date(clock.now().getTime() + 60_000));
+  }
 }
 
 /** A Slack view_submission payload (interactivity), as Slack posts it when a modal is submitted. */

@@ -167,6 +167,26 @@ export async function postInteraction(baseUrl: string, payload: Record<string, u
   return postToSlackEndpoint(baseUrl, interactionBody(payload));
 }
 
+/** A person presses a button of a Slack message; Bolt acks before the click is processed (wait for its effect). */
+export async function pressSlackButton(
+  t: { baseUrl: string; slackApi: { responseUrl(id?: string): string } },
+  user: SlackUser,
+  button: { action_id: string; value?: string },
+  container: { channelId: string; messageTs: string; ephemeral?: boolean },
+  responseUrlId = "unused",
+) {
+  return postInteraction(
+    t.baseUrl,
+    blockActionsPayload({
+      user,
+      actionId: button.action_id,
+      value: button.value ?? "",
+      responseUrl: t.slackApi.responseUrl(responseUrlId),
+      container,
+    }),
+  );
+}
+
 /** What Teams sends when a card's Action.Submit is pressed: the button's data merged with the card's inputs. */
 export function teamsSubmit(
   serviceUrl: string,

@@ -91,8 +91,9 @@ export function renderPlainText(blocks: readonly Block[], firstNumber = 1): Plai
         lines.push(plainRichText(block.text));
         break;
       case "context":
+      case "chart":
         lines.push(
-          plainRichText(block.text)
+          plainRichText(block.type === "chart" ? block.fallback : block.text)
             .split("\n")
             .map((line) => `  ${line}`)
             .join("\n"),

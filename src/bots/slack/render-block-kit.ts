@@ -111,6 +111,9 @@ function renderBlock(block: Block, state: RenderState): slack.KnownBlock[] {
       return optionalSection(mrkdwn(block.text, state.ctx, SLACK_LIMITS.sectionText));
     case "context":
       return context(mrkdwn(block.text, state.ctx, SLACK_LIMITS.contextText));
+    case "chart":
+      // Block Kit has no chart: the compact text chart, as a context line.
+      return context(mrkdwn(block.fallback, state.ctx, SLACK_LIMITS.contextText));
     case "fields":
       return fields(block.fields, state.ctx);
     case "actions":

@@ -86,7 +86,26 @@ export interface ChoiceSetInput extends ElementBase {
   value?: string;
 }
 
-export type CardElement = TextBlock | FactSet | ActionSet | TextInput | ChoiceSetInput;
+/** One bar of a Teams chart. */
+export interface ChartBar {
+  x: string;
+  y: number;
+}
+
+/**
+ * Teams' vertical bar chart (an Adaptive Card element Teams draws; see "Charts in Adaptive Cards" in the Teams
+ * docs). Hosts that do not know it, like the adaptivecards SDK, show `fallback` instead.
+ */
+export interface VerticalBarChart extends ElementBase {
+  type: "Chart.VerticalBar";
+  title: string;
+  yAxisTitle?: string;
+  showBarValues: true;
+  data: ChartBar[];
+  fallback: TextBlock;
+}
+
+export type CardElement = TextBlock | FactSet | ActionSet | TextInput | ChoiceSetInput | VerticalBarChart;
 
 export interface AdaptiveCardJson {
   $schema: string;
@@ -109,6 +128,8 @@ export const TEAMS_CARD_MAX_BYTES = 75_000;
 export const TEAMS_TEXT_MAX = 10_000;
 /** Actions per ActionSet (the Adaptive Cards default host config allows 5; Teams shows at most 6). */
 export const TEAMS_ACTIONS_PER_SET = 5;
+/** Bars per chart: more would not be readable in a chat card (the fallback text still holds them all). */
+export const TEAMS_CHART_BARS_MAX = 24;
 
 const SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
 const LABEL_MAX = 500;
@@ -190,6 +211,8 @@ function renderBlock(block: Exclude<Block, { type: "divider" }>, state: RenderSt
       return textParts(markdown(block.text, state), {});
     case "context":
       return textParts(markdown(block.text, state), { isSubtle: true, size: "Small" });
+    case "chart":
+      return chartParts(block, state);
     case "fields":
       return factParts(block.fields, state);
     case "actions":
@@ -219,6 +242,47 @@ function textParts(rendered: Rendered, style: Pick<TextBlock, "isSubtle" | "size
       mentions: rendered.mentions,
     },
   ];
+}
+
+type ChartBlock = Extract<Block, { type: "chart" }>;
+
+/** A Teams bar chart with the text chart as its fallback; only the text when there is nothing to draw. */
+function chartParts(block: ChartBlock, state: RenderState): Part[] {
+  const title = truncate(oneLine(block.title), LABEL_MAX);
+  const bars = block.points.slice(0, TEAMS_CHART_BARS_MAX).map(
+    (point): ChartBar => ({
+      x:
+        truncate(oneLine(point.label), BAR_LABEL_MAX) +
+        (chartValue(point.value) === null ? " (no data)" : ""),
+      y: chartValue(point.value) ?? 0,
+    }),
+  );
+  const rendered = markdown(block.fallback, state);
+  const fallbackText = isBlank(rendered.text)
+    ? escapeMarkdown(
+        [title, ...bars.map((bar) => `${oneLine(bar.x)} ${bar.y}`)].filter((x) => x !== "").join(" · "),
+      )
+    : rendered.text;
+  const [fallback] = textParts({ text: fallbackText, mentions: [] }, { isSubtle: true, size: "Small" });
+  if (!fallback) return [];
+  if (bars.length === 0) return [{ element: fallback.element, mentions: rendered.mentions }];
+  const chart: VerticalBarChart = {
+    type: "Chart.VerticalBar",
+    title: title || "Chart",
+    showBarValues: true,
+    data: bars,
+    fallback: fallback.element as TextBlock,
+  };
+  const axis = truncate(oneLine(block.valueLabel ?? ""), LABEL_MAX);
+  if (axis !== "") chart.yAxisTitle = axis;
+  return [{ element: chart, mentions: rendered.mentions }];
+}
+
+const BAR_LABEL_MAX = 40;
+
+/** A finite number to draw, or null. */
+function chartValue(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
 }
 
 const FACTS_PER_SET = 10;

@@ -1,4 +1,5 @@
 // Builds a coordinator's digest from a snapshot: pure, so the numbers and the layout are tested without a database.
+import { DateTime } from "luxon";
 import { formatDate } from "../local-date.ts";
 import type { Block, Button, PersonRef, RichText, Span as TextSpan } from "../message.ts";
 import { type Message, mention, plainText } from "../message.ts";
@@ -82,6 +83,8 @@ const person = (snapshot: DigestSnapshot, id: string): TextSpan => {
 };
 
 const day = (at: Date) => formatDate(at.toISOString().slice(0, 10));
+/** "23 Nov" (English month abbreviations whatever the machine's locale): a chart's axis has little room. */
+const shortDay = (at: Date) => DateTime.fromJSDate(at, { zone: "UTC" }).toFormat("d LLL", { locale: "en" });
 
 const RISK_LABELS: Record<AtRiskPartnership["reason"], string> = {
   blocked: "answered Blocked",
@@ -195,11 +198,20 @@ function rateSection(snapshot: DigestSnapshot): Block[] {
         { label: "Previous period", value: rateText(previous) },
       ],
     },
-    {
-      type: "context",
-      text: `Response rate, last ${snapshot.rates.length} periods: ${rateChartLine(snapshot.rates)}`,
-    },
+    rateChart(snapshot.rates),
   ];
+}
+
+/** The response rate of each period as a chart, one bar per period labelled with its first day. */
+function rateChart(rates: readonly RatePoint[]): Block {
+  const title = `Response rate, last ${rates.length} periods`;
+  return {
+    type: "chart",
+    title,
+    valueLabel: "% answered",
+    points: rates.map((point) => ({ label: shortDay(point.since), value: ratePercent(point) })),
+    fallback: `${title}: ${rateChartLine(rates)}`,
+  };
 }
 
 function introSection(snapshot: DigestSnapshot): Block[] {

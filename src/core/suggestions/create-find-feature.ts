@@ -96,6 +96,7 @@ export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
             requester.id,
             need,
             suggestions.map((s) => s.suggestion.personId),
+            context.now,
           );
           const resume = commandUsage(platform, "resume");
           const note = requester.optedOut

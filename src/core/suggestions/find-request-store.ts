@@ -10,7 +10,8 @@ export interface FindRequest {
 }
 
 export interface FindRequestStore {
-  record(requesterId: string, need: string, candidateIds: readonly string[]): Promise<number>;
+  /** `now` is the clock's: a question's week, like the intro's, is counted on it. */
+  record(requesterId: string, need: string, candidateIds: readonly string[], now: Date): Promise<number>;
   byId(id: number): Promise<FindRequest | null>;
   /** Forgets questions older than `before`: needs are free text, kept no longer than their buttons work. */
   prune(before: Date): Promise<number>;
