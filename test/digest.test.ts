@@ -558,6 +558,22 @@ describe("coordinator digests", () => {
       return call;
     });
     const view = parsed(opened.args.view) as ModalView;
+    // Saturday, or three in the morning, is refused in the form: digests are work and come in working time.
+    const weekend = await postInteraction(
+      t.baseUrl,
+      viewSubmissionPayload({
+        user: { id: "U0CAROL00", name: "carol" },
+        view,
+        values: { weekday: "6", hour: "3" },
+      }),
+    );
+    expect(weekend.json).toMatchObject({
+      response_action: "errors",
+      errors: {
+        weekday: "Digests come on working days: choose Monday to Friday.",
+        hour: expect.stringContaining("Choose an hour of the working day"),
+      },
+    });
     const response = await postInteraction(
       t.baseUrl,
       viewSubmissionPayload({

@@ -26,20 +26,27 @@ export function digestSettingsForm(programmes: readonly CoordinatedProgramme[]):
         type: "choice",
         id: "weekday",
         label: "Day",
-        options: WEEKDAY_NAMES.map((name, i) => ({ label: name, value: String(i + 1) })),
+        options: WEEKDAY_NAMES.slice(0, 5).map((name, i) => ({ label: name, value: String(i + 1) })),
         initial: String(first.weekday),
       },
       {
         type: "choice",
         id: "hour",
         label: `Hour (your time: ${first.timezone})`,
-        options: Array.from({ length: 24 }, (_, h) => ({ label: hourLabel(h), value: String(h) })),
+        options: Array.from({ length: LAST_HOUR - FIRST_HOUR + 1 }, (_, i) => ({
+          label: hourLabel(FIRST_HOUR + i),
+          value: String(FIRST_HOUR + i),
+        })),
         initial: String(first.hour),
       },
     ],
     ...(programmes.length === 1 ? { value: first.id } : {}),
   };
 }
+
+/** A digest is work: it comes on a working day, between these local hours (an early or late start allowed). */
+const FIRST_HOUR = 7;
+const LAST_HOUR = 19;
 
 const one = (value: string | string[] | undefined): string =>
   (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim();
@@ -57,7 +64,11 @@ export function readSettingsForm(
   const hour = Number(one(inputs.hour));
   const errors: Record<string, string> = {};
   if (!programmeId) errors.programme = "Choose the programme.";
-  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) errors.weekday = "Choose a day.";
-  if (!Number.isInteger(hour) || hour < 0 || hour > 23) errors.hour = "Choose an hour.";
+  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 5) {
+    errors.weekday = "Digests come on working days: choose Monday to Friday.";
+  }
+  if (!Number.isInteger(hour) || hour < FIRST_HOUR || hour > LAST_HOUR) {
+    errors.hour = `Choose an hour of the working day, ${hourLabel(FIRST_HOUR)} to ${hourLabel(LAST_HOUR)}.`;
+  }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, programmeId, weekday, hour };
 }
