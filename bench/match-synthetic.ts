@@ -3,7 +3,7 @@ import { type Concept, concepts } from "../src/core/matching/thesaurus.ts";
 import type { MatchProfile } from "../src/core/matching/types.ts";
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed gives the same profiles. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

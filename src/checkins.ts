@@ -2,6 +2,7 @@
 import { createCheckinFeature } from "./core/checkins/create-checkin-feature.ts";
 import { type CheckinServiceOptions, createCheckinService } from "./core/checkins/create-checkin-service.ts";
 import type { CoreFeature } from "./core/feature.ts";
+import type { FreeTextGuard } from "./core/free-text.ts";
 import { createPartnershipsFeature } from "./core/partnerships/create-partnerships-feature.ts";
 import { createCheckinStore } from "./db/checkin-store.ts";
 import type { Db } from "./db/client.ts";
@@ -12,6 +13,8 @@ import { createRemindersJob } from "./jobs/reminders-job.ts";
 
 export interface CheckinDeps {
   db: Db;
+  /** The patient-data guard for notes (members' email addresses pass); strict without it. */
+  freeText?: FreeTextGuard;
   /** Reminder delay, late window and working hours; the defaults are 24 h, 24 h and 09:00–17:00. */
   options?: Omit<CheckinServiceOptions, "store">;
 }
@@ -19,7 +22,10 @@ export interface CheckinDeps {
 export function createCheckinFeatures(deps: CheckinDeps): CoreFeature[] {
   return [
     createPartnershipsFeature({ partnerships: createPartnershipStore(deps.db) }),
-    createCheckinFeature({ checkins: createCheckinStore(deps.db) }),
+    createCheckinFeature({
+      checkins: createCheckinStore(deps.db),
+      ...(deps.freeText ? { freeText: deps.freeText } : {}),
+    }),
   ];
 }
 

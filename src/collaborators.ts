@@ -1,5 +1,6 @@
 // Wires the collaborator features (profiles, /find-collaborator, intros) and their job to the database stores.
 import type { CoreFeature } from "./core/feature.ts";
+import type { FreeTextGuard } from "./core/free-text.ts";
 import { createIntroFeature } from "./core/intros/create-intro-feature.ts";
 import type { Platform } from "./core/message.ts";
 import type { Log } from "./core/ports.ts";
@@ -21,6 +22,8 @@ export interface CollaboratorDeps {
   log: Log;
   /** Filled in once the bots exist: platforms that can tell a person's time zone on request. */
   timezones?: Partial<Record<Platform, TimezoneLookup>>;
+  /** The patient-data guard for needs and profile entries (members' email addresses pass); strict without it. */
+  freeText?: FreeTextGuard;
 }
 
 function stores(db: Db) {
@@ -39,14 +42,16 @@ export function createCollaboratorFeatures(deps: CollaboratorDeps): {
 } {
   const { profiles, directory, findRequests, intros } = stores(deps.db);
   const matches = createLiveMatchIndex({ source: createMatchSource(deps.db), log: deps.log });
+  const guard = deps.freeText ? { freeText: deps.freeText } : {};
   return {
     matches,
     features: [
-      createFindFeature({ matches, directory, findRequests }),
+      createFindFeature({ matches, directory, findRequests, ...guard }),
       createProfileFeature({
         profiles,
         changes: matches,
         log: deps.log,
+        ...guard,
         ...(deps.timezones ? { timezones: deps.timezones } : {}),
       }),
       createIntroFeature({ intros, findRequests, profiles, directory, changes: matches }),

@@ -13,6 +13,7 @@ import { createRolesFeature } from "./core/access/create-roles-feature.ts";
 import { type Core, createCore } from "./core/create-core.ts";
 import { createDigestFeature } from "./core/digest/create-digest-feature.ts";
 import type { CoreFeature } from "./core/feature.ts";
+import { createFreeTextGuard } from "./core/free-text.ts";
 import { createMentoringFeature } from "./core/mentoring/create-mentoring-feature.ts";
 import type { Platform } from "./core/message.ts";
 import { createMilestoneFeature } from "./core/milestones/create-milestone-feature.ts";
@@ -23,6 +24,7 @@ import { createAccessStore } from "./db/access-store.ts";
 import type { Database } from "./db/client.ts";
 import { createDigestStore } from "./db/digest-store.ts";
 import { createIdentityStore } from "./db/identity-store.ts";
+import { createMemberEmails } from "./db/member-emails.ts";
 import { createMentoringStore } from "./db/mentoring-store.ts";
 import { createMilestoneStore } from "./db/milestone-store.ts";
 import { createRoleStore } from "./db/role-store.ts";
@@ -80,14 +82,20 @@ export interface FeatureDeps {
 }
 
 function buildFeatures(deps: FeatureDeps): CoreFeature[] {
+  // One patient-data guard for every feature that stores free text; it lets members' email addresses through.
+  const freeText = createFreeTextGuard(createMemberEmails(deps.database.db));
   return [
-    ...createCollaboratorFeatures({ db: deps.database.db, log: deps.logger, timezones: deps.timezones })
-      .features,
-    createMilestoneFeature({ milestones: createMilestoneStore(deps.database.db) }),
-    createMentoringFeature({ mentoring: createMentoringStore(deps.database.db) }),
+    ...createCollaboratorFeatures({
+      db: deps.database.db,
+      log: deps.logger,
+      timezones: deps.timezones,
+      freeText,
+    }).features,
+    createMilestoneFeature({ milestones: createMilestoneStore(deps.database.db), freeText }),
+    createMentoringFeature({ mentoring: createMentoringStore(deps.database.db), freeText }),
     createDigestFeature({ digests: createDigestStore(deps.database.db) }),
     createRolesFeature({ roles: createRoleStore(deps.database.db) }),
-    ...createCheckinFeatures({ db: deps.database.db }),
+    ...createCheckinFeatures({ db: deps.database.db, freeText }),
   ];
 }
 
@@ -125,13 +133,10 @@ export function createServices(options: ServiceOptions): Services {
         events: { ledger: createSlackEventLedger(database.db), audit: createAuditTrail(database.db) },
       })
     : null;
-  const teams = createTeamsBot({
-    config: config.teams,
-    core,
-    logger,
+  const teams = createTeamsBot({ config: config.teams, core, logger });
+  senders.teams = createTeamsSender(teams.adapter, config.teams.appId, {
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   });
-  senders.teams = createTeamsSender(teams.adapter, config.teams.appId);
   if (slack) senders.slack = createSlackSender(slack.app.client);
   if (slack) timezones.slack = createSlackTimezoneLookup(slack.app.client);
   if (options.consoleSender) senders.console = options.consoleSender;

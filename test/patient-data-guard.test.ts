@@ -1,9 +1,12 @@
 // The patient-data guard, table-driven: identifiers are refused with their kinds only, research talk passes.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { createFreeTextGuard } from "../src/core/free-text.ts";
 import { plainText } from "../src/core/message.ts";
+import type { MemberEmails } from "../src/core/ports.ts";
 import {
   checkFreeText,
+  emailsIn,
   isValidNhsNumber,
   IDENTIFIER_KINDS as K,
   refusalMessage,
@@ -153,5 +156,59 @@ describe("patient-data guard", () => {
     expect(shown).toMatch(/rephrase|say it again/i);
     expect(refusalText([K.recordNumber])).toContain("medical record number");
     expect(refusalText([K.recordNumber]).length).toBeLessThan(150);
+  });
+
+  describe("with the members' addresses from a MemberEmails port", () => {
+    const known = new Set(["ada.okafor@northfield.example.org", "sam.lee@eastbrook.example"]);
+    const asked: string[][] = [];
+    const port: MemberEmails = {
+      async membersAmong(emails) {
+        asked.push([...emails]);
+        return new Set(emails.filter((email) => known.has(email)));
+      },
+    };
+    const guard = createFreeTextGuard(port);
+
+    it.each([
+      ["a member's address passes", "ask ada.okafor@northfield.example.org for the cohort", true],
+      [
+        "two members' addresses pass",
+        "ada.okafor@northfield.example.org and sam.lee@eastbrook.example",
+        true,
+      ],
+      ["a member's address in capitals passes", "cc Ada.Okafor@Northfield.Example.ORG", true],
+      ["an unknown address is refused", "write to john.doe@gmail.com about the results", false],
+      [
+        "an unknown address beside a member's is refused",
+        "sam.lee@eastbrook.example cc carer@nhs.net",
+        false,
+      ],
+      [
+        "a member's address does not excuse another identifier",
+        "ada.okafor@northfield.example.org, DOB 14/07/1961",
+        false,
+      ],
+      ["text without an address passes without asking", "a cohort of 2,000 patients", true],
+    ])("%s", async (_case, text, ok) => {
+      const verdict = await guard.check(text);
+      expect(verdict.ok).toBe(ok);
+      if (!verdict.ok) {
+        expect(verdict.reason).toMatch(/rephrase/);
+        expect(verdict.reason).not.toContain("@");
+      }
+    });
+
+    it("asks only about the addresses in the text, lower-cased, each once", async () => {
+      asked.length = 0;
+      await guard.check("Sam.Lee@Eastbrook.example, sam.lee@eastbrook.example and the ward");
+      await guard.check("no addresses here");
+      expect(asked).toEqual([["sam.lee@eastbrook.example"]]);
+      // A zero-width character does not hide an address from the question (nor from the guard).
+      expect(emailsIn("x\u200B@y.org or A@b.co.uk")).toEqual(["x@y.org", "a@b.co.uk"]);
+    });
+
+    it("without a port refuses every address", async () => {
+      expect((await createFreeTextGuard().check("ada.okafor@northfield.example.org")).ok).toBe(false);
+    });
   });
 });

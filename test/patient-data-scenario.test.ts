@@ -21,8 +21,18 @@ const typed = {
   profileNeeds: "records for DOB 14/07/1961",
   checkinNote: "NHS number 401 023 2137 withdrew",
   nextStep: "ask Mrs Quennell, aged 67, about consent",
+  strangerEmail: "harriet.q@mailbox.example.com",
 };
-const traces = ["7712345", "Quillfeather", "900417", "14/07/1961", "401 023 2137", "4010232137", "Quennell"];
+const traces = [
+  "7712345",
+  "Quillfeather",
+  "900417",
+  "14/07/1961",
+  "401 023 2137",
+  "4010232137",
+  "Quennell",
+  "harriet.q@",
+];
 
 function shown(reply: Reply): string {
   if (reply.kind === "message" || reply.kind === "update") {
@@ -49,7 +59,7 @@ describe("patient identifiers in every free-text field", () => {
       slackUserId: "U0ALICE01",
     });
     const boId = await seedProfile(db, {
-      email: "bo@southgate.example.org",
+      email: "bo.okafor@southgate.example.org",
       name: "Bo Okafor",
       institution: "Southgate University",
       expertise: ["biostatistics"],
@@ -121,6 +131,21 @@ describe("patient identifiers in every free-text field", () => {
     });
     expect(meeting.kind).toBe("invalid");
     expect(shown(meeting)).toContain("rephrase");
+  });
+
+  it("lets a member's email address through and refuses anyone else's", async () => {
+    const log = (nextStep: string) =>
+      t.app.core.handleAction({
+        actor: alice,
+        actionId: MENTOR_LOG_ACTION,
+        value: "",
+        inputs: { mentorship: mentorshipId, met_on: "2026-11-03", next_step: nextStep },
+      });
+    const stranger = await log(`send the draft to ${typed.strangerEmail}`);
+    expect(stranger.kind).toBe("invalid");
+    expect(shown(stranger)).toContain("email address of someone who is not a member");
+    const member = await log("send the draft to Bo.Okafor@Southgate.example.org");
+    expect(shown(member)).toContain("Logged your meeting with Bo Okafor");
   });
 
   it("has stored and logged none of them", async () => {

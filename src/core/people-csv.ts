@@ -1,5 +1,7 @@
 // Validates the rows of a people CSV (already split into cells) into people to import, or names the first bad row.
 
+import { TEXT_LIMITS } from "./text-limits.ts";
+
 export const peopleCsvColumns = [
   "name",
   "email",
@@ -173,6 +175,30 @@ class RowReader {
   }
 }
 
+/** The same caps as the profile form (TEXT_LIMITS): a longer value is refused with the limit, never cut. */
+function checkLengths(reader: RowReader): void {
+  const lines: [PeopleCsvColumn, number][] = [
+    ["name", TEXT_LIMITS.profileName],
+    ["institution", TEXT_LIMITS.profileLine],
+    ["department", TEXT_LIMITS.profileLine],
+    ["role", TEXT_LIMITS.profileLine],
+    ["career_stage", TEXT_LIMITS.profileLine],
+  ];
+  for (const [column, max] of lines) {
+    if ((reader.cell(column) ?? "").length > max)
+      reader.problems.push(`${column} is longer than ${max} characters`);
+  }
+  for (const column of ["expertise", "methods", "offers", "needs"] as const) {
+    const items = reader.list(column) ?? [];
+    if (items.some((item) => item.length > TEXT_LIMITS.profileListItem)) {
+      reader.problems.push(`${column} has an item longer than ${TEXT_LIMITS.profileListItem} characters`);
+    }
+    if (items.length > TEXT_LIMITS.profileListItems) {
+      reader.problems.push(`${column} has ${items.length} items; at most ${TEXT_LIMITS.profileListItems}`);
+    }
+  }
+}
+
 function readRow(index: Map<PeopleCsvColumn, number>, row: number, cells: readonly string[]) {
   const reader = new RowReader(index, cells);
   for (const column of requiredColumns) {
@@ -189,6 +215,7 @@ function readRow(index: Map<PeopleCsvColumn, number>, row: number, cells: readon
   for (const item of conflictsWith ?? []) {
     if (!isEmailAddress(item)) reader.problems.push(`conflicts_with "${item}" is not an email address`);
   }
+  checkLengths(reader);
   const slack = reader.pair("slack_team_id", "slack_user_id");
   const teams = reader.pair("teams_tenant_id", "teams_aad_object_id");
   const person: PersonImportRow = {

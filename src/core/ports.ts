@@ -34,3 +34,9 @@ export const systemClock: Clock = { now: () => new Date() };
 export interface PeopleDirectory {
   personRefs(personIds: readonly string[]): Promise<Map<string, PersonRef>>;
 }
+
+/** Tells which email addresses belong to members (people the bot knows), so free text may name them. */
+export interface MemberEmails {
+  /** The addresses among `emails` (lower-cased) that are members' addresses, lower-cased. */
+  membersAmong(emails: readonly string[]): Promise<ReadonlySet<string>>;
+}

@@ -256,11 +256,32 @@ export async function claimDeliveriesOf(
   return toDeliveries(rowsOf<ClaimedRow>(result));
 }
 
+/**
+ * The row, as long as the claim that read `attempts` still holds it: each claim counts an attempt, so a row that
+ * another worker took over after the lease ran out has a higher count, and the first worker's outcome is dropped.
+ */
+const claimed = (id: number, attempts?: number) =>
+  attempts === undefined ? eq(outbox.id, id) : and(eq(outbox.id, id), eq(outbox.attempts, attempts));
+
+/**
+ * Extends the lease of a claimed row just before it is sent; false when it is no longer this claim's (the lease
+ * ran out while it waited, and another worker took it over): then it must not be sent.
+ */
+export async function renewLease(db: Db, id: number, attempts: number, until: Date): Promise<boolean> {
+  const renewed = await db
+    .update(outbox)
+    .set({ lockedUntil: until })
+    .where(and(claimed(id, attempts), eq(outbox.status, "pending")))
+    .returning({ id: outbox.id });
+  return renewed.length > 0;
+}
+
 export async function markSent(
   db: Db,
   id: number,
   receipt: { messageId: string; channelId: string },
   at: Date,
+  attempts?: number,
 ) {
   await db
     .update(outbox)
@@ -272,21 +293,21 @@ export async function markSent(
       platformMessageId: receipt.messageId,
       platformChannelId: receipt.channelId,
     })
-    .where(eq(outbox.id, id));
+    .where(claimed(id, attempts));
 }
 
-export async function markRetry(db: Db, id: number, reason: string, nextAttemptAt: Date) {
+export async function markRetry(db: Db, id: number, reason: string, nextAttemptAt: Date, attempts?: number) {
   await db
     .update(outbox)
     .set({ lockedUntil: null, lastError: reason, nextAttemptAt })
-    .where(eq(outbox.id, id));
+    .where(claimed(id, attempts));
 }
 
-export async function markFailed(db: Db, id: number, reason: string) {
+export async function markFailed(db: Db, id: number, reason: string, attempts?: number) {
   await db
     .update(outbox)
     .set({ status: "failed", lockedUntil: null, lastError: reason })
-    .where(eq(outbox.id, id));
+    .where(claimed(id, attempts));
 }
 
 /** The platform ids of a sent message, to update it later (a check-in prompt turning into "recorded"). */

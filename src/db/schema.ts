@@ -1,8 +1,10 @@
 // The whole domain's tables, in one drizzle schema; migrations under src/db/migrations are generated from it.
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -14,9 +16,13 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { TEXT_LIMITS } from "../core/text-limits.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const textList = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
+/** A safety net under the core's refusal (TEXT_LIMITS): free text longer than its cap is never stored. */
+const capped = (name: string, column: AnyPgColumn, max: number) =>
+  check(name, sql`char_length(${column}) <= ${sql.raw(String(max))}`);
 
 export const people = pgTable(
   "people",
@@ -184,6 +190,7 @@ export const intros = pgTable(
   },
   (t) => [
     index("intros_status").on(t.status, t.expiresAt),
+    capped("intros_need_length", t.need, TEXT_LIMITS.need),
     // One open request per pair: a second click, or a second instance, cannot send the candidate two.
     uniqueIndex("intros_pending_pair").on(t.requesterId, t.candidateId).where(sql`status = 'pending'`),
   ],
@@ -205,7 +212,10 @@ export const findRequests = pgTable(
     candidateIds: textList("candidate_ids"),
     createdAt: createdAt(),
   },
-  (t) => [index("find_requests_created").on(t.createdAt)],
+  (t) => [
+    index("find_requests_created").on(t.createdAt),
+    capped("find_requests_need_length", t.need, TEXT_LIMITS.need),
+  ],
 );
 
 /** One check-in slot of a partnership; the period key makes a slot unique whatever instance plans it. */
@@ -253,6 +263,7 @@ export const checkinPrompts = pgTable(
     index("checkin_prompts_person").on(t.personId),
     // The digest's response rates count prompts sent in the last eight periods.
     index("checkin_prompts_sent").on(t.sentAt),
+    capped("checkin_prompts_note_length", t.note, TEXT_LIMITS.checkinNote),
   ],
 );
 
@@ -274,30 +285,38 @@ export const mentorships = pgTable("mentorships", {
   createdAt: createdAt(),
 });
 
-export const mentorMeetings = pgTable("mentor_meetings", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  mentorshipId: uuid("mentorship_id")
-    .notNull()
-    .references(() => mentorships.id, { onDelete: "cascade" }),
-  loggedBy: uuid("logged_by").references(() => people.id, { onDelete: "set null" }),
-  metOn: date("met_on").notNull(),
-  nextStep: text("next_step"),
-  createdAt: createdAt(),
-});
+export const mentorMeetings = pgTable(
+  "mentor_meetings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    mentorshipId: uuid("mentorship_id")
+      .notNull()
+      .references(() => mentorships.id, { onDelete: "cascade" }),
+    loggedBy: uuid("logged_by").references(() => people.id, { onDelete: "set null" }),
+    metOn: date("met_on").notNull(),
+    nextStep: text("next_step"),
+    createdAt: createdAt(),
+  },
+  (t) => [capped("mentor_meetings_next_step_length", t.nextStep, TEXT_LIMITS.meetingNextStep)],
+);
 
 /** kind: ethics_approval | first_participant | data_collection_complete | paper_submitted | paper_accepted | grant_submitted | grant_awarded | other */
-export const milestones = pgTable("milestones", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  partnershipId: uuid("partnership_id")
-    .notNull()
-    .references(() => partnerships.id, { onDelete: "cascade" }),
-  title: text("title").notNull(),
-  kind: text("kind").notNull().default("other"),
-  dueOn: date("due_on"),
-  achievedAt: timestamp("achieved_at", { withTimezone: true }),
-  achievedBy: uuid("achieved_by").references(() => people.id, { onDelete: "set null" }),
-  createdAt: createdAt(),
-});
+export const milestones = pgTable(
+  "milestones",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    kind: text("kind").notNull().default("other"),
+    dueOn: date("due_on"),
+    achievedAt: timestamp("achieved_at", { withTimezone: true }),
+    achievedBy: uuid("achieved_by").references(() => people.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [capped("milestones_title_length", t.title, TEXT_LIMITS.milestoneTitle)],
+);
 
 /**
  * Messages waiting to be sent, written in the same transaction as the change that causes them.

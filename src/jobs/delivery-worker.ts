@@ -2,7 +2,7 @@
 import type { Platform } from "../core/message.ts";
 import { type ChatSender, type Delivery, DeliveryError } from "../core/outgoing.ts";
 import type { Db } from "../db/client.ts";
-import { claimDeliveries, markFailed, markRetry, markSent } from "../db/outbox-store.ts";
+import { claimDeliveries, markFailed, markRetry, markSent, renewLease } from "../db/outbox-store.ts";
 import type { Logger } from "../logger.ts";
 import { createPacer, type Pacer, type PacerLimit } from "./pacer.ts";
 
@@ -68,6 +68,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         delivery.id,
         `${delivery.platform} is not configured`,
         new Date(now().getTime() + 60_000),
+        delivery.attempts,
       );
       return;
     }
@@ -78,10 +79,29 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       { key: tenantKey, limit: limits.tenant },
       { key: conversationKey, limit: limits.conversation },
     ]);
+    // The row may have waited here (pacing, Retry-After) past its lease and been taken over by another worker:
+    // sending it now would send it twice. So the lease is renewed first, and kept up while the send runs.
+    const renew = () =>
+      renewLease(options.db, delivery.id, delivery.attempts, new Date(now().getTime() + leaseMs));
+    if (!(await renew())) {
+      log.info({ outbox: delivery.id }, "Delivery taken over by another worker; not sent here");
+      return;
+    }
+    const heartbeat = setInterval(
+      () => {
+        renew().catch((error: unknown) => {
+          log.warn(
+            { outbox: delivery.id, err: (error as Error).message },
+            "Could not renew a delivery's lease",
+          );
+        });
+      },
+      Math.max(250, leaseMs / 3),
+    );
     try {
-      const receipt = await sender.send(delivery);
+      const receipt = await sender.send(delivery).finally(() => clearInterval(heartbeat));
       pacer.succeeded(tenantKey);
-      await markSent(options.db, delivery.id, receipt, now());
+      await markSent(options.db, delivery.id, receipt, now(), delivery.attempts);
     } catch (error) {
       const failure =
         error instanceof DeliveryError
@@ -94,7 +114,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
           { outbox: delivery.id, reason: failure.reason, attempts: delivery.attempts },
           "Delivery failed",
         );
-        await markFailed(options.db, delivery.id, failure.reason);
+        await markFailed(options.db, delivery.id, failure.reason, delivery.attempts);
         return;
       }
       if (failure.retryAfterMs !== undefined) pacer.throttled(tenantKey, failure.retryAfterMs);
@@ -102,7 +122,13 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         ? (failure.retryAfterMs ?? 0) + Math.floor(Math.random() * 250)
         : backoffMs(delivery.attempts);
       log.info({ outbox: delivery.id, reason: failure.reason, retryInMs: delay }, "Delivery will be retried");
-      await markRetry(options.db, delivery.id, failure.reason, new Date(now().getTime() + delay));
+      await markRetry(
+        options.db,
+        delivery.id,
+        failure.reason,
+        new Date(now().getTime() + delay),
+        delivery.attempts,
+      );
     }
   }
 

@@ -7,7 +7,12 @@ export interface ConnectorCall {
   activityId?: string;
   activity: Record<string, unknown>;
   authorization?: string;
+  /** The activity or conversation id the fake answered with, when it did not answer a queued failure. */
+  replyId?: string;
 }
+
+/** A fault to answer a connector call with, or undefined to process it; see injectFaults. */
+export type ConnectorFault = (kind: ConnectorCall["kind"]) => FakeReply | undefined;
 
 export interface FakeBotConnector {
   serviceUrl: string;
@@ -15,6 +20,11 @@ export interface FakeBotConnector {
   /** Activities the bot sent (new messages and replies), in order. */
   sent(): Record<string, unknown>[];
   failNext(reply: FakeReply, times?: number): void;
+  /**
+   * Ask `fault` before every call; a reply it returns (an error, or `hang`) is given instead and the call is not
+   * processed nor recorded in `calls`, as when a request fails before Teams acts on it. null stops it.
+   */
+  injectFaults(fault: ConnectorFault | null): void;
   close(): Promise<void>;
 }
 
@@ -33,20 +43,25 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const calls: ConnectorCall[] = [];
   const failures: FakeReply[] = [];
   let next = 1;
+  let fault: ConnectorFault | null = null;
   const fake = await startHttpFake((request) => {
+    const kind = classify(request);
+    const injected = fault?.(kind.kind);
+    if (injected) return injected;
     const call: ConnectorCall = {
-      ...classify(request),
+      ...kind,
       activity: (request.body ?? {}) as Record<string, unknown>,
       ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
     };
     calls.push(call);
     const failure = failures.shift();
     if (failure) return failure;
-    if (call.kind === "create-conversation") return { status: 201, body: { id: `a:conversation-${next++}` } };
-    return {
-      status: 200,
-      body: { id: call.activityId && call.kind === "update" ? call.activityId : `activity-${next++}` },
-    };
+    if (call.kind === "create-conversation") {
+      call.replyId = `a:conversation-${next++}`;
+      return { status: 201, body: { id: call.replyId } };
+    }
+    call.replyId = call.activityId && call.kind === "update" ? call.activityId : `activity-${next++}`;
+    return { status: 200, body: { id: call.replyId } };
   });
   return {
     serviceUrl: fake.url,
@@ -54,6 +69,9 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     sent: () => calls.filter((c) => c.kind === "send" || c.kind === "reply").map((c) => c.activity),
     failNext(reply, times = 1) {
       for (let i = 0; i < times; i++) failures.push(reply);
+    },
+    injectFaults(next) {
+      fault = next;
     },
     close: fake.close,
   };

@@ -5,7 +5,12 @@ export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
   token?: string;
+  /** What the fake answered, when it answered with its default or a handler (not a queued failure). */
+  answer?: Record<string, unknown>;
 }
+
+/** A fault to answer a Web API call with, or undefined to process it; see injectFaults. */
+export type SlackFault = (method: string) => FakeReply | undefined;
 
 export interface FakeSlackApi {
   /** Base URL to use as SLACK_API_URL. */
@@ -18,6 +23,11 @@ export interface FakeSlackApi {
   failNext(method: string, reply: FakeReply, times?: number): void;
   /** Replace the default answer of a method. */
   answer(method: string, handler: (args: Record<string, unknown>) => Record<string, unknown>): void;
+  /**
+   * Ask `fault` before every Web API call; a reply it returns (an error, or `hang`) is given instead and the call
+   * is not processed nor recorded in `calls`, as when a request fails before Slack acts on it. null stops it.
+   */
+  injectFaults(fault: SlackFault | null): void;
   close(): Promise<void>;
 }
 
@@ -29,6 +39,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const failures = new Map<string, FakeReply[]>();
   const handlers = new Map<string, (args: Record<string, unknown>) => Record<string, unknown>>();
   let ts = 1_700_000_000;
+  let fault: SlackFault | null = null;
 
   const defaults: Record<string, (args: Record<string, unknown>) => Record<string, unknown>> = {
     "auth.test": () => ({ ok: true, team_id: FAKE_TEAM_ID, user_id: FAKE_BOT_USER_ID, bot_id: "B0FAKE001" }),
@@ -57,13 +68,17 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       return { body: { ok: true } };
     }
     const method = request.path.replace(/^\/api\//, "");
+    const injected = fault?.(method);
+    if (injected) return injected;
     const auth = request.headers.authorization;
-    calls.push({ method, args, ...(auth ? { token: auth.replace(/^Bearer /, "") } : {}) });
+    const call: SlackCall = { method, args, ...(auth ? { token: auth.replace(/^Bearer /, "") } : {}) };
+    calls.push(call);
     const queued = failures.get(method);
     if (queued && queued.length > 0) return queued.shift()!;
     const handler = handlers.get(method) ?? defaults[method];
     if (!handler) return { body: { ok: false, error: "unknown_method" } };
-    return { body: handler(args) };
+    call.answer = handler(args);
+    return { body: call.answer };
   };
 
   const fake: HttpFake = await startHttpFake(route);
@@ -79,6 +94,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     answer(method, handler) {
       handlers.set(method, handler);
+    },
+    injectFaults(next) {
+      fault = next;
     },
     close: fake.close,
   };

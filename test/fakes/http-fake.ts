@@ -16,6 +16,8 @@ export interface FakeReply {
   body?: unknown;
   /** Hold the answer this long (for timeout tests). */
   delayMs?: number;
+  /** Never answer: hold the request until the client gives up (a network timeout) or the fake closes. */
+  hang?: boolean;
 }
 
 export interface HttpFake {
@@ -51,6 +53,7 @@ export async function startHttpFake(route: (request: RecordedRequest) => FakeRep
     };
     requests.push(request);
     const reply = route(request);
+    if (reply.hang) return;
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     if (res.destroyed) return;
     res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...reply.headers });

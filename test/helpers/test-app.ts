@@ -32,7 +32,10 @@ export function createCapturingLogger(lines: string[]): Logger {
   return createLogger({ level: "debug", destination: stream });
 }
 
-export async function startTestApp(env: Env = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Env = {},
+  options: { clock?: Clock; requestTimeoutMs?: number } = {},
+): Promise<TestApp> {
   const [database, slackApi, connector] = await Promise.all([
     createTestDatabase(),
     startFakeSlackApi(),
@@ -51,6 +54,7 @@ export async function startTestApp(env: Env = {}, options: { clock?: Clock } = {
     logger: createCapturingLogger(logLines),
     database,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     slackRetryConfig: { retries: 0 },
   });
   const port = await app.listen(0);

@@ -26,6 +26,8 @@ export interface SlackBotOptions {
   logger: Logger;
   /** The Web API client's own retries; the outbox retries deliveries itself, so keep these short. */
   retryConfig?: RetryOptions;
+  /** How long one Web API request may take before it is abandoned (and the outbox retries it); default 10 s. */
+  requestTimeoutMs?: number;
   /** Events API: a retried delivery is processed once, and uninstalls and revoked tokens are audited. */
   events?: { ledger: EventLedger; audit: AuditTrail };
 }
@@ -54,7 +56,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       retryConfig: options.retryConfig ?? { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
       // A 429 comes back to the caller (the outbox), which paces and retries with Retry-After.
       rejectRateLimitedCalls: true,
-      timeout: 10_000,
+      timeout: options.requestTimeoutMs ?? 10_000,
     },
   });
   const deps = { core: options.core, logger: options.logger };

@@ -1,5 +1,11 @@
 // Sends and updates outbox messages in Teams through saved conversation references (proactive messages).
-import { CardFactory, type CloudAdapter, type ConversationReference, type TurnContext } from "botbuilder";
+import {
+  type Activity,
+  CardFactory,
+  type CloudAdapter,
+  type ConversationReference,
+  TurnContext,
+} from "botbuilder";
 import type { Message } from "../../core/message.ts";
 import { type ChatSender, DeliveryError } from "../../core/outgoing.ts";
 import { renderAdaptiveCard } from "./render-adaptive-card.ts";
@@ -36,12 +42,47 @@ export function classifyTeamsError(error: unknown): DeliveryError {
   );
 }
 
-function cardActivity(message: Message, tenantId: string) {
+function cardActivity(message: Message, tenantId: string): Partial<Activity> {
   const { card } = renderAdaptiveCard(message, { tenantId });
   return { type: "message", summary: message.summary, attachments: [CardFactory.adaptiveCard(card)] };
 }
 
-export function createTeamsSender(adapter: CloudAdapter, appId: string | undefined): ChatSender {
+/** The calls of botframework-connector's ConnectorClient used here; each takes a per-request timeout. */
+interface ConnectorConversations {
+  replyToActivity(id: string, replyTo: string, activity: Partial<Activity>, options: RequestOptions): Reply;
+  sendToConversation(id: string, activity: Partial<Activity>, options: RequestOptions): Reply;
+  updateActivity(id: string, activityId: string, activity: Partial<Activity>, options: RequestOptions): Reply;
+}
+type RequestOptions = { timeout: number };
+type Reply = Promise<{ id?: string }>;
+
+export interface TeamsSenderOptions {
+  /** How long one Bot Connector request may take before it is abandoned and the outbox retries; default 10 s. */
+  requestTimeoutMs?: number;
+}
+
+export function createTeamsSender(
+  adapter: CloudAdapter,
+  appId: string | undefined,
+  options: TeamsSenderOptions = {},
+): ChatSender {
+  const requestOptions = { timeout: options.requestTimeoutMs ?? 10_000 };
+  // TurnContext.sendActivity has no timeout, and a hung request would hold a delivery forever: call the turn's
+  // connector client as the adapter would (reply to the continuation activity, or send), with one.
+  function conversationsOf(context: TurnContext): ConnectorConversations {
+    const client = context.turnState.get(adapter.ConnectorClientKey) as
+      | { conversations: ConnectorConversations }
+      | undefined;
+    if (!client) throw new DeliveryError("retry", "no Teams connector client for this turn");
+    return client.conversations;
+  }
+  function addressed(context: TurnContext, activity: Partial<Activity>): Partial<Activity> {
+    return TurnContext.applyConversationReference(
+      activity,
+      TurnContext.getConversationReference(context.activity),
+    );
+  }
+
   // The adapter sends a turn's errors to onTurnError (which would message the user); we want them here instead.
   async function inConversation(
     reference: unknown,
@@ -68,14 +109,28 @@ export function createTeamsSender(adapter: CloudAdapter, appId: string | undefin
       let messageId = "";
       const reference = delivery.target.conversationRef as Partial<ConversationReference> | undefined;
       await inConversation(reference, async (context) => {
-        const response = await context.sendActivity(cardActivity(delivery.message, delivery.tenantId));
+        const activity = addressed(context, cardActivity(delivery.message, delivery.tenantId));
+        const conversations = conversationsOf(context);
+        const conversationId = activity.conversation!.id;
+        const response = activity.replyToId
+          ? await conversations.replyToActivity(conversationId, activity.replyToId, activity, requestOptions)
+          : await conversations.sendToConversation(conversationId, activity, requestOptions);
         messageId = response?.id ?? "";
       });
       return { messageId, channelId: reference?.conversation?.id ?? delivery.target.id };
     },
     async update(target, message) {
       await inConversation(target.conversationRef, async (context) => {
-        await context.updateActivity({ ...cardActivity(message, target.tenantId), id: target.messageId });
+        const activity = addressed(context, {
+          ...cardActivity(message, target.tenantId),
+          id: target.messageId,
+        });
+        await conversationsOf(context).updateActivity(
+          activity.conversation!.id,
+          target.messageId,
+          activity,
+          requestOptions,
+        );
       });
     },
   };

@@ -3,12 +3,13 @@
 import { formatInstant } from "../local-date.ts";
 import type { Block, Form, Message } from "../message.ts";
 import type { OutgoingMessage } from "../outgoing.ts";
+import { TEXT_LIMITS } from "../text-limits.ts";
 import { answerLabel, answerPhrase, CHECKIN_ANSWERS, type CheckinAnswer } from "./answers.ts";
 
 export const CHECKIN_ANSWER_ACTION = "checkin.answer";
 export const CHECKIN_NOTE_ACTION = "checkin.note";
 export const CHECKIN_NOTE_INPUT = "checkin-note";
-export const NOTE_MAX_LENGTH = 500;
+export const NOTE_MAX_LENGTH = TEXT_LIMITS.checkinNote;
 
 const noteHint = "Your programme coordinator may read it. No patient details, please.";
 

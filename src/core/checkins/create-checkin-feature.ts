@@ -1,6 +1,6 @@
 // Answering a check-in: one click records it and replaces the prompt in place; a note comes inline (Teams) or after (Slack).
 import { type ActionContext, type CoreFeature, type Reply, textReply } from "../feature.ts";
-import { checkFreeText } from "../free-text.ts";
+import { type FreeTextGuard, strictFreeTextGuard } from "../free-text.ts";
 import { isCheckinAnswer } from "./answers.ts";
 import {
   alreadyRecordedMessage,
@@ -16,6 +16,8 @@ import type { CheckinStore } from "./checkin-store.ts";
 
 export interface CheckinFeatureDeps {
   checkins: CheckinStore;
+  /** The patient-data guard, knowing members' email addresses; without it every address is refused. */
+  freeText?: FreeTextGuard;
 }
 
 const NO_PROFILE =
@@ -30,16 +32,17 @@ function noteOf(context: ActionContext): string {
 }
 
 /** The single place a check-in note is checked before it is stored: length, then the patient-data guard. */
-function checkNote(note: string): string | null {
+async function checkNote(note: string, freeText: FreeTextGuard): Promise<string | null> {
   if (note.length > NOTE_MAX_LENGTH) {
     return `Please keep the note under ${NOTE_MAX_LENGTH} characters (it has ${note.length}).`;
   }
-  const verdict = checkFreeText(note);
+  const verdict = await freeText.check(note);
   return verdict.ok ? null : verdict.reason;
 }
 
 export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
   const { checkins } = deps;
+  const freeText = deps.freeText ?? strictFreeTextGuard;
 
   async function answer(context: ActionContext): Promise<Reply> {
     if (!context.personId) return noProfile;
@@ -48,7 +51,7 @@ export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
     const note = noteOf(context);
     if (note) {
       // Refused notes are neither stored nor logged; the card stays as it was so it can be rephrased.
-      const problem = checkNote(note);
+      const problem = await checkNote(note, freeText);
       if (problem) return textReply(`Nothing was recorded yet. ${problem}`);
     }
     const outcome = await checkins.recordAnswer({
@@ -80,7 +83,7 @@ export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
     if (!note) return { kind: "none" };
     if (!context.personId) return noProfile;
     if (!uuidPattern.test(context.value)) return staleButton;
-    const problem = checkNote(note);
+    const problem = await checkNote(note, freeText);
     if (problem) return { kind: "invalid", errors: { [CHECKIN_NOTE_INPUT]: problem } };
     const outcome = await checkins.saveNote({
       checkinId: context.value,

@@ -1,7 +1,7 @@
 // `/collab mentor add …` (coordinators), `/collab mentor log` (either side) and the buttons of the follow-up prompt.
 import type { ActionContext, CommandContext, CoreFeature, Reply } from "../feature.ts";
 import { textReply } from "../feature.ts";
-import { checkFreeText } from "../free-text.ts";
+import { type FreeTextGuard, strictFreeTextGuard } from "../free-text.ts";
 import { commandUsage } from "../help.ts";
 import { formatInstant, parseIsoDate, todayIn } from "../local-date.ts";
 import type { Message } from "../message.ts";
@@ -20,6 +20,8 @@ import { parseMentorAdd } from "./parse-mentor-add.ts";
 
 export interface MentoringFeatureDeps {
   mentoring: MentoringStore;
+  /** The patient-data guard, knowing members' email addresses; without it every address is refused. */
+  freeText?: FreeTextGuard;
 }
 
 const DAY_MS = 86_400_000;
@@ -36,6 +38,7 @@ const updated = (text: string): Reply => ({
 
 export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature {
   const { mentoring } = deps;
+  const freeText = deps.freeText ?? strictFreeTextGuard;
 
   function describe(handle: PersonHandle): string {
     return handle.kind === "email" ? handle.email : "the person you mentioned";
@@ -127,7 +130,7 @@ export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature 
     const nextStep = one(context.inputs.next_step).replace(/\s+/g, " ");
     if (nextStep.length > NEXT_STEP_MAX) errors.next_step = `Keep it under ${NEXT_STEP_MAX} characters.`;
     if (nextStep) {
-      const verdict = checkFreeText(nextStep);
+      const verdict = await freeText.check(nextStep);
       if (!verdict.ok) errors.next_step = verdict.reason;
     }
     if (Object.keys(errors).length > 0 || !m || !metOn) return { kind: "invalid", errors };

@@ -1,13 +1,14 @@
 // What mentoring shows: the meeting log form, the mentor's follow-up prompt and the nudge after a long silence.
 import type { Form, Message, PersonRef } from "../message.ts";
 import { mention } from "../message.ts";
+import { TEXT_LIMITS } from "../text-limits.ts";
 import type { MentorshipSummary } from "./mentoring-store.ts";
 
 export const MENTOR_LOG_ACTION = "mentor.log";
 export const FOLLOW_UP_DONE = "mentor.followup:done";
 export const FOLLOW_UP_SNOOZE = "mentor.followup:snooze";
 export const FOLLOW_UP_SKIP = "mentor.followup:skip";
-export const NEXT_STEP_MAX = 500;
+export const NEXT_STEP_MAX = TEXT_LIMITS.meetingNextStep;
 
 /** How the person sees the mentorship: "Mentoring Sam" or "Mentored by Ada". */
 export function mentorshipLabel(m: MentorshipSummary, personId: string): string {

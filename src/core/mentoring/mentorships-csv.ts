@@ -1,5 +1,6 @@
 // Validates the rows of a mentorships CSV (already split into cells), or names the first bad row and why.
 
+import { TEXT_LIMITS } from "../text-limits.ts";
 export const mentorshipsCsvColumns = [
   "mentor_email",
   "mentee_email",
@@ -12,7 +13,7 @@ export const mentorshipsCsvColumns = [
 type Column = (typeof mentorshipsCsvColumns)[number];
 const required: readonly Column[] = ["mentor_email", "mentee_email", "programme"];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const GOALS_MAX = 500;
+export const GOALS_MAX = TEXT_LIMITS.mentorshipGoals;
 
 export interface MentorshipImportRow {
   row: number;

@@ -1,6 +1,6 @@
 // `/collab milestone` (add one or mark one achieved) and `/collab celebrate here` (a coordinator picks the channel).
 import { type CommandContext, type CoreFeature, type Reply, textReply } from "../feature.ts";
-import { checkFreeText } from "../free-text.ts";
+import { type FreeTextGuard, strictFreeTextGuard } from "../free-text.ts";
 import { commandUsage } from "../help.ts";
 import { pickProgramme } from "../pick-programme.ts";
 import {
@@ -16,6 +16,8 @@ import type { MilestoneStore } from "./milestone-store.ts";
 
 export interface MilestoneFeatureDeps {
   milestones: MilestoneStore;
+  /** The patient-data guard, knowing members' email addresses; without it every address is refused. */
+  freeText?: FreeTextGuard;
 }
 
 const CELEBRATE_REFUSED =
@@ -26,6 +28,7 @@ const noProfile = textReply(
 
 export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature {
   const { milestones } = deps;
+  const freeText = deps.freeText ?? strictFreeTextGuard;
 
   async function openMilestoneForm(context: CommandContext): Promise<Reply> {
     if (!context.personId) return noProfile;
@@ -118,7 +121,7 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
           if (!context.personId) return noProfile;
           const submission = readAddForm(context.inputs);
           if (!submission.ok) return { kind: "invalid", errors: submission.errors };
-          const verdict = checkFreeText(submission.title);
+          const verdict = await freeText.check(submission.title);
           if (!verdict.ok) return { kind: "invalid", errors: { title: verdict.reason } };
           const added = await milestones.addMilestone({
             partnershipId: submission.partnershipId,

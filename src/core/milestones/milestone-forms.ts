@@ -1,12 +1,13 @@
 // The two milestone forms: add one to a partnership (optionally achieved now), or mark an open one achieved.
 import { parseIsoDate } from "../local-date.ts";
 import type { Form } from "../message.ts";
+import { TEXT_LIMITS } from "../text-limits.ts";
 import { isMilestoneKind, MILESTONE_KINDS, type MilestoneKind } from "./milestone-kinds.ts";
 import type { OpenMilestone, PartnershipChoice } from "./milestone-store.ts";
 
 export const MILESTONE_ADD_ACTION = "milestone.add";
 export const MILESTONE_ACHIEVE_ACTION = "milestone.achieve";
-const TITLE_MAX = 150;
+const TITLE_MAX = TEXT_LIMITS.milestoneTitle;
 
 export function addMilestoneForm(partnerships: readonly PartnershipChoice[]): Form {
   return {

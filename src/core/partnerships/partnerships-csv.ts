@@ -2,6 +2,7 @@
 import { isEmailAddress, type PeopleCsvInput, splitList } from "../people-csv.ts";
 import { CADENCES, type Cadence } from "../schedule/periods.ts";
 import { DEFAULT_WORKING_HOURS } from "../schedule/working-time.ts";
+import { TEXT_LIMITS } from "../text-limits.ts";
 
 export const partnershipCsvColumns = [
   "title",
@@ -35,7 +36,7 @@ export type PartnershipsCsvResult =
   | { ok: false; errors: string[] };
 
 const weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const MAX_TITLE = 120;
+const MAX_TITLE = TEXT_LIMITS.partnershipTitle;
 
 function parseWeekday(text: string): number | null {
   const lower = text.toLowerCase();

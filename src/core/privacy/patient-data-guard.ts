@@ -154,13 +154,24 @@ function findRecordNumber(text: string): boolean {
   return false;
 }
 
-function findEmail(text: string, members: ReadonlySet<string>): boolean {
+/** Zero-width and other format characters must not split an identifier past the patterns. */
+function plainOf(text: string): string {
+  return text.normalize("NFKC").replace(/[\u00AD\u200B-\u200F\u2060\uFEFF]/g, "");
+}
+
+function emailsInPlain(text: string): string[] {
+  const found: string[] = [];
   for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
     const local = emailLocal.exec(text.slice(Math.max(0, at - 64), at))?.[0];
     const domain = emailDomain.exec(text.slice(at + 1, at + 1 + 320))?.[0];
-    if (local && domain && !members.has(`${local}@${domain}`.toLowerCase())) return true;
+    if (local && domain) found.push(`${local}@${domain}`.toLowerCase());
   }
-  return false;
+  return found;
+}
+
+/** The email addresses in a text, lower-cased, as the guard sees them: to ask which belong to members. */
+export function emailsIn(text: string): string[] {
+  return [...new Set(emailsInPlain(plainOf(text)))];
 }
 
 function findPatientName(text: string): boolean {
@@ -196,8 +207,7 @@ function findPatientName(text: string): boolean {
  * of identifier found, never the text that matched, so it may be logged or shown.
  */
 export function checkFreeText(text: string, context: GuardContext = {}): GuardVerdict {
-  // Zero-width and other format characters must not split an identifier past the patterns.
-  const plain = text.normalize("NFKC").replace(/[\u00AD\u200B-\u200F\u2060\uFEFF]/g, "");
+  const plain = plainOf(text);
   const members = new Set((context.memberEmails ?? []).map((e) => e.trim().toLowerCase()));
   const found: Kind[] = [];
   if (findRecordNumber(plain)) found.push(IDENTIFIER_KINDS.recordNumber);
@@ -207,7 +217,7 @@ export function checkFreeText(text: string, context: GuardContext = {}): GuardVe
     found.push(IDENTIFIER_KINDS.nationalId);
   }
   if (findPhone(plain)) found.push(IDENTIFIER_KINDS.phone);
-  if (findEmail(plain, members)) found.push(IDENTIFIER_KINDS.email);
+  if (emailsInPlain(plain).some((email) => !members.has(email))) found.push(IDENTIFIER_KINDS.email);
   if (findPatientName(plain)) found.push(IDENTIFIER_KINDS.patientName);
   return found.length === 0 ? { ok: true } : { ok: false, reasons: found };
 }

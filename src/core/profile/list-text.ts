@@ -1,7 +1,9 @@
 // Reads a typed list ("survival analysis; cohort studies, R") into its items, and writes items back for a form.
 
-export const LIST_ITEM_MAX = 100;
-export const LIST_ITEMS_MAX = 25;
+import { TEXT_LIMITS } from "../text-limits.ts";
+
+export const LIST_ITEM_MAX = TEXT_LIMITS.profileListItem;
+export const LIST_ITEMS_MAX = TEXT_LIMITS.profileListItems;
 
 /** Items separated by commas, semicolons or new lines; blanks and repeats (ignoring case) are dropped. */
 export function splitList(text: string): string[] {

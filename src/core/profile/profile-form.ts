@@ -1,15 +1,16 @@
 // The profile form (a Slack modal, a Teams card) and the reading of what was submitted, with one message per bad field.
-import { checkFreeText } from "../free-text.ts";
+import type { FreeTextGuard } from "../free-text.ts";
 import type { Block, Form } from "../message.ts";
 import { isTimeZone } from "../people-csv.ts";
+import { TEXT_LIMITS } from "../text-limits.ts";
 import { joinList, LIST_ITEM_MAX, LIST_ITEMS_MAX, splitList } from "./list-text.ts";
 import type { Profile, ProfileFields } from "./profile-store.ts";
 
 export const PROFILE_SAVE_ACTION = "profile.save";
 export const PROFILE_OPEN_ACTION = "profile.open";
 
-const NAME_MAX = 120;
-const LINE_MAX = 200;
+const NAME_MAX = TEXT_LIMITS.profileName;
+const LINE_MAX = TEXT_LIMITS.profileLine;
 const LIST_TEXT_MAX = 1500;
 
 const listFields = [
@@ -122,10 +123,11 @@ function rawText(inputs: Record<string, string | string[]>, id: string): string 
 }
 
 /** Reads and checks a submitted profile form; every problem is reported beside its field. */
-export function readProfileForm(
+export async function readProfileForm(
   inputs: Record<string, string | string[]>,
   fallbackTimezone: string | null,
-): ProfileSubmission {
+  guard: FreeTextGuard,
+): Promise<ProfileSubmission> {
   const errors: Record<string, string> = {};
   const line = (id: string, label: string, max: number, required: boolean): string | null => {
     const value = text(inputs, id);
@@ -169,7 +171,7 @@ export function readProfileForm(
   ];
   for (const [id, value] of freeText) {
     if (errors[id] || value === "") continue;
-    const verdict = checkFreeText(value);
+    const verdict = await guard.check(value);
     if (!verdict.ok) errors[id] = verdict.reason;
   }
 

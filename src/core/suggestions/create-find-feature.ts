@@ -2,16 +2,17 @@
 
 import type { CommandContext, CoreFeature, Reply } from "../feature.ts";
 import { textReply } from "../feature.ts";
-import { checkFreeText } from "../free-text.ts";
+import { type FreeTextGuard, strictFreeTextGuard } from "../free-text.ts";
 import { commandUsage } from "../help.ts";
 import type { PersonRef } from "../message.ts";
 import type { PeopleDirectory } from "../ports.ts";
 import { createProfilePrompt, formatDay } from "../profile/create-profile-feature.ts";
+import { TEXT_LIMITS } from "../text-limits.ts";
 import type { LiveMatchIndex } from "./create-live-match-index.ts";
 import type { FindRequestStore } from "./find-request-store.ts";
 import { noSuggestionsMessage, suggestionsMessage } from "./suggestion-message.ts";
 
-export const NEED_MAX = 1000;
+export const NEED_MAX = TEXT_LIMITS.need;
 const NEEDS_PROFILE =
   "To suggest people who complement you, I need to know a little about you first: it takes a minute.";
 export const SUGGESTIONS_SHOWN = 5;
@@ -26,6 +27,8 @@ export interface FindFeatureDeps {
    * told to ask again while the build goes on (default 10 s).
    */
   coldStartWaitMs?: number;
+  /** The patient-data guard, knowing members' email addresses; without it every address is refused. */
+  freeText?: FreeTextGuard;
 }
 
 /** Resolves true when the index is ready within `ms`, false otherwise (the build carries on). */
@@ -74,7 +77,7 @@ export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
             return createProfilePrompt(NEEDS_PROFILE);
           }
           // The need is stored with the suggestions (for the intro), so it is checked first and never logged.
-          const verdict = checkFreeText(need);
+          const verdict = await (deps.freeText ?? strictFreeTextGuard).check(need);
           if (!verdict.ok) return textReply(verdict.reason);
 
           if (!(await readyWithin(deps.matches, context.now, deps.coldStartWaitMs ?? 10_000))) {
