@@ -137,8 +137,8 @@ export function createServices(options: ServiceOptions): Services {
   senders.teams = createTeamsSender(teams.adapter, config.teams.appId, {
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   });
-  if (slack) senders.slack = createSlackSender(slack.app.client);
-  if (slack) timezones.slack = createSlackTimezoneLookup(slack.app.client);
+  if (slack) senders.slack = createSlackSender(slack.client);
+  if (slack) timezones.slack = createSlackTimezoneLookup(slack.client);
   if (options.consoleSender) senders.console = options.consoleSender;
   const delivery = createDeliveryWorker({
     db: database.db,

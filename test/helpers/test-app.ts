@@ -34,13 +34,19 @@ export function createCapturingLogger(lines: string[]): Logger {
 
 export async function startTestApp(
   env: Env = {},
-  options: { clock?: Clock; requestTimeoutMs?: number } = {},
+  options: {
+    clock?: Clock;
+    requestTimeoutMs?: number;
+    /** Runs on the fakes before the service starts (e.g. to make Slack fail its start-up call). */
+    beforeStart?: (fakes: { slackApi: FakeSlackApi; connector: FakeBotConnector }) => void;
+  } = {},
 ): Promise<TestApp> {
   const [database, slackApi, connector] = await Promise.all([
     createTestDatabase(),
     startFakeSlackApi(),
     startFakeBotConnector(),
   ]);
+  options.beforeStart?.({ slackApi, connector });
   const config = loadConfig({
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_BOT_TOKEN: TEST_BOT_TOKEN,

@@ -1,6 +1,6 @@
 // The Slack door: a Bolt app behind an HTTPReceiver whose request listener the shared HTTP server calls.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, type AppOptions, HTTPReceiver } from "@slack/bolt";
+import { App, type AppOptions, type Authorize, HTTPReceiver, webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config.ts";
 import type { Core } from "../../core/create-core.ts";
 import type { AuditTrail, EventLedger } from "../../core/platform-events.ts";
@@ -17,6 +17,8 @@ export const SLACK_EVENTS_PATH = "/slack/events";
 
 export interface SlackBot {
   app: App;
+  /** The Web API client with the bot token, for messages the bot starts (the outbox, time zone look-ups). */
+  client: webApi.WebClient;
   handle(req: IncomingMessage, res: ServerResponse): void;
 }
 
@@ -47,18 +49,15 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       }
     },
   });
-  const app = new App({
-    token: options.config.botToken,
-    receiver,
-    logger,
-    clientOptions: {
-      ...(options.config.apiUrl ? { slackApiUrl: ensureTrailingSlash(options.config.apiUrl) } : {}),
-      retryConfig: options.retryConfig ?? { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
-      // A 429 comes back to the caller (the outbox), which paces and retries with Retry-After.
-      rejectRateLimitedCalls: true,
-      timeout: options.requestTimeoutMs ?? 10_000,
-    },
-  });
+  const clientOptions = {
+    ...(options.config.apiUrl ? { slackApiUrl: ensureTrailingSlash(options.config.apiUrl) } : {}),
+    retryConfig: options.retryConfig ?? { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5_000 },
+    // A 429 comes back to the caller (the outbox), which paces and retries with Retry-After.
+    rejectRateLimitedCalls: true,
+    timeout: options.requestTimeoutMs ?? 10_000,
+  };
+  const client = new webApi.WebClient(options.config.botToken, clientOptions);
+  const app = new App({ authorize: createTokenAuthorize(client, options), receiver, logger, clientOptions });
   const deps = { core: options.core, logger: options.logger };
   if (options.events) registerPlatformEvents(app, { ...options.events, logger: options.logger });
   registerSlashCommands(app, deps);
@@ -69,8 +68,37 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   });
   return {
     app,
+    client,
     handle: (req, res) => receiver.requestListener(req, res),
   };
+}
+
+/**
+ * Bolt given a `token` runs auth.test once in its constructor, awaits it only at the first request and keeps
+ * the result: with Slack down or slow at start, the rejection is unhandled (Node stops) and every later request
+ * fails on the cached error. This checks the token at start too, but logs a failure and asks again next time.
+ */
+function createTokenAuthorize(client: webApi.WebClient, options: SlackBotOptions): Authorize<boolean> {
+  const botToken = options.config.botToken;
+  let identity: Promise<{ botToken: string; botId?: string; botUserId?: string }> | undefined;
+  const check = () => {
+    identity ??= client.auth.test().then((result) => ({
+      botToken,
+      ...(result.bot_id ? { botId: result.bot_id } : {}),
+      ...(result.user_id ? { botUserId: result.user_id } : {}),
+    }));
+    identity.catch(() => {
+      identity = undefined;
+    });
+    return identity;
+  };
+  check().catch((error: Error) => {
+    options.logger.warn(
+      { err: error.message },
+      "Slack did not confirm the bot token at start (auth.test); will ask again at the next Slack request. Check SLACK_BOT_TOKEN if this persists.",
+    );
+  });
+  return async () => check();
 }
 
 function ensureTrailingSlash(url: string): string {
