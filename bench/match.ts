@@ -18,13 +18,18 @@ import { createMatchSource } from "../src/db/match-source.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
 import { createPeopleDirectory } from "../src/db/people-directory.ts";
 import { chatIdentities, partnershipMembers, partnerships, people } from "../src/db/schema.ts";
+import { BOT_TOKEN, measureServer, SIGNING_SECRET, signedPost } from "./match-server.ts";
 import { syntheticProfiles } from "./match-synthetic.ts";
 
-const SIZES = [1_000, 10_000, 100_000];
+/** `--sizes=100000` and `--db=postgres` run a part of the benchmark (the whole takes minutes). */
+const option = (name: string) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const SIZES = option("sizes")?.split(",").map(Number) ?? [1_000, 10_000, 100_000];
+/** The size at which the bot server itself is started (`npm start`) and its memory read. */
+const SERVER_SIZE = 100_000;
 const HTTP_SIZE = 10_000;
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
-const BOT_TOKEN = "xoxb-bench-0000000000-0000000000000-abcdefghijklmnopqrstuvwx";
+
 const NOW = new Date("2026-03-02T10:00:00Z");
 
 type DbKind = "pglite" | "postgres";
@@ -330,24 +335,7 @@ const benchUser = (i: number) => `U0BENCH${String(i).padStart(3, "0")}`;
 /** The load, from the parent: signed /find-collaborator requests, the app and the floor interleaved. */
 async function driveHttp(ready: Record<string, number>): Promise<Record<string, number>> {
   const { createServer } = await import("node:http");
-  const { signSlackBody, slashCommandBody } = await import("../test/helpers/slack-requests.ts");
-  const signedPost = async (port: number, body: string): Promise<number> => {
-    const timestamp = Math.floor(Date.now() / 1000);
-    const t0 = performance.now();
-    const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        "x-slack-request-timestamp": String(timestamp),
-        "x-slack-signature": signSlackBody(body, timestamp, SIGNING_SECRET),
-      },
-      body,
-    });
-    const text = await response.text();
-    const elapsed = performance.now() - t0;
-    if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
-    return elapsed;
-  };
+  const { slashCommandBody } = await import("../test/helpers/slack-requests.ts");
 
   // Where the app posts its answers (response_url): each request has its own path, resolved on arrival.
   const waiting = new Map<string, (at: number) => void>();
@@ -476,11 +464,14 @@ async function main(): Promise<void> {
       "topped up before each query (max(updated_at) check).\n",
   );
   const unreachable = await postgresReachable();
-  const kinds: DbKind[] = unreachable ? ["pglite"] : ["pglite", "postgres"];
+  const kinds = (unreachable ? ["pglite"] : ["pglite", "postgres"]).filter(
+    (kind) => !option("db") || option("db") === kind,
+  ) as DbKind[];
   if (unreachable) console.log(`PostgreSQL at ${PG_URL} is unreachable (${unreachable}): skipping it.\n`);
 
   const indexRows: string[] = [];
   const httpRows: string[] = [];
+  const serverRows: string[] = [];
   for (const db of kinds) {
     for (const size of SIZES) {
       const { target, drop } = await newTarget(db);
@@ -520,6 +511,20 @@ async function main(): Promise<void> {
             ].join(" "),
           );
         }
+        if (size === SERVER_SIZE) {
+          const s = await measureServer(target, needs);
+          serverRows.push(
+            [
+              db.padEnd(9),
+              col(size.toLocaleString("en"), 8),
+              col(ms(s.firstAnswerMs), 12),
+              col(`${mb(s.peak)}${s.jobsInPeak ? "*" : ""}`, 9),
+              col(mb(s.settled), 12),
+              col(mb(s.treePeak), 14),
+              col(mb(s.peakWithJobs), 15),
+            ].join(" "),
+          );
+        }
       } finally {
         await drop();
       }
@@ -528,8 +533,8 @@ async function main(): Promise<void> {
 
   console.log("Top five: end to end (freshness check, index, names from the database) and the engine alone.");
   console.log(
-    "Memory: RSS with the database open, before the index; RSS and JS heap with the index built and queried " +
-      "(after a GC); the process's peak RSS.",
+    "Memory of this measuring child (the sources through tsx, whose loader alone is ~75 MB): RSS with the " +
+      "database open, before the index; RSS and JS heap with the index built and queried (after a GC); peak RSS.",
   );
   console.log(
     "database  profiles    seed       build       p50       p95 engine p50 engine p95  RSS base RSS index    heap  peak RSS",
@@ -544,6 +549,15 @@ async function main(): Promise<void> {
     "database  server p50 server p99 floor p50 floor p99 ratio p50 ratio p99 answer p50 answer p99  peak RSS",
   );
   for (const row of httpRows) console.log(row);
+  console.log(
+    `\nThe bot server itself, started as \`npm start\` (${SERVER_SIZE.toLocaleString("en")} profiles): the first ` +
+      "/find-collaborator (which builds the index), 100 more, then its VmHWM (peak RSS) and VmRSS 5 s later " +
+      "(settled, no forced GC), all within the minute it started in, before its scheduled jobs ran (* when a " +
+      "slow machine let them in); the peak RSS of every process `npm start` left running (npm itself); and the " +
+      "server's peak once the next minute's jobs (check-ins, reminders, … on the seeded partnerships) ran too:",
+  );
+  console.log("database  profiles first answer  peak RSS  settled RSS  with npm, peak  peak with jobs");
+  for (const row of serverRows) console.log(row);
   console.log(
     "\nTargets: p95 ≤ 50 ms at 10,000 and ≤ 250 ms at 100,000 profiles; round trip ≤ 1.5× the floor at p50 " +
       "with 10,000; RSS ≤ 300 MB at 100,000.",

@@ -154,6 +154,20 @@ describe("the live match index", () => {
     expect(live.size).toBe(2);
   });
 
+  it("goes over everyone again on schedule, in place: drops the erased and keeps the rest", async () => {
+    const db = fakeSource([person("req"), statistician("s1"), statistician("s2")]);
+    const live = createLiveMatchIndex({ source: db.source, log, rebuildMs: 60_000 });
+    await live.refresh(now);
+    db.erase("s1");
+    await live.refresh(new Date(now.getTime() + 120_000));
+    while (db.calls.loadAll < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(live.size).toBe(2);
+    const result = await live.suggest("req", "statistician", { now }, names);
+    expect(result.suggestions.map((s) => s.ref)).toEqual(["s2"]);
+    expect(result.requester).toMatchObject({ id: "req", name: "Person req" });
+  });
+
   it("answers null for a requester who has no profile", async () => {
     const db = fakeSource([statistician("s1")]);
     const live = createLiveMatchIndex({ source: db.source, log });

@@ -58,6 +58,14 @@ describe("the match source", () => {
     expect((await source.loadPartners()).size).toBe(0);
   });
 
+  it("hands the profiles over page by page when asked, instead of returning them", async () => {
+    const source = createMatchSource(database.db);
+    const pages: string[][] = [];
+    const { profiles } = await source.loadAll((page) => pages.push(page.map((p) => p.id)));
+    expect(profiles).toEqual([]);
+    expect(pages.flat().sort()).toEqual([ids.a, ids.b, ids.c].sort());
+  });
+
   it("the people version moves on each change, and changes since a version are read back", async () => {
     const source = createMatchSource(database.db);
     const seen = await source.peopleVersion();

@@ -333,6 +333,34 @@ describe("the index", () => {
     }
   });
 
+  it("gives each profile back as it was given, and leaves one that did not change as it is", () => {
+    const profiles = syntheticProfiles(300, 5);
+    const index = createMatchIndex(profiles);
+    for (const p of profiles) {
+      expect(index.get(p.id)).toEqual({
+        ...p,
+        department: p.department ?? null,
+        role: p.role ?? null,
+        careerStage: p.careerStage ?? null,
+        pausedUntil: p.pausedUntil ?? null,
+        openToMentoring: p.openToMentoring === true,
+      });
+      expect(index.partners(p.id)).toEqual({ active: p.activePartnerships, partnerIds: p.partnerIds });
+    }
+    expect(index.get("nobody")).toBeUndefined();
+    expect(new Set(index.ids())).toEqual(new Set(profiles.map((p) => p.id)));
+    const asker = profiles[0]!;
+    const before = index.suggest(asker, "biostatistician for a cancer cohort", { now });
+    for (const p of profiles) index.upsert({ ...p, expertise: [...p.expertise] });
+    expect(index.suggest(asker, "biostatistician for a cancer cohort", { now })).toEqual(before);
+    // Growing after a shrink.
+    index.upsert(person("late", { offers: ["survival analysis"] }));
+    index.shrink();
+    index.upsert(person("later", { offers: ["survival analysis"] }));
+    expect(index.size).toBe(302);
+    expect(ids(index, "survival analysis", requester, 50)).toEqual(expect.arrayContaining(["late", "later"]));
+  });
+
   it("keeps every rule on synthetic data at scale", () => {
     const profiles = syntheticProfiles(3000, 11);
     expect(syntheticProfiles(3000, 11)).toEqual(profiles);

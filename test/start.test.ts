@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -7,9 +7,12 @@ import { onPostgres } from "./helpers/database.ts";
 
 const root = join(import.meta.dirname, "..");
 
-function startService(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+function startService(
+  env: Record<string, string>,
+  args = ["--import", "tsx", "src/main.ts"],
+): { child: ChildProcess; output: () => string } {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -52,6 +55,20 @@ describe.skipIf(onPostgres)("npm start with nothing configured", () => {
     service.child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(service.output()).toContain("Stopped");
+  }, 90_000);
+
+  it("runs as `npm start` does: built to plain JavaScript in dist/, then served from it", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "collab-start-"));
+    const service = startService({ DATA_DIR: dataDir, PORT: "0" }, ["bin/start.js"]);
+    child = service.child;
+    await waitFor(() => /Listening on http:\/\/localhost:(\d+)/.test(service.output()), 60_000);
+    const port = service.output().match(/Listening on http:\/\/localhost:(\d+)/)![1];
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect(service.output()).not.toContain("Could not build");
+    expect(existsSync(join(root, "dist", "main.js"))).toBe(true);
+    const exited = new Promise<number | null>((resolve) => service.child.once("exit", resolve));
+    service.child.kill("SIGTERM");
+    expect(await exited).toBe(0);
   }, 90_000);
 
   it("refuses to start with one line naming a bad variable", async () => {

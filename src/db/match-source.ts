@@ -9,7 +9,7 @@ import { partnershipMembers, partnerships, people } from "./schema.ts";
 /** Rows changed this long before the newest one seen are read again: a transaction may commit after a later one. */
 const LATE_COMMIT_MARGIN = "5 minutes";
 /** Profiles read per query: each page comes back as one JSON text, which both drivers parse fast. */
-const PAGE = 5_000;
+const PAGE = 2_000;
 
 type Row = [
   id: string,
@@ -30,15 +30,15 @@ type Row = [
 ];
 
 /**
- * One copy of each repeated string (institutions, departments, roles, list entries): profiles share a small
- * vocabulary, and 100,000 of them read from JSON would otherwise hold a copy each (half the index's memory).
+ * One copy of each repeated string (institutions, list entries, a partner's id and their profile's) within one
+ * load: profiles share a small vocabulary, and 100,000 of them read from JSON would otherwise hold a copy each.
+ * Each load has its own, dropped with it, so that the strings of people long gone are not kept.
  */
-function createInterner(limit = 500_000): (text: string) => string {
+function createInterner(): (text: string) => string {
   const seen = new Map<string, string>();
   return (text) => {
     const known = seen.get(text);
     if (known !== undefined) return known;
-    if (seen.size >= limit) seen.clear();
     seen.set(text, text);
     return text;
   };
@@ -124,7 +124,6 @@ async function partnersOf(
 }
 
 export function createMatchSource(db: Db): MatchSource {
-  const intern = createInterner();
   async function peopleVersion(): Promise<string | null> {
     // Served by the people_updated_at index: one lookup, whatever the number of people.
     const result = await db.execute(sql`select max(updated_at)::text as at from ${people}`);
@@ -139,13 +138,23 @@ export function createMatchSource(db: Db): MatchSource {
     return rowsOf<{ version: string | null }>(result)[0]?.version ?? "";
   }
 
-  /** Profiles matching `where`; `few` when they are likely a handful (their partners are then read by id). */
-  async function profilesWhere(where: SQL, few: boolean): Promise<MatchProfile[]> {
+  /**
+   * Profiles matching `where`; `few` when they are likely a handful (their partners are then read by id). With
+   * `take`, each page goes to it instead of into the answer.
+   */
+  async function profilesWhere(
+    where: SQL,
+    few: boolean,
+    take?: (page: MatchProfile[]) => void,
+  ): Promise<MatchProfile[]> {
+    const intern = createInterner();
     const profiles: MatchProfile[] = [];
     if (!few) {
       const partners = await partnersOf(db, intern);
       await forEachPage(db, where, (rows) => {
-        for (const row of rows) profiles.push(toProfile(row, partners, intern));
+        const page = rows.map((row) => toProfile(row, partners, intern));
+        if (take) take(page);
+        else profiles.push(...page);
       });
       return profiles;
     }
@@ -159,9 +168,13 @@ export function createMatchSource(db: Db): MatchSource {
   return {
     peopleVersion,
     partnershipsVersion,
-    async loadAll() {
+    async loadAll(take) {
       const [peopleAt, partnershipsAt] = [await peopleVersion(), await partnershipsVersion()];
-      return { profiles: await profilesWhere(sql`true`, false), peopleAt, partnerships: partnershipsAt };
+      return {
+        profiles: await profilesWhere(sql`true`, false, take),
+        peopleAt,
+        partnerships: partnershipsAt,
+      };
     },
     loadChangedSince: (since) =>
       profilesWhere(
@@ -172,6 +185,6 @@ export function createMatchSource(db: Db): MatchSource {
       if (personIds.length === 0) return [];
       return profilesWhere(sql`${people.id} in ${personIds}`, true);
     },
-    loadPartners: () => partnersOf(db, intern),
+    loadPartners: () => partnersOf(db, createInterner()),
   };
 }

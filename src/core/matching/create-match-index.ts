@@ -7,13 +7,21 @@ import type { MatchProfile, Suggestion, SuggestOptions } from "./types.ts";
 import { writeReason } from "./write-reason.ts";
 
 export interface MatchIndex {
-  /** Adds a profile, or replaces the one with the same id. */
+  /** Adds a profile, or replaces the one with the same id (and does nothing when that one is the same). */
   upsert(profile: MatchProfile): void;
   /** Takes a profile out; false when there was none with this id. */
   remove(id: string): boolean;
   readonly size: number;
   /** Up to `limit` (5) people for this need, best first, each with a one-line reason. */
   suggest(requester: MatchProfile, need: string, options: SuggestOptions): Suggestion[];
+  /** The profile held under this id, rebuilt from the index's compact form. */
+  get(id: string): MatchProfile | undefined;
+  /** The ids held, in no particular order. */
+  ids(): IterableIterator<string>;
+  /** The active partnerships held for this id (cheaper than `get`). */
+  partners(id: string): { active: number; partnerIds: readonly string[] } | undefined;
+  /** Gives back the spare room of grown arrays, e.g. after loading everyone. */
+  shrink(): void;
 }
 
 /** How much each unit of the need counts, besides its rarity. */
@@ -42,7 +50,6 @@ const slotSpan = 2 ** 21;
 
 interface Scored {
   slot: number;
-  profile: MatchProfile;
   id: string;
   score: number;
   institutionKey: string;
@@ -57,11 +64,52 @@ function byScoreThenId(a: Scored, b: Scored): number {
   return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function grownInt32(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+type Column = Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
+
+/** The array itself when it holds `size`, else a copy at least twice as long. */
+function grown<T extends Column>(array: T, size: number, make: (length: number) => T): T {
   if (array.length >= size) return array;
-  const bigger = new Int32Array(Math.max(size, array.length * 2));
+  const bigger = make(Math.max(size, array.length * 2));
   bigger.set(array);
   return bigger;
+}
+
+const grownInt32 = (array: Int32Array<ArrayBuffer>, size: number) =>
+  grown(array, size, (length) => new Int32Array(length));
+
+/** Slot flags. */
+const EARLY = 1;
+const OPTED_OUT = 2;
+const MENTORING = 4;
+/** A text record in the arena: institution, department, role, career stage, then the four list lengths. */
+const TEXT_HEAD = 8;
+const noIds: readonly string[] = Object.freeze([]);
+
+export function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/** Whether indexing `b` instead of `a` would change nothing (missing and null fields are the same). */
+function sameProfile(a: MatchProfile, b: MatchProfile): boolean {
+  return (
+    a.id === b.id &&
+    a.email === b.email &&
+    a.name === b.name &&
+    a.institution === b.institution &&
+    (a.department ?? null) === (b.department ?? null) &&
+    (a.role ?? null) === (b.role ?? null) &&
+    (a.careerStage ?? null) === (b.careerStage ?? null) &&
+    a.optedOut === b.optedOut &&
+    (a.openToMentoring === true) === (b.openToMentoring === true) &&
+    (a.pausedUntil?.getTime() ?? null) === (b.pausedUntil?.getTime() ?? null) &&
+    a.activePartnerships === b.activePartnerships &&
+    sameStrings(a.expertise, b.expertise) &&
+    sameStrings(a.methods, b.methods) &&
+    sameStrings(a.offers, b.offers) &&
+    sameStrings(a.needs, b.needs) &&
+    sameStrings(a.conflictsWith, b.conflictsWith) &&
+    sameStrings(a.partnerIds, b.partnerIds)
+  );
 }
 
 export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchIndex {
@@ -71,18 +119,31 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
   const postWeights: Float32Array[] = [];
   const postLength: number[] = [];
 
-  // Profiles by slot, kept as parallel arrays (a few bytes a profile rather than an object each).
-  const slotProfiles: (MatchProfile | undefined)[] = [];
+  // Profiles by slot, kept as parallel arrays rather than an object each: at 100,000 profiles the objects, their
+  // lists and their dates cost three times what the index itself does. Texts are held once, by number.
+  const slotIds: (string | undefined)[] = [];
+  const slotEmails: string[] = [];
+  const slotNames: string[] = [];
+  const slotPartners: (readonly string[] | undefined)[] = [];
+  const slotConflicts: (readonly string[] | undefined)[] = [];
   const slotById = new Map<string, number>();
   const freeSlots: number[] = [];
   let slotInstitution = new Int32Array(1024);
   let slotDepartment = new Int32Array(1024);
-  let slotEarly = new Uint8Array(1024);
-  /** Where the slot's unit ids start in the arena: expertise and role, then needs, then every posted unit. */
+  let slotFlags = new Uint8Array(1024);
+  let slotPausedUntil = new Float64Array(1024);
+  let slotActive = new Int32Array(1024);
+  /**
+   * Where the slot's record starts in the arena: unit ids (expertise and role, then needs, then every posted
+   * unit), then its texts (TEXT_HEAD numbers, then the expertise, methods, offers and needs entries).
+   */
   let slotStart = new Int32Array(1024);
   let slotSelfLength = new Int32Array(1024);
   let slotNeedsLength = new Int32Array(1024);
   let slotPostedLength = new Int32Array(1024);
+  let slotTextLength = new Int32Array(1024);
+  const textIds = new Map<string, number>();
+  const texts: string[] = [];
   let arena = new Int32Array(1 << 16);
   let arenaUsed = 0;
   let arenaDead = 0;
@@ -108,6 +169,17 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     return id;
   }
 
+  function internText(text: string | null | undefined): number {
+    if (text == null) return -1;
+    let id = textIds.get(text);
+    if (id === undefined) {
+      id = texts.length;
+      textIds.set(text, id);
+      texts.push(text);
+    }
+    return id;
+  }
+
   function internPlace(name: string | null | undefined): number {
     const k = key(name);
     let id = placeIds.get(k);
@@ -123,10 +195,10 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
   function post(unit: number, slot: number, weight: number): void {
     const n = postLength[unit]!;
     if (n === postDocs[unit]!.length) {
-      const bigger = new Int32Array(n * 2);
+      const bigger = new Int32Array(Math.max(2, n * 2));
       bigger.set(postDocs[unit]!);
       postDocs[unit] = bigger;
-      const biggerWeights = new Float32Array(n * 2);
+      const biggerWeights = new Float32Array(Math.max(2, n * 2));
       biggerWeights.set(postWeights[unit]!);
       postWeights[unit] = biggerWeights;
     }
@@ -153,15 +225,53 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
   }
 
   function slotLength(slot: number): number {
-    return slotSelfLength[slot]! + slotNeedsLength[slot]! + slotPostedLength[slot]!;
+    return slotSelfLength[slot]! + slotNeedsLength[slot]! + slotPostedLength[slot]! + slotTextLength[slot]!;
+  }
+
+  function textStart(slot: number): number {
+    return slotStart[slot]! + slotSelfLength[slot]! + slotNeedsLength[slot]! + slotPostedLength[slot]!;
+  }
+
+  /** The slot's profile as it was given (lists as copies, texts as held). */
+  function profileAt(slot: number): MatchProfile {
+    let at = textStart(slot);
+    const text = (id: number) => (id < 0 ? null : texts[id]!);
+    const head = arena.subarray(at, at + TEXT_HEAD);
+    at += TEXT_HEAD;
+    const list = (length: number) => {
+      const items = Array.from(arena.subarray(at, at + length), (id) => texts[id]!);
+      at += length;
+      return items;
+    };
+    const flags = slotFlags[slot]!;
+    const paused = slotPausedUntil[slot]!;
+    return {
+      id: slotIds[slot]!,
+      email: slotEmails[slot]!,
+      name: slotNames[slot]!,
+      institution: text(head[0]!) ?? "",
+      department: text(head[1]!),
+      role: text(head[2]!),
+      careerStage: text(head[3]!),
+      expertise: list(head[4]!),
+      methods: list(head[5]!),
+      offers: list(head[6]!),
+      needs: list(head[7]!),
+      conflictsWith: [...(slotConflicts[slot] ?? noIds)],
+      optedOut: (flags & OPTED_OUT) !== 0,
+      pausedUntil: Number.isNaN(paused) ? null : new Date(paused),
+      activePartnerships: slotActive[slot]!,
+      partnerIds: [...(slotPartners[slot] ?? noIds)],
+      openToMentoring: (flags & MENTORING) !== 0,
+    };
   }
 
   /** Moves the live slots' units to a fresh arena once more than half of it belongs to removed profiles. */
   function compactArena(): void {
     const fresh = new Int32Array(Math.max(1 << 16, (arenaUsed - arenaDead) * 2));
     let used = 0;
-    for (let slot = 0; slot < slotProfiles.length; slot++) {
-      if (!slotProfiles[slot]) continue;
+    for (let slot = 0; slot < slotIds.length; slot++) {
+      if (slotIds[slot] === undefined) continue;
       const start = slotStart[slot]!;
       const length = slotLength(slot);
       fresh.set(arena.subarray(start, start + length), used);
@@ -182,7 +292,11 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     institutionCounts[institution]!--;
     if (institutionCounts[institution] === 0) institutionsInUse--;
     arenaDead += slotLength(slot);
-    slotProfiles[slot] = undefined;
+    slotIds[slot] = undefined;
+    slotEmails[slot] = "";
+    slotNames[slot] = "";
+    slotPartners[slot] = undefined;
+    slotConflicts[slot] = undefined;
     slotById.delete(id);
     freeSlots.push(slot);
     live--;
@@ -191,9 +305,11 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
   }
 
   function upsert(profile: MatchProfile): void {
+    const held = slotById.get(profile.id);
+    if (held !== undefined && sameProfile(profileAt(held), profile)) return;
     remove(profile.id);
     const units = analyseProfile(profile);
-    const slot = freeSlots.pop() ?? slotProfiles.length;
+    const slot = freeSlots.pop() ?? slotIds.length;
     if (slot >= slotSpan) throw new Error(`the match index holds at most ${slotSpan} profiles`);
     if (slot >= slotStart.length) {
       const size = slotStart.length * 2;
@@ -203,14 +319,17 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       slotSelfLength = grownInt32(slotSelfLength, size);
       slotNeedsLength = grownInt32(slotNeedsLength, size);
       slotPostedLength = grownInt32(slotPostedLength, size);
-      const early = new Uint8Array(size);
-      early.set(slotEarly);
-      slotEarly = early;
+      slotTextLength = grownInt32(slotTextLength, size);
+      slotActive = grownInt32(slotActive, size);
+      slotFlags = grown(slotFlags, size, (length) => new Uint8Array(length));
+      slotPausedUntil = grown(slotPausedUntil, size, (length) => new Float64Array(length));
       acc = new Float64Array(size);
       touched = new Int32Array(size);
     }
 
-    const length = units.self.length + units.needs.length + units.about.size;
+    const lists = [profile.expertise, profile.methods, profile.offers, profile.needs];
+    const textLength = TEXT_HEAD + lists.reduce((sum, items) => sum + items.length, 0);
+    const length = units.self.length + units.needs.length + units.about.size + textLength;
     arena = grownInt32(arena, arenaUsed + length);
     let at = arenaUsed;
     slotStart[slot] = at;
@@ -221,19 +340,34 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       arena[at++] = unit;
       post(unit, slot, weight);
     }
+    arena[at++] = internText(profile.institution);
+    arena[at++] = internText(profile.department);
+    arena[at++] = internText(profile.role);
+    arena[at++] = internText(profile.careerStage);
+    for (const items of lists) arena[at++] = items.length;
+    for (const items of lists) for (const item of items) arena[at++] = internText(item);
     arenaUsed = at;
     slotSelfLength[slot] = units.self.length;
     slotNeedsLength[slot] = units.needs.length;
     slotPostedLength[slot] = units.about.size;
+    slotTextLength[slot] = textLength;
 
     const institution = internPlace(profile.institution);
     if (institutionCounts[institution] === 0) institutionsInUse++;
     institutionCounts[institution]!++;
     slotInstitution[slot] = institution;
     slotDepartment[slot] = internPlace(profile.department);
-    slotEarly[slot] = isEarlyCareer(profile) ? 1 : 0;
-    if (slot === slotProfiles.length) slotProfiles.push(profile);
-    else slotProfiles[slot] = profile;
+    slotFlags[slot] =
+      (isEarlyCareer(profile) ? EARLY : 0) |
+      (profile.optedOut ? OPTED_OUT : 0) |
+      (profile.openToMentoring === true ? MENTORING : 0);
+    slotPausedUntil[slot] = profile.pausedUntil ? profile.pausedUntil.getTime() : Number.NaN;
+    slotActive[slot] = profile.activePartnerships;
+    slotIds[slot] = profile.id;
+    slotEmails[slot] = profile.email;
+    slotNames[slot] = profile.name;
+    slotPartners[slot] = profile.partnerIds.length > 0 ? [...profile.partnerIds] : undefined;
+    slotConflicts[slot] = profile.conflictsWith.length > 0 ? [...profile.conflictsWith] : undefined;
     slotById.set(profile.id, slot);
     live++;
   }
@@ -325,18 +459,23 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       const relevance = ((relevanceSteps - (packedKey - slot) / slotSpan) / relevanceSteps) * relevanceMax;
       if (pool.length >= poolSize && relevance + maxBonus + 1e-9 < pool[poolSize - 1]!.score) break;
       if (bestRelevance > 0 && relevance < relevanceFloor * bestRelevance) break;
-      const p = slotProfiles[slot]!;
+      const id = slotIds[slot]!;
+      const flags = slotFlags[slot]!;
       if (
-        p.id === requester.id ||
-        p.optedOut ||
-        (p.pausedUntil != null && p.pausedUntil.getTime() > nowMs) ||
-        reqPartners.has(p.id) ||
-        p.partnerIds.includes(requester.id)
+        id === requester.id ||
+        (flags & OPTED_OUT) !== 0 ||
+        slotPausedUntil[slot]! > nowMs ||
+        reqPartners.has(id) ||
+        slotPartners[slot]?.includes(requester.id)
       ) {
         continue;
       }
-      const email = key(p.email);
-      if (email === reqEmail || reqConflicts.has(email) || p.conflictsWith.some((e) => key(e) === reqEmail))
+      const email = key(slotEmails[slot]);
+      if (
+        email === reqEmail ||
+        reqConflicts.has(email) ||
+        slotConflicts[slot]?.some((e) => key(e) === reqEmail)
+      )
         continue;
       if (bestRelevance < 0) bestRelevance = relevance;
 
@@ -363,14 +502,13 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
         otherInstitution: institution !== reqInstitution,
         otherDepartment: reqDepartment !== 0 && department !== 0 && department !== reqDepartment,
         smallCentre: Math.min(1, Math.max(0, 1 - institutionCounts[institution]! / (2 * meanCentre))),
-        mentoring: reqEarly && p.openToMentoring === true && slotEarly[slot] === 0,
-        activePartnerships: p.activePartnerships,
+        mentoring: reqEarly && (flags & MENTORING) !== 0 && (flags & EARLY) === 0,
+        activePartnerships: slotActive[slot]!,
       });
       if (pool.length >= poolSize && score < pool[poolSize - 1]!.score - 1e-12) continue;
       const entry: Scored = {
         slot,
-        profile: p,
-        id: p.id,
+        id,
         score,
         institutionKey: placeNames[institution]!,
         self: arena.slice(start, selfEnd),
@@ -390,11 +528,30 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     const needSet = new Set(needUnits.map((u) => u.unit));
     const reqOffers = new Set(req.knowsOffers);
     return spreadRerank(pool, limit).map((chosen) =>
-      explain(chosen, needSet, reqKnowsUnits, reqOffers, reqEarly, slotEarly[chosen.slot] === 1),
+      explain(
+        profileAt(chosen.slot),
+        chosen.score,
+        needSet,
+        reqKnowsUnits,
+        reqOffers,
+        reqEarly,
+        (slotFlags[chosen.slot]! & EARLY) !== 0,
+      ),
     );
   }
 
+  function shrink(): void {
+    for (let unit = 0; unit < postDocs.length; unit++) {
+      const n = postLength[unit]!;
+      if (postDocs[unit]!.length === n) continue;
+      postDocs[unit] = postDocs[unit]!.slice(0, n);
+      postWeights[unit] = postWeights[unit]!.slice(0, n);
+    }
+    if (arena.length !== arenaUsed) arena = arena.slice(0, arenaUsed);
+  }
+
   for (const profile of profiles) upsert(profile);
+  if (profiles.length > 0) shrink();
 
   return {
     upsert,
@@ -403,6 +560,17 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       return live;
     },
     suggest,
+    get(id) {
+      const slot = slotById.get(id);
+      return slot === undefined ? undefined : profileAt(slot);
+    },
+    ids: () => slotById.keys(),
+    partners(id) {
+      const slot = slotById.get(id);
+      if (slot === undefined) return undefined;
+      return { active: slotActive[slot]!, partnerIds: slotPartners[slot] ?? noIds };
+    },
+    shrink,
   };
 }
 
@@ -412,14 +580,14 @@ function matchesAny(item: string, units: ReadonlySet<string>): boolean {
 
 /** Builds the suggestion's reason from the candidate's own entries that met the need, never from the need's text. */
 function explain(
-  chosen: Scored,
+  p: MatchProfile,
+  score: number,
   needSet: ReadonlySet<string>,
   reqKnows: ReadonlySet<string>,
   reqOffers: ReadonlySet<string>,
   reqEarly: boolean,
   candidateEarly: boolean,
 ): Suggestion {
-  const p = chosen.profile;
   const seen = new Set<string>();
   const pick = (items: readonly string[]) =>
     items.filter((item) => {
@@ -443,7 +611,7 @@ function explain(
   if (needSet.has(mentoringUnit) && p.openToMentoring) matched.push("open to mentoring");
   return {
     personId: p.id,
-    score: Math.round(chosen.score * 10_000) / 10_000,
+    score: Math.round(score * 10_000) / 10_000,
     reason: writeReason({
       role: p.role,
       careerStage: p.careerStage,

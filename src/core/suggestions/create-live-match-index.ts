@@ -1,5 +1,5 @@
 // The match index kept fresh from the database: built on first use, then topped up with what changed before each query.
-import { createMatchIndex, type MatchIndex } from "../matching/create-match-index.ts";
+import { createMatchIndex, type MatchIndex, sameStrings } from "../matching/create-match-index.ts";
 import type { MatchProfile, Suggestion, SuggestOptions } from "../matching/types.ts";
 import type { Log } from "../ports.ts";
 import type { ProfileChanges } from "../profile/profile-store.ts";
@@ -40,16 +40,13 @@ export interface LiveMatchIndex extends ProfileChanges {
   readonly size: number;
 }
 
-const samePartners = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((id, i) => id === b[i]);
-
 export function createLiveMatchIndex(options: LiveMatchIndexOptions): LiveMatchIndex {
   const { source, log } = options;
   const rebuildMs = options.rebuildMs ?? 15 * 60_000;
   const checkMs = options.checkMs ?? 0;
   const partnershipCheckMs = options.partnershipCheckMs ?? 30_000;
+  // The index is the only copy of the profiles: a requester is read back from it (see MatchIndex.get).
   let index: MatchIndex | null = null;
-  const profiles = new Map<string, MatchProfile>();
   let peopleAt: string | null = null;
   let partnershipsAt = "";
   let builtAt = 0;
@@ -65,46 +62,61 @@ export function createLiveMatchIndex(options: LiveMatchIndexOptions): LiveMatchI
 
   function put(profile: MatchProfile): void {
     if (building) touchedDuringBuild.add(profile.id);
-    profiles.set(profile.id, profile);
     index?.upsert(profile);
   }
 
   function drop(id: string): void {
     if (building) touchedDuringBuild.add(id);
-    profiles.delete(id);
     index?.remove(id);
   }
 
   async function build(nowMs: number): Promise<void> {
     const started = Date.now();
     building = true;
+    // The first build fills a new index; later ones go over everyone again in place, changing who changed and
+    // dropping who is gone (a second index beside the first would double the memory for a while). Profiles come
+    // a page at a time, so that they never all exist as objects at once.
+    const target = index ?? createMatchIndex();
+    /** Who the database still has (a first build has no one to drop). */
+    const seen = index ? new Set<string>() : null;
+    const take = (page: readonly MatchProfile[]) => {
+      for (const profile of page) {
+        seen?.add(profile.id);
+        target.upsert(profile);
+      }
+    };
     let loaded: Awaited<ReturnType<MatchSource["loadAll"]>>;
     try {
-      loaded = await source.loadAll();
+      loaded = await source.loadAll(take);
     } finally {
       building = false;
     }
+    take(loaded.profiles);
+    if (seen) {
+      const gone = [...target.ids()].filter((id) => !seen.has(id) && !touchedDuringBuild.has(id));
+      for (const id of gone) target.remove(id);
+    }
     for (const id of touchedDuringBuild) dirty.add(id);
     touchedDuringBuild.clear();
-    const fresh = createMatchIndex(loaded.profiles);
-    profiles.clear();
-    for (const profile of loaded.profiles) profiles.set(profile.id, profile);
-    index = fresh;
+    target.shrink();
+    index = target;
     peopleAt = loaded.peopleAt;
     partnershipsAt = loaded.partnerships;
     builtAt = nowMs;
     checkedAt = nowMs;
     partnershipsCheckedAt = nowMs;
-    log.info({ profiles: loaded.profiles.length, ms: Date.now() - started }, "Match index built");
+    log.info({ profiles: target.size, ms: Date.now() - started }, "Match index built");
   }
 
   async function applyPartners(): Promise<void> {
     const partners = await source.loadPartners();
-    for (const [id, profile] of profiles) {
+    const current = index;
+    if (!current) return;
+    for (const id of [...current.ids()]) {
+      const had = current.partners(id)!;
       const now = partners.get(id) ?? { active: 0, partnerIds: [] };
-      if (profile.activePartnerships === now.active && samePartners(profile.partnerIds, now.partnerIds))
-        continue;
-      put({ ...profile, partnerIds: now.partnerIds, activePartnerships: now.active });
+      if (had.active === now.active && sameStrings(had.partnerIds, now.partnerIds)) continue;
+      put({ ...current.get(id)!, partnerIds: now.partnerIds, activePartnerships: now.active });
     }
   }
 
@@ -165,7 +177,7 @@ export function createLiveMatchIndex(options: LiveMatchIndexOptions): LiveMatchI
   return {
     async suggest(requesterId, need, options, resolve) {
       await refresh(options.now);
-      let requester = profiles.get(requesterId) ?? null;
+      let requester = index!.get(requesterId) ?? null;
       if (!requester) {
         const [loaded] = await source.loadProfiles([requesterId]);
         if (!loaded) return { requester: null, suggestions: [] };

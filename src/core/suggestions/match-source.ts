@@ -12,8 +12,14 @@ export interface MatchSource {
   peopleVersion(): Promise<string | null>;
   /** A summary of partnerships that changes when one starts, ends or changes status. */
   partnershipsVersion(): Promise<string>;
-  /** Every profile, with the versions taken before reading them. */
-  loadAll(): Promise<{ profiles: MatchProfile[]; peopleAt: string | null; partnerships: string }>;
+  /**
+   * Every profile, with the versions taken before reading them. Given `take`, a source may hand the profiles
+   * over a page at a time instead of returning them (`profiles` then holds the rest, often none), so that a
+   * full load never holds them all as objects.
+   */
+  loadAll(
+    take?: (page: MatchProfile[]) => void,
+  ): Promise<{ profiles: MatchProfile[]; peopleAt: string | null; partnerships: string }>;
   /** Profiles changed at or after `since` (minus a safety margin for transactions that committed late). */
   loadChangedSince(since: string): Promise<MatchProfile[]>;
   /** These people's profiles as they are now; people who no longer exist are missing from the answer. */
