@@ -174,8 +174,9 @@ async function seed(database: Database, count: number): Promise<void> {
 async function planAndEnqueue(database: Database, at: Date) {
   const store = createCheckinStore(database.db);
   const started = performance.now();
-  const plans = planCheckins(await store.partnershipsToPlan(at), at);
-  const created = await store.savePlans(plans);
+  let created = 0;
+  for await (const page of store.partnershipsToPlan(at))
+    created += await store.savePlans(planCheckins(page, at));
   const planned = performance.now();
   const counts = await createCheckinService({ store }).run(at);
   const enqueued = performance.now();

@@ -1,6 +1,6 @@
 // Check-ins in Postgres: periods planned with ON CONFLICT DO NOTHING; due prompts and reminders claimed FOR UPDATE
 // SKIP LOCKED and, in the same transaction, written to the outbox and marked, so any number of instances send each once.
-import { and, asc, eq, gt, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { CheckinAnswer } from "../core/checkins/answers.ts";
 import type {
   AnswerOutcome,
@@ -96,60 +96,73 @@ const after = (column: SQL | typeof checkinPrompts.dueAt, cursor: Cursor | null)
     ? sql`(${column}, ${checkinPrompts.checkinId}, ${checkinPrompts.personId}) > (${iso(cursor.at)}, ${cursor.checkinId}::uuid, ${cursor.personId}::uuid)`
     : undefined;
 
-export function createCheckinStore(db: Db): CheckinStore {
+const PLANNING_PAGE = 2000;
+
+type PartnershipRow = Pick<PlanningPartnership, "id" | "weekday" | "localHour" | "startedAt"> & {
+  cadence: string;
+};
+
+/** One page of partnerships with their members and the periods planned already. */
+async function planningPage(
+  db: Db,
+  page: readonly PartnershipRow[],
+  now: Date,
+): Promise<PlanningPartnership[]> {
+  const ids = page.map((p) => p.id);
+  const members = await db
+    .select({
+      partnershipId: partnershipMembers.partnershipId,
+      personId: people.id,
+      zone: personZone,
+      available: personAvailable(now),
+    })
+    .from(partnershipMembers)
+    .innerJoin(people, eq(people.id, partnershipMembers.personId))
+    .where(inArray(partnershipMembers.partnershipId, ids));
+  const planned = await db
+    .select({ partnershipId: checkins.partnershipId, periodKey: checkins.periodKey })
+    .from(checkins)
+    .where(and(inArray(checkins.partnershipId, ids), gt(checkins.periodEnd, now)));
+  const keys = new Map<string, string[]>();
+  for (const row of planned)
+    keys.set(row.partnershipId, [...(keys.get(row.partnershipId) ?? []), row.periodKey]);
+  const membersOf = new Map<string, PlanningPartnership["members"][number][]>();
+  for (const row of members) {
+    const list = membersOf.get(row.partnershipId) ?? [];
+    list.push({ personId: row.personId, zone: row.zone, available: Boolean(row.available) });
+    membersOf.set(row.partnershipId, list);
+  }
+  return page.flatMap((p) =>
+    isCadence(p.cadence)
+      ? [{ ...p, cadence: p.cadence, members: membersOf.get(p.id) ?? [], plannedKeys: keys.get(p.id) ?? [] }]
+      : [],
+  );
+}
+
+/** `planningPage`: partnerships read per page when planning (default 2,000; tests make it small). */
+export function createCheckinStore(db: Db, options: { planningPage?: number } = {}): CheckinStore {
+  const pageSize = options.planningPage ?? PLANNING_PAGE;
   return {
-    async partnershipsToPlan(now) {
-      const [members, planned] = [
-        await db
+    async *partnershipsToPlan(now) {
+      let cursor: string | null = null;
+      for (;;) {
+        const page = await db
           .select({
             id: partnerships.id,
             cadence: partnerships.cadence,
             weekday: partnerships.weekday,
             localHour: partnerships.localHour,
             startedAt: partnerships.startedAt,
-            personId: people.id,
-            zone: personZone,
-            available: personAvailable(now),
           })
           .from(partnerships)
-          .innerJoin(partnershipMembers, eq(partnershipMembers.partnershipId, partnerships.id))
-          .innerJoin(people, eq(people.id, partnershipMembers.personId))
-          .where(eq(partnerships.status, "active")),
-        await db
-          .select({ partnershipId: checkins.partnershipId, periodKey: checkins.periodKey })
-          .from(checkins)
-          .innerJoin(partnerships, eq(partnerships.id, checkins.partnershipId))
-          .where(and(eq(partnerships.status, "active"), gt(checkins.periodEnd, now))),
-      ];
-      const keys = new Map<string, string[]>();
-      for (const row of planned)
-        keys.set(row.partnershipId, [...(keys.get(row.partnershipId) ?? []), row.periodKey]);
-      const byId = new Map<
-        string,
-        PlanningPartnership & { members: PlanningPartnership["members"][number][] }
-      >();
-      for (const row of members) {
-        if (!isCadence(row.cadence)) continue;
-        let partnership = byId.get(row.id);
-        if (!partnership) {
-          partnership = {
-            id: row.id,
-            cadence: row.cadence,
-            weekday: row.weekday,
-            localHour: row.localHour,
-            startedAt: row.startedAt,
-            members: [],
-            plannedKeys: keys.get(row.id) ?? [],
-          };
-          byId.set(row.id, partnership);
-        }
-        partnership.members.push({
-          personId: row.personId,
-          zone: row.zone,
-          available: Boolean(row.available),
-        });
+          .where(and(eq(partnerships.status, "active"), cursor ? gt(partnerships.id, cursor) : undefined))
+          .orderBy(asc(partnerships.id))
+          .limit(pageSize);
+        if (page.length === 0) return;
+        cursor = page.at(-1)!.id;
+        yield await planningPage(db, page, now);
+        if (page.length < pageSize) return;
       }
-      return [...byId.values()];
     },
 
     async savePlans(unordered: readonly CheckinPlan[]) {

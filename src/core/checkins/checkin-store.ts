@@ -81,8 +81,11 @@ export type AnswerOutcome =
 export type NoteOutcome = "saved" | "closed" | "unanswered" | "unknown";
 
 export interface CheckinStore {
-  /** Active partnerships with their available members' zones and the periods already planned. */
-  partnershipsToPlan(now: Date): Promise<PlanningPartnership[]>;
+  /**
+   * Active partnerships with their available members' zones and the periods already planned, a page at a time
+   * (the job runs every minute: at 100,000 people, reading them all at once held some 240 MB each run).
+   */
+  partnershipsToPlan(now: Date): AsyncIterable<readonly PlanningPartnership[]>;
   /** Creates each check-in and its prompts unless any instance planned that period already; returns how many. */
   savePlans(plans: readonly CheckinPlan[]): Promise<number>;
   /**

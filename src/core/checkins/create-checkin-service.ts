@@ -65,8 +65,11 @@ export function createCheckinService(options: CheckinServiceOptions): CheckinSer
 
   return {
     async run(now) {
-      const plans = planCheckins(await store.partnershipsToPlan(now), now, hours);
-      const planned = plans.length > 0 ? await store.savePlans(plans) : 0;
+      let planned = 0;
+      for await (const page of store.partnershipsToPlan(now)) {
+        const plans = planCheckins(page, now, hours);
+        if (plans.length > 0) planned += await store.savePlans(plans);
+      }
       const counts = await store.sendDuePrompts(now, (prompt) => decidePrompt(prompt, now));
       return { planned, ...counts };
     },
