@@ -56,7 +56,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     rejectRateLimitedCalls: true,
     timeout: options.requestTimeoutMs ?? 10_000,
   };
-  const client = new webApi.WebClient(options.config.botToken, clientOptions);
+  const client = new webApi.WebClient(options.config.botToken, { ...clientOptions, logger });
   const app = new App({ authorize: createTokenAuthorize(client, options), receiver, logger, clientOptions });
   const deps = { core: options.core, logger: options.logger };
   if (options.events) registerPlatformEvents(app, { ...options.events, logger: options.logger });
