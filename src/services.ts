@@ -48,6 +48,8 @@ export interface ServiceOptions {
   database: Database;
   clock?: Clock;
   slackRetryConfig?: SlackBotOptions["retryConfig"];
+  /** How long a slash command waits for the core before acking empty (default 2 s); tests shorten it. */
+  slackAckWithinMs?: number;
   /** How long one request to Slack's Web API or the Bot Connector may take (default 10 s); tests shorten it. */
   requestTimeoutMs?: number;
   delivery?: Partial<Pick<DeliveryWorkerOptions, "limits" | "idleMs" | "batchSize" | "concurrency">>;
@@ -129,6 +131,7 @@ export function createServices(options: ServiceOptions): Services {
         core,
         logger,
         ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
+        ...(options.slackAckWithinMs !== undefined ? { ackWithinMs: options.slackAckWithinMs } : {}),
         ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
         events: { ledger: createSlackEventLedger(database.db), audit: createAuditTrail(database.db) },
       })

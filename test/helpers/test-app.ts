@@ -37,6 +37,7 @@ export async function startTestApp(
   options: {
     clock?: Clock;
     requestTimeoutMs?: number;
+    slackAckWithinMs?: number;
     /** Runs on the fakes before the service starts (e.g. to make Slack fail its start-up call). */
     beforeStart?: (fakes: { slackApi: FakeSlackApi; connector: FakeBotConnector }) => void;
   } = {},
@@ -62,6 +63,7 @@ export async function startTestApp(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     slackRetryConfig: { retries: 0 },
+    ...(options.slackAckWithinMs !== undefined ? { slackAckWithinMs: options.slackAckWithinMs } : {}),
   });
   const port = await app.listen(0);
   return {

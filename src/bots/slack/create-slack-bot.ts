@@ -30,6 +30,8 @@ export interface SlackBotOptions {
   retryConfig?: RetryOptions;
   /** How long one Web API request may take before it is abandoned (and the outbox retries it); default 10 s. */
   requestTimeoutMs?: number;
+  /** See SlackListenerDeps.ackWithinMs. */
+  ackWithinMs?: number;
   /** Events API: a retried delivery is processed once, and uninstalls and revoked tokens are audited. */
   events?: { ledger: EventLedger; audit: AuditTrail };
 }
@@ -58,7 +60,11 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   };
   const client = new webApi.WebClient(options.config.botToken, { ...clientOptions, logger });
   const app = new App({ authorize: createTokenAuthorize(client, options), receiver, logger, clientOptions });
-  const deps = { core: options.core, logger: options.logger };
+  const deps = {
+    core: options.core,
+    logger: options.logger,
+    ...(options.ackWithinMs !== undefined ? { ackWithinMs: options.ackWithinMs } : {}),
+  };
   if (options.events) registerPlatformEvents(app, { ...options.events, logger: options.logger });
   registerSlashCommands(app, deps);
   registerBlockActions(app, deps);

@@ -5,4 +5,9 @@ import type { Logger } from "../../logger.ts";
 export interface SlackListenerDeps {
   core: Core;
   logger: Logger;
+  /**
+   * How long a slash command may wait for the core before it is acked empty and answered through response_url
+   * instead (Slack shows an error after 3 s without an ack); default 2,000 ms, 0 acks every command at once.
+   */
+  ackWithinMs?: number;
 }

@@ -11,11 +11,25 @@ export function register(app: App, deps: SlackListenerDeps): void {
       // A search may first have to read everyone's profiles: ack at once, answer through response_url.
       const ackFirst = command.command === "/find-collaborator";
       if (ackFirst) await ack();
-      const reply = await deps.core.handleCommand({
+      const answer = deps.core.handleCommand({
         actor: actorOf(command),
         text: command.text,
         slashCommand: command.command,
       });
+      // A busy database must not cost the ack: past the deadline, ack empty and answer through response_url.
+      const reply = ackFirst ? await answer : await within(answer, deps.ackWithinMs ?? 2_000);
+      if (reply === late) {
+        await ack();
+        deps.logger.warn({ command: command.command }, "Slack command answered after its ack (slow core)");
+        await showReply(await answer, {
+          teamId: command.team_id,
+          userId: command.user_id,
+          client,
+          respond,
+          triggerId: command.trigger_id,
+        });
+        return;
+      }
       // A plain message goes back in the ack itself; anything else acks first, within Slack's 3 seconds.
       if (reply.kind === "message" && !ackFirst) {
         await ack({
@@ -33,6 +47,22 @@ export function register(app: App, deps: SlackListenerDeps): void {
         triggerId: command.trigger_id,
       });
     });
+  }
+}
+
+const late = Symbol("late");
+
+/** The answer, or `late` when it takes longer than `ms` (0: at once); the answer still comes, await it again. */
+async function within<T>(answer: Promise<T>, ms: number): Promise<T | typeof late> {
+  if (ms <= 0) return late;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<typeof late>((resolve) => {
+    timer = setTimeout(() => resolve(late), ms);
+  });
+  try {
+    return await Promise.race([answer, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
