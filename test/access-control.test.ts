@@ -116,7 +116,7 @@ describe("access control", () => {
     ]);
     const [p] = await db
       .insert(partnerships)
-      .values({ title: "Cohort study", programmeId: ids.onco })
+      .values({ title: "Cohort study", programmeId: ids.onco, cadence: "weekly" })
       .returning();
     ids.p = p!.id;
     await db.insert(partnershipMembers).values([
@@ -266,6 +266,24 @@ describe("access control", () => {
     const [sent] = await db.select().from(outbox).where(eq(outbox.kind, "digest"));
     expect(sent).toMatchObject({ platform: "slack", status: "sent" });
     expect(JSON.stringify(t.connector.calls.slice(teamsBefore))).not.toContain("Oncology");
+
+    // A check-in prompt is about the programme too: Ben last talked to the bot on Teams, but gets it on Slack.
+    await db.insert(chatIdentities).values({
+      personId: ids.ben!,
+      platform: "teams",
+      tenantId: TEAMS_TENANT_ID,
+      userId: "aad-ben",
+      conversationRef: { conversation: { id: "a:ben" }, serviceUrl: t.connector.serviceUrl },
+      lastSeenAt: clock.now(),
+    });
+    clock.set("2026-12-08T10:30:00Z"); // Tuesday 10:30 in London: the weekly check-in is due
+    await t.app.jobs.find((j) => j.name === "checkins")!.run(clock.now());
+    const prompts = await db.select().from(outbox).where(eq(outbox.kind, "checkin.prompt"));
+    expect(prompts.map((p) => [p.personId === ids.ben ? "ben" : "ana", p.platform]).sort()).toEqual([
+      ["ana", "slack"],
+      ["ben", "slack"],
+    ]);
+
     await runWith(t.database, ["programme", "link", `teams:${TEAMS_TENANT_ID}`, "Oncology Network"]);
 
     const list = await runWith(t.database, ["programme", "list"]);

@@ -6,10 +6,10 @@ export type Destination =
       kind: "person";
       personId: string;
       /**
-       * Only through identities in these Slack workspaces / Teams tenants (a linked programme's digest must not
-       * reach a tenant that may not see the programme); absent or empty: any identity.
+       * The programme the message is about: it reaches the person only through an account in a workspace or
+       * tenant that may see the programme (`collab programme link`); any account when the programme has no links.
        */
-      within?: readonly { platform: Platform; tenantId: string }[];
+      programmeId?: string | null;
     }
   | { kind: "channel"; platform: Platform; tenantId: string; channelId: string; conversationRef?: unknown };
 

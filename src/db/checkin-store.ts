@@ -236,6 +236,7 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
                     personId: checkinPrompts.personId,
                     periodEnd: checkins.periodEnd,
                     title: partnerships.title,
+                    programmeId: partnerships.programmeId,
                     partnershipStatus: partnerships.status,
                     zone: personZone,
                     available: personAvailable(now),
@@ -313,6 +314,7 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
               sentAt: checkinPrompts.sentAt,
               periodEnd: checkins.periodEnd,
               title: partnerships.title,
+              programmeId: partnerships.programmeId,
               zone: personZone,
             })
             .from(checkinPrompts)

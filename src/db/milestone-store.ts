@@ -3,14 +3,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { MilestoneStore } from "../core/milestones/milestone-store.ts";
 import { recordAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
-import {
-  milestones,
-  partnershipMembers,
-  partnerships,
-  programmeChannels,
-  programmeMembers,
-  programmes,
-} from "./schema.ts";
+import { milestones, partnershipMembers, partnerships, programmeChannels } from "./schema.ts";
 
 export const CELEBRATIONS_PURPOSE = "celebrations";
 

@@ -5,7 +5,7 @@ import type { Delivery, DeliveryTarget, OutgoingMessage } from "../core/outgoing
 import type { Db } from "./client.ts";
 import { arrayLiteral } from "./pg-array.ts";
 import { rowsOf } from "./rows.ts";
-import { chatIdentities, outbox } from "./schema.ts";
+import { chatIdentities, outbox, programmeTenants } from "./schema.ts";
 
 interface Route {
   platform: Platform;
@@ -49,14 +49,13 @@ function routeFrom(identities: readonly IdentityRow[]): Route {
   };
 }
 
-/** The route for one message to a person, from their identities, kept to the workspaces it may go to. */
-function routeToPerson(
-  identities: readonly IdentityRow[],
-  to: Extract<OutgoingMessage["to"], { kind: "person" }>,
-): Route {
-  if (!to.within?.length) return routeFrom(identities);
+type Links = readonly { platform: string; tenantId: string }[];
+
+/** The route for one message to a person, through an account where its programme may be seen. */
+function routeToPerson(identities: readonly IdentityRow[], links: Links): Route {
+  if (links.length === 0) return routeFrom(identities);
   const allowed = identities.filter((i) =>
-    to.within?.some((w) => w.platform === i.platform && w.tenantId === i.tenantId),
+    links.some((l) => l.platform === i.platform && l.tenantId === i.tenantId),
   );
   if (allowed.length > 0 || identities.length === 0) return routeFrom(allowed);
   return {
@@ -64,6 +63,27 @@ function routeToPerson(
     unreachable:
       "no Slack or Teams account in the workspaces or tenants this programme is linked to: see `collab programme list`",
   };
+}
+
+/** The workspace and tenant links of the programmes these messages are about, in one query. */
+async function linksOf(db: Db, messages: readonly OutgoingMessage[]): Promise<Map<string, Links>> {
+  const ids = [
+    ...new Set(
+      messages.flatMap((m) => (m.to.kind === "person" && m.to.programmeId ? [m.to.programmeId] : [])),
+    ),
+  ];
+  const links = new Map<string, { platform: string; tenantId: string }[]>();
+  if (ids.length === 0) return links;
+  const rows = await db
+    .select()
+    .from(programmeTenants)
+    .where(sql`${programmeTenants.programmeId} = any(${arrayLiteral(ids)}::uuid[])`);
+  for (const row of rows) {
+    const list = links.get(row.programmeId) ?? [];
+    list.push({ platform: row.platform, tenantId: row.tenantId });
+    links.set(row.programmeId, list);
+  }
+  return links;
 }
 
 /** Each person's identities in one query, most recently seen first. */
@@ -119,12 +139,16 @@ export async function enqueueOutgoing(
   const personIds = messages.flatMap((m) => (m.to.kind === "person" ? [m.to.personId] : []));
   const identities =
     personIds.length > 0 ? await identitiesOf(db, personIds) : new Map<string, IdentityRow[]>();
+  const links = await linksOf(db, messages);
   const results: (EnqueueResult | null)[] = messages.map(() => null);
   for (let start = 0; start < messages.length; start += INSERT_CHUNK) {
     const chunk = messages.slice(start, start + INSERT_CHUNK).map((message, offset) => {
       const route =
         message.to.kind === "person"
-          ? routeToPerson(identities.get(message.to.personId) ?? [], message.to)
+          ? routeToPerson(
+              identities.get(message.to.personId) ?? [],
+              links.get(message.to.programmeId ?? "") ?? [],
+            )
           : routeToChannel(message.to);
       return { index: start + offset, message, route };
     });

@@ -54,18 +54,6 @@ export async function setProgrammeTenant(
   });
 }
 
-/** The workspaces and tenants a programme is linked to (empty: every one may see it). */
-export async function programmeLinks(db: Db, programmeId: string): Promise<TenantLink[]> {
-  const rows = await db
-    .select({ platform: programmeTenants.platform, tenantId: programmeTenants.tenantId })
-    .from(programmeTenants)
-    .where(eq(programmeTenants.programmeId, programmeId));
-  return rows.map((row) => ({
-    platform: row.platform === "teams" ? "teams" : "slack",
-    tenantId: row.tenantId,
-  }));
-}
-
 /** Every programme with its links (none: visible from every workspace and tenant). */
 export async function listProgrammeTenants(db: Db): Promise<{ name: string; links: TenantLink[] }[]> {
   const rows = await db

@@ -7,7 +7,6 @@ import type { Db } from "../db/client.ts";
 import { loadDigestSnapshot } from "../db/digest-queries.ts";
 import { claimDigest, coordinatorRows } from "../db/digest-store.ts";
 import { enqueueMessages } from "../db/outbox-store.ts";
-import { programmeLinks } from "../db/programme-tenants.ts";
 import type { Job } from "./job.ts";
 
 export function createDigestsJob(deps: { db: Db; log?: Log }): Job {
@@ -50,7 +49,7 @@ export function createDigestsJob(deps: { db: Db; log?: Log }): Job {
               [
                 {
                   kind: "digest",
-                  to: { kind: "person", personId: row.personId, within: await programmeLinks(tx, row.id) },
+                  to: { kind: "person", personId: row.personId, programmeId: row.id },
                   dedupeKey: `digest:${row.id}:${row.personId}:${slot!.toISOString()}`,
                   message: buildDigest(snapshot),
                 },

@@ -22,6 +22,8 @@ export interface PromptInput {
   checkinId: string;
   personId: string;
   title: string;
+  /** The partnership's programme: the prompt only goes where that programme may be seen. */
+  programmeId?: string | null;
   periodEnd: Date;
   zone: string;
   /** Sent after its due time because the bot was down. */
@@ -65,7 +67,7 @@ export function promptOutgoing(input: PromptInput): OutgoingMessage {
   return {
     kind: `checkin.${kind}`,
     dedupeKey: `checkin.${kind}:${input.checkinId}:${input.personId}`,
-    to: { kind: "person", personId: input.personId },
+    to: { kind: "person", personId: input.personId, programmeId: input.programmeId ?? null },
     message: {
       summary,
       blocks: [

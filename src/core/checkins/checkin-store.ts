@@ -38,6 +38,7 @@ export interface DuePrompt {
   checkinId: string;
   personId: string;
   title: string;
+  programmeId: string | null;
   partnershipStatus: string;
   dueAt: Date;
   periodEnd: Date;
@@ -65,6 +66,7 @@ export interface ReminderCandidate {
   checkinId: string;
   personId: string;
   title: string;
+  programmeId: string | null;
   sentAt: Date;
   periodEnd: Date;
   zone: string;

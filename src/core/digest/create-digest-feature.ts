@@ -116,7 +116,7 @@ export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
       platform: context.actor.address.platform,
       messages: partnership.memberIds.map((personId) => ({
         kind: "digest.nudge",
-        to: { kind: "person", personId },
+        to: { kind: "person", personId, programmeId: partnership.programmeId },
         dedupeKey: `digest.nudge:${partnership.id}:${personId}:${day}`,
         message: nudgeMessage(partnership.title),
       })),
