@@ -249,6 +249,20 @@ describe("access control", () => {
     expect(fromTeams).not.toMatch(/Oncology|Cohort/);
     const listed = await teamsSays("partnerships");
     expect(listed).not.toContain("Cohort study");
+    // Its members too see it only from a linked workspace: Ben on Teams does not, Ana on Slack does.
+    const benOnTeams: TeamsUser = { id: "29:ben", aadObjectId: "aad-ben-list", name: "ben" };
+    await db.insert(chatIdentities).values({
+      personId: ids.ben!,
+      platform: "teams",
+      tenantId: TEAMS_TENANT_ID,
+      userId: benOnTeams.aadObjectId,
+    });
+    const before = t.connector.calls.length;
+    await teamsSay(t.baseUrl, t.connector.serviceUrl, benOnTeams, "partnerships");
+    const benSees = JSON.stringify(t.connector.calls.slice(before));
+    expect(benSees).toContain("You are not in a partnership yet.");
+    expect(benSees).not.toContain("Cohort study");
+    expect(await slash("U0ANA", "partnerships")).toContain("Cohort study");
     expect(await slash("U0CAROL", "digest")).toContain("Digest: Oncology Network");
 
     expect(

@@ -194,7 +194,10 @@ describe("the live match index", () => {
       args: "statistician",
       now,
       access: createAccess(
-        { grantsOf: async () => ({ admin: false, mentor: false, programmes: [] }) },
+        {
+          grantsOf: async () => ({ admin: false, mentor: false, programmes: [] }),
+          visibleAmong: async () => new Set<string>(),
+        },
         address,
         "req",
       ),

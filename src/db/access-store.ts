@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { AccessStore, ProgrammeRole } from "../core/access/access.ts";
 import type { ChatAddress } from "../core/message.ts";
 import type { Db } from "./client.ts";
+import { arrayLiteral } from "./pg-array.ts";
 import { rowsOf } from "./rows.ts";
 import { mentorships, people } from "./schema.ts";
 
@@ -41,6 +42,11 @@ export function createAccessStore(db: Db): AccessStore {
         roles: row.coordinator ? ["member", "coordinator"] : ["member"],
       }));
       return { admin: person?.admin ?? false, mentor: mentor !== undefined, programmes };
+    },
+    async visibleAmong(programmeIds, address) {
+      const result = await db.execute(sql`select pr.id from programmes pr
+        where pr.id = any(${arrayLiteral(programmeIds)}::uuid[]) and ${visibleFrom(address)}`);
+      return new Set(rowsOf<{ id: string }>(result).map((row) => row.id));
     },
   };
 }

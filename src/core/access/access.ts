@@ -28,6 +28,8 @@ export interface Grants {
 export interface AccessStore {
   /** Only programmes this Slack workspace or Teams tenant may see (`collab programme link` decides). */
   grantsOf(personId: string, address: ChatAddress): Promise<Grants>;
+  /** Which of these programmes this workspace or tenant may see at all (unlinked ones: all may). */
+  visibleAmong(programmeIds: readonly string[], address: ChatAddress): Promise<ReadonlySet<string>>;
 }
 
 /** The asker's access, read from the database at most once per command or button press. */
@@ -38,6 +40,8 @@ export interface Access {
   coordinates(programmeId: string | null | undefined): Promise<boolean>;
   /** The programmes the asker coordinates that this workspace or tenant can see. */
   coordinatedProgrammes(): Promise<readonly { id: string; name: string }[]>;
+  /** Whether this workspace or tenant may see the programme (a partnership without one: yes). */
+  canSee(programmeIds: readonly (string | null)[]): Promise<ReadonlySet<string>>;
 }
 
 const noGrants: Grants = { admin: false, mentor: false, programmes: [] };
@@ -65,6 +69,10 @@ export function createAccess(store: AccessStore, address: ChatAddress, personId:
     },
     async coordinatedProgrammes() {
       return (await coordinated()).map(({ id, name }) => ({ id, name }));
+    },
+    async canSee(programmeIds) {
+      const ids = [...new Set(programmeIds.filter((id): id is string => Boolean(id)))];
+      return ids.length === 0 ? new Set() : store.visibleAmong(ids, address);
     },
   };
 }

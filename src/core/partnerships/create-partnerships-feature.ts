@@ -50,12 +50,15 @@ function periodToClose(partnership: PartnershipView, cadence: Cadence, now: Date
 
 /**
  * The store reports whether the viewer coordinates each partnership's programme; the access layer also knows
- * which programmes this workspace or tenant can see. A coordinator's view of a programme from elsewhere is dropped.
+ * which programmes this workspace or tenant can see. A partnership of a programme it may not see is dropped,
+ * even for its members (they see it from a linked workspace or tenant).
  */
 async function scoped(views: readonly PartnershipView[], access: Access): Promise<PartnershipView[]> {
-  const visible = new Set((await access.coordinatedProgrammes()).map((p) => p.id));
+  const coordinated = new Set((await access.coordinatedProgrammes()).map((p) => p.id));
+  const seen = await access.canSee(views.map((view) => view.programmeId));
   return views
-    .map((view) => ({ ...view, coordinates: view.coordinates && visible.has(view.programmeId ?? "") }))
+    .filter((view) => view.programmeId === null || seen.has(view.programmeId))
+    .map((view) => ({ ...view, coordinates: view.coordinates && coordinated.has(view.programmeId ?? "") }))
     .filter((view) => view.isMember || view.coordinates);
 }
 
