@@ -88,5 +88,9 @@ describe("Teams with credentials configured", () => {
     const missing = await postActivity(t.baseUrl, personalMessage(t.connector.serviceUrl, "help"));
     expect(missing.status).toBe(401);
     expect(t.connector.calls.length).toBe(before);
+    // Said in our log, once each, rather than as a stack on stderr.
+    const refusals = t.logLines.filter((line) => line.includes("Teams activity without a valid token refused"));
+    expect(refusals).toHaveLength(2);
+    expect(refusals.join("\n")).not.toContain("not-a-real-token");
   });
 });

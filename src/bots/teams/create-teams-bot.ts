@@ -1,6 +1,7 @@
 // The Teams door: a botbuilder CloudAdapter that authenticates activities and runs them through the bot.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
+  type Activity,
   type ActivityHandler,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -44,6 +45,24 @@ export function createTeamsBot(options: { config: TeamsConfig; core: Core; logge
   };
   const bot = createCollabTeamsBot(options.core, logger);
 
+  /**
+   * The token is checked here first: CloudAdapter.process answers a bad one with 401 too, but writes the
+   * AuthenticationError's stack to stderr with console.error, outside our logger. It checks again (cheaply,
+   * the signing keys are cached) for the activity it runs.
+   */
+  async function authenticated(body: Record<string, unknown>, header: string): Promise<boolean> {
+    try {
+      await auth.authenticateRequest(body as Partial<Activity> as Activity, header);
+      return true;
+    } catch (error) {
+      // botframework-connector's AuthenticationError carries the HTTP status; anything else is process()'s to answer.
+      const status = (error as { statusCode?: unknown }).statusCode;
+      if (status !== 401 && status !== 403) return true;
+      logger.warn({ err: (error as Error).message }, "Teams activity without a valid token refused (401)");
+      return false;
+    }
+  }
+
   return {
     adapter,
     bot,
@@ -55,6 +74,11 @@ export function createTeamsBot(options: { config: TeamsConfig; core: Core; logge
         const status = error instanceof BadRequestError ? error.status : 400;
         res.writeHead(status, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: (error as Error).message }));
+        return;
+      }
+      if (config.appId && !(await authenticated(body, req.headers.authorization ?? ""))) {
+        res.writeHead(401, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: "unauthorized" }));
         return;
       }
       try {
