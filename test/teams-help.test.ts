@@ -89,7 +89,9 @@ describe("Teams with credentials configured", () => {
     expect(missing.status).toBe(401);
     expect(t.connector.calls.length).toBe(before);
     // Said in our log, once each, rather than as a stack on stderr.
-    const refusals = t.logLines.filter((line) => line.includes("Teams activity without a valid token refused"));
+    const refusals = t.logLines.filter((line) =>
+      line.includes("Teams activity without a valid token refused"),
+    );
     expect(refusals).toHaveLength(2);
     expect(refusals.join("\n")).not.toContain("not-a-real-token");
   });
