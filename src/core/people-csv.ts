@@ -1,5 +1,6 @@
 // Validates the rows of a people CSV (already split into cells) into people to import, or names the first bad row.
 
+import { type CsvInput, cellCountProblem, indexHeader, isEmailAddress } from "./csv-table.ts";
 import { TEXT_LIMITS } from "./text-limits.ts";
 
 export const peopleCsvColumns = [
@@ -54,20 +55,9 @@ export interface PersonImportRow {
   teams?: { tenantId: string; aadObjectId: string } | null;
 }
 
-export interface PeopleCsvInput {
-  /** How the file is named in messages, e.g. "people.csv". */
-  fileName: string;
-  header: readonly string[];
-  rows: readonly { row: number; cells: readonly string[] }[];
-}
+export type PeopleCsvInput = CsvInput;
 
 export type PeopleCsvResult = { ok: true; people: PersonImportRow[] } | { ok: false; errors: string[] };
-
-const emailPattern = /^[^\s@"<>,;()]+@[^\s@"<>,;()]+\.[^\s@"<>,;()]+$/;
-
-export function isEmailAddress(text: string): boolean {
-  return emailPattern.test(text);
-}
 
 export function isTimeZone(zone: string): boolean {
   try {
@@ -96,33 +86,8 @@ export function splitList(cell: string): string[] {
   return [...new Set(items)];
 }
 
-function checkHeader(input: PeopleCsvInput): { index: Map<PeopleCsvColumn, number>; error?: string } {
-  const index = new Map<PeopleCsvColumn, number>();
-  const unknown: string[] = [];
-  const repeated: string[] = [];
-  input.header.forEach((raw, position) => {
-    const name = raw.trim().toLowerCase();
-    const known = peopleCsvColumns.find((column) => column === name);
-    if (!known) unknown.push(`"${raw.trim()}"`);
-    else if (index.has(known)) repeated.push(`"${known}"`);
-    else index.set(known, position);
-  });
-  const at = `${input.fileName} row 1:`;
-  if (unknown.length > 0) {
-    const noun = unknown.length === 1 ? "column" : "columns";
-    return {
-      index,
-      error: `${at} unknown ${noun} ${unknown.join(", ")}; the columns are ${peopleCsvColumns.join(",")}`,
-    };
-  }
-  if (repeated.length > 0)
-    return { index, error: `${at} column ${repeated.join(", ")} appears more than once` };
-  const missing = requiredColumns.filter((column) => !index.has(column));
-  if (missing.length > 0) {
-    const noun = missing.length === 1 ? "column" : "columns";
-    return { index, error: `${at} required ${noun} ${missing.join(", ")} missing` };
-  }
-  return { index };
+function checkHeader(input: PeopleCsvInput) {
+  return indexHeader(input, peopleCsvColumns, requiredColumns);
 }
 
 class RowReader {
@@ -251,10 +216,9 @@ export function validatePeopleCsv(input: PeopleCsvInput): PeopleCsvResult {
   const rowOfAccount = new Map<string, number>();
   for (const { row, cells } of input.rows) {
     const at = `${input.fileName} row ${row}:`;
-    if (cells.length !== input.header.length) {
-      errors.push(
-        `${at} has ${cells.length} cells but the header has ${input.header.length}; a value with a comma needs "quotes"`,
-      );
+    const wrongCount = cellCountProblem(input, row, cells);
+    if (wrongCount) {
+      errors.push(wrongCount);
       continue;
     }
     const { person, problems } = readRow(index, row, cells);

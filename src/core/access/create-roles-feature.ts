@@ -1,4 +1,5 @@
 // `/collab role …`: admins grant and revoke the coordinator and admin roles from chat, and list who holds them.
+import { isEmailAddress } from "../csv-table.ts";
 import type { CommandContext, CoreFeature, Reply } from "../feature.ts";
 import { textReply } from "../feature.ts";
 import { commandUsage } from "../help.ts";
@@ -7,8 +8,6 @@ import type { GrantableRole, RoleStore } from "./role-store.ts";
 export interface RolesFeatureDeps {
   roles: RoleStore;
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 interface Parsed {
   grant: boolean;
@@ -22,7 +21,7 @@ function parse(args: string): Parsed | null {
   const v = verb.toLowerCase();
   const r = role.toLowerCase();
   if ((v !== "grant" && v !== "revoke") || (r !== "coordinator" && r !== "admin")) return null;
-  if (!EMAIL.test(email)) return null;
+  if (!isEmailAddress(email)) return null;
   const programme = rest.join(" ");
   if (r === "coordinator" && programme === "") return null;
   return { grant: v === "grant", role: r, email: email.toLowerCase(), programme };

@@ -1,5 +1,6 @@
 // Validates the rows of a mentorships CSV (already split into cells), or names the first bad row and why.
 
+import { type CsvInput, cellCountProblem, indexHeader, isEmailAddress } from "../csv-table.ts";
 import { TEXT_LIMITS } from "../text-limits.ts";
 export const mentorshipsCsvColumns = [
   "mentor_email",
@@ -12,7 +13,6 @@ export const mentorshipsCsvColumns = [
 
 type Column = (typeof mentorshipsCsvColumns)[number];
 const required: readonly Column[] = ["mentor_email", "mentee_email", "programme"];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const GOALS_MAX = TEXT_LIMITS.mentorshipGoals;
 
 export interface MentorshipImportRow {
@@ -25,11 +25,7 @@ export interface MentorshipImportRow {
   followUpDays: number;
 }
 
-export interface MentorshipsCsvInput {
-  fileName: string;
-  header: readonly string[];
-  rows: readonly { row: number; cells: readonly string[] }[];
-}
+export type MentorshipsCsvInput = CsvInput;
 
 export type MentorshipsCsvResult = { ok: true; rows: MentorshipImportRow[] } | { ok: false; error: string };
 
@@ -41,28 +37,17 @@ function days(text: string, fallback: number): number | null {
 }
 
 export function validateMentorshipsCsv(input: MentorshipsCsvInput): MentorshipsCsvResult {
-  const header = input.header.map((h) => h.trim().toLowerCase());
-  const unknown = header.filter((h) => !(mentorshipsCsvColumns as readonly string[]).includes(h));
-  if (unknown.length > 0) {
-    return {
-      ok: false,
-      error: `${input.fileName} row 1: unknown column ${unknown.join(", ")}; the columns are ${mentorshipsCsvColumns.join(",")}`,
-    };
-  }
-  const missing = required.filter((c) => !header.includes(c));
-  if (missing.length > 0) {
-    return { ok: false, error: `${input.fileName} row 1: required column ${missing.join(", ")} missing` };
-  }
+  const { index, error } = indexHeader(input, mentorshipsCsvColumns, required);
+  if (error) return { ok: false, error };
   const rows: MentorshipImportRow[] = [];
   const pairs = new Set<string>();
   for (const { row, cells } of input.rows) {
     const at = `${input.fileName} row ${row}:`;
-    if (cells.length !== header.length) {
-      return { ok: false, error: `${at} has ${cells.length} cells, the header has ${header.length}` };
-    }
+    const wrongCount = cellCountProblem(input, row, cells);
+    if (wrongCount) return { ok: false, error: wrongCount };
     const cell = (c: Column) => {
-      const i = header.indexOf(c);
-      return i < 0 ? "" : (cells[i] ?? "").trim();
+      const i = index.get(c);
+      return i === undefined ? "" : (cells[i] ?? "").trim();
     };
     const mentorEmail = cell("mentor_email").toLowerCase();
     const menteeEmail = cell("mentee_email").toLowerCase();
@@ -71,7 +56,8 @@ export function validateMentorshipsCsv(input: MentorshipsCsvInput): MentorshipsC
       ["mentor_email", mentorEmail],
       ["mentee_email", menteeEmail],
     ] as const) {
-      if (!EMAIL.test(value)) return { ok: false, error: `${at} ${name} "${value}" is not an email address` };
+      if (!isEmailAddress(value))
+        return { ok: false, error: `${at} ${name} "${value}" is not an email address` };
     }
     if (mentorEmail === menteeEmail)
       return { ok: false, error: `${at} the mentor and the mentee are the same person` };

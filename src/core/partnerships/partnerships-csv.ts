@@ -1,5 +1,6 @@
 // Validates a partnerships CSV (title, programme, member_emails, cadence, weekday, local_hour) row by row, then its references.
-import { isEmailAddress, type PeopleCsvInput, splitList } from "../people-csv.ts";
+import { type CsvInput, cellCountProblem, indexHeader, isEmailAddress } from "../csv-table.ts";
+import { splitList } from "../people-csv.ts";
 import { CADENCES, type Cadence } from "../schedule/periods.ts";
 import { DEFAULT_WORKING_HOURS } from "../schedule/working-time.ts";
 import { TEXT_LIMITS } from "../text-limits.ts";
@@ -43,31 +44,6 @@ function parseWeekday(text: string): number | null {
   if (/^[1-7]$/.test(lower)) return Number(lower);
   const index = weekdayNames.findIndex((name) => name === lower || name.slice(0, 3) === lower);
   return index < 0 ? null : index + 1;
-}
-
-function checkHeader(input: PeopleCsvInput): { index: Map<Column, number>; error?: string } {
-  const index = new Map<Column, number>();
-  const at = `${input.fileName} row 1:`;
-  for (const [position, raw] of input.header.entries()) {
-    const name = raw.trim().toLowerCase();
-    const known = partnershipCsvColumns.find((column) => column === name);
-    if (!known) {
-      return {
-        index,
-        error: `${at} unknown column "${raw.trim()}"; the columns are ${partnershipCsvColumns.join(",")}`,
-      };
-    }
-    if (index.has(known)) return { index, error: `${at} column "${known}" appears more than once` };
-    index.set(known, position);
-  }
-  const missing = requiredColumns.filter((column) => !index.has(column));
-  if (missing.length > 0) {
-    return {
-      index,
-      error: `${at} required column${missing.length === 1 ? "" : "s"} ${missing.join(", ")} missing`,
-    };
-  }
-  return { index };
 }
 
 function readRow(index: Map<Column, number>, row: number, cells: readonly string[]) {
@@ -127,18 +103,17 @@ function readRow(index: Map<Column, number>, row: number, cells: readonly string
 }
 
 /** Checks the header and every row on their own; any problem means nothing should be imported. */
-export function validatePartnershipsCsv(input: PeopleCsvInput): PartnershipsCsvResult {
-  const { index, error } = checkHeader(input);
+export function validatePartnershipsCsv(input: CsvInput): PartnershipsCsvResult {
+  const { index, error } = indexHeader(input, partnershipCsvColumns, requiredColumns);
   if (error) return { ok: false, errors: [error] };
   const errors: string[] = [];
   const partnerships: PartnershipImportRow[] = [];
   const rowOfKey = new Map<string, number>();
   for (const { row, cells } of input.rows) {
     const at = `${input.fileName} row ${row}:`;
-    if (cells.length !== input.header.length) {
-      errors.push(
-        `${at} has ${cells.length} cells but the header has ${input.header.length}; a value with a comma needs "quotes"`,
-      );
+    const wrongCount = cellCountProblem(input, row, cells);
+    if (wrongCount) {
+      errors.push(wrongCount);
       continue;
     }
     const { partnership, problems } = readRow(index, row, cells);
