@@ -1,5 +1,5 @@
 // The outbox: enqueue messages inside the caller's transaction, claim due ones for delivery, record outcomes.
-import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { Platform } from "../core/message.ts";
 import type { Delivery, DeliveryTarget, OutgoingMessage } from "../core/outgoing.ts";
 import type { Db } from "./client.ts";
@@ -217,6 +217,24 @@ interface ClaimedRow {
 
 const parseJson = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 
+/** Leases the pending rows that `which` selects (a subquery of ids, taken FOR UPDATE SKIP LOCKED) until `until`. */
+async function claimRows(db: Db, which: SQL, until: Date): Promise<Delivery[]> {
+  const result = await db.execute(sql`
+    update ${outbox} set locked_until = ${until.toISOString()}::timestamptz, attempts = attempts + 1
+    where id in (${which})
+    returning id, platform, tenant_id, target, message, attempts`);
+  return rowsOf<ClaimedRow>(result)
+    .map((row) => ({
+      id: Number(row.id),
+      platform: row.platform,
+      tenantId: row.tenant_id,
+      target: parseJson(row.target),
+      message: parseJson(row.message),
+      attempts: row.attempts,
+    }))
+    .sort((a, b) => a.id - b.id);
+}
+
 /**
  * Claims up to `limit` due deliveries for `leaseMs`; SKIP LOCKED lets any number of workers share the queue,
  * and the lease lets another worker take over the rows of one that died.
@@ -227,32 +245,17 @@ export async function claimDeliveries(
   limit: number,
   leaseMs: number,
 ): Promise<Delivery[]> {
-  const leaseUntil = new Date(now.getTime() + leaseMs);
-  const result = await db.execute(sql`
-    update ${outbox} set locked_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
-    where id in (
-      select id from ${outbox}
-      where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
-        and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
+  const at = now.toISOString();
+  return claimRows(
+    db,
+    sql`select id from ${outbox}
+      where status = 'pending' and next_attempt_at <= ${at}::timestamptz
+        and (locked_until is null or locked_until < ${at}::timestamptz)
       order by next_attempt_at, id
       limit ${limit}
-      for update skip locked
-    )
-    returning id, platform, tenant_id, target, message, attempts`);
-  return toDeliveries(rowsOf<ClaimedRow>(result));
-}
-
-function toDeliveries(rows: ClaimedRow[]): Delivery[] {
-  return rows
-    .map((row) => ({
-      id: Number(row.id),
-      platform: row.platform,
-      tenantId: row.tenant_id,
-      target: parseJson(row.target),
-      message: parseJson(row.message),
-      attempts: row.attempts,
-    }))
-    .sort((a, b) => a.id - b.id);
+      for update skip locked`,
+    new Date(now.getTime() + leaseMs),
+  );
 }
 
 /**
@@ -266,18 +269,15 @@ export async function claimDeliveriesOf(
   now: Date,
   leaseMs: number,
 ): Promise<Delivery[]> {
-  const leaseUntil = new Date(now.getTime() + leaseMs);
-  const result = await db.execute(sql`
-    update ${outbox} set locked_until = ${leaseUntil.toISOString()}::timestamptz, attempts = attempts + 1
-    where id in (
-      select id from ${outbox}
+  return claimRows(
+    db,
+    sql`select id from ${outbox}
       where status = 'pending' and platform = ${platform} and person_id = ${personId}
         and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
       order by id
-      for update skip locked
-    )
-    returning id, platform, tenant_id, target, message, attempts`);
-  return toDeliveries(rowsOf<ClaimedRow>(result));
+      for update skip locked`,
+    new Date(now.getTime() + leaseMs),
+  );
 }
 
 /**
