@@ -320,6 +320,9 @@ describe("access control", () => {
     expect(await runWith(t.database, ["role", "revoke", "admin", "carol@uni.org"])).toMatchObject({
       code: 0,
     });
+    const lastAdmin = await runWith(t.database, ["role", "revoke", "admin", "adam@uni.org"]);
+    expect(lastAdmin).toMatchObject({ code: 2 });
+    expect(lastAdmin.stderr).toContain("adam@uni.org is the last admin");
 
     const badRole = await runWith(t.database, ["role", "grant", "owner", "carol@uni.org"]);
     expect(badRole.code).toBe(2);

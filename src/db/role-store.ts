@@ -26,6 +26,15 @@ export function createRoleStore(db: Db): RoleStore {
               })
             : Promise.resolve();
         if (role === "admin") {
+          if (!grant && person.admin) {
+            // Counted under a lock on the admins' rows, so two revokes at once cannot both pass.
+            const admins = await tx
+              .select({ id: people.id })
+              .from(people)
+              .where(eq(people.isAdmin, true))
+              .for("update");
+            if (admins.length <= 1) return { ok: false, reason: "last-admin" } as const;
+          }
           const changed = person.admin !== grant;
           if (changed) await tx.update(people).set({ isAdmin: grant }).where(eq(people.id, person.id));
           await audit(changed, {});

@@ -49,11 +49,12 @@ function registerRole(program: Command, context: CliContext): void {
           }),
         );
         if (!outcome.ok) {
-          throw new UsageError(
-            outcome.reason === "no-person"
-              ? `No person with email ${email}.`
-              : `No programme called "${name}".`,
-          );
+          const reasons = {
+            "no-person": `No person with email ${email}.`,
+            "no-programme": `No programme called "${name}".`,
+            "last-admin": `${email} is the last admin: grant admin to someone else first.`,
+          };
+          throw new UsageError(reasons[outcome.reason]);
         }
         const what = parsed === "admin" ? "admin" : `coordinator of ${outcome.programme}`;
         context.out(

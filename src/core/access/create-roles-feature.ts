@@ -50,12 +50,6 @@ export function createRolesFeature(deps: RolesFeatureDeps): CoreFeature {
   async function change(context: CommandContext): Promise<Reply> {
     const parsed = parse(context.args);
     if (!parsed) return usage(context);
-    if (parsed.role === "admin" && !parsed.grant && context.personId) {
-      const self = await deps.roles.list();
-      if (self.admins.length === 1 && self.admins[0]?.email === parsed.email) {
-        return textReply("That is the last admin: grant admin to someone else first.");
-      }
-    }
     const outcome = await deps.roles.change({
       role: parsed.role,
       email: parsed.email,
@@ -65,6 +59,9 @@ export function createRolesFeature(deps: RolesFeatureDeps): CoreFeature {
       from: context.actor.address,
     });
     if (!outcome.ok) {
+      if (outcome.reason === "last-admin") {
+        return textReply("That is the last admin: grant admin to someone else first.");
+      }
       return textReply(
         outcome.reason === "no-person"
           ? `No one with the email ${parsed.email} is known here: import them with the people CSV first.`

@@ -22,7 +22,8 @@ export interface RoleChange {
 
 export type RoleChangeOutcome =
   | { ok: true; changed: boolean; person: string; programme?: string }
-  | { ok: false; reason: "no-person" | "no-programme" };
+  /** last-admin: revoking it would leave the bot with no admin. */
+  | { ok: false; reason: "no-person" | "no-programme" | "last-admin" };
 
 export interface RoleListing {
   admins: readonly { name: string; email: string }[];
