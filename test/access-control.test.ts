@@ -22,9 +22,8 @@ import {
 import { runWith } from "./cli-helpers.ts";
 import { FAKE_TEAM_ID } from "./fakes/fake-slack-api.ts";
 import { createTestClock } from "./helpers/clocked-app.ts";
-import { blockActionsPayload, postInteraction, teamsSay } from "./helpers/collab.ts";
+import { blockActionsPayload, collabSlash, postInteraction, teamsSay } from "./helpers/collab.ts";
 import { seedPerson } from "./helpers/seed.ts";
-import { postToSlackEndpoint, slashCommandBody } from "./helpers/slack-requests.ts";
 import { TEAMS_TENANT_ID, type TeamsUser } from "./helpers/teams-activities.ts";
 import { startTestApp, type TestApp } from "./helpers/test-app.ts";
 
@@ -38,15 +37,7 @@ describe("access control", () => {
   const ids: Record<string, string> = {};
 
   const slash = async (userId: string, text: string) => {
-    const response = await postToSlackEndpoint(
-      t.baseUrl,
-      slashCommandBody({
-        command: "/collab",
-        text,
-        user_id: userId,
-        response_url: t.slackApi.responseUrl(userId),
-      }),
-    );
+    const response = await collabSlash(t, userId, text);
     expect(response.status).toBe(200);
     return JSON.stringify(response.json);
   };

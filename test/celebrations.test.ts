@@ -12,8 +12,9 @@ import {
   programmes,
 } from "../src/db/schema.ts";
 import { createTestClock, startClockedApp, viewSubmission } from "./helpers/clocked-app.ts";
+import { collabSlash } from "./helpers/collab.ts";
 import { seedPerson } from "./helpers/seed.ts";
-import { interactionBody, postToSlackEndpoint, slashCommandBody } from "./helpers/slack-requests.ts";
+import { interactionBody, postToSlackEndpoint } from "./helpers/slack-requests.ts";
 import { channelMessage, personalMessage, postActivity, teamsUserBob } from "./helpers/teams-activities.ts";
 import type { TestApp } from "./helpers/test-app.ts";
 
@@ -39,16 +40,7 @@ describe("milestones are celebrated once in each celebration channel of their pr
   const ids: Record<string, string> = {};
 
   const slash = (userId: string, text: string, channelId = "C0ONCO0001") =>
-    postToSlackEndpoint(
-      t.baseUrl,
-      slashCommandBody({
-        command: "/collab",
-        text,
-        user_id: userId,
-        channel_id: channelId,
-        response_url: t.slackApi.responseUrl(userId),
-      }),
-    );
+    collabSlash(t, userId, text, channelId);
 
   beforeAll(async () => {
     t = await startClockedApp(clock);

@@ -21,6 +21,7 @@ import { createTestClock, startClockedApp } from "./helpers/clocked-app.ts";
 import {
   blockActionsPayload,
   cardOf,
+  collabSlash,
   type ModalView,
   outboxOf,
   postInteraction,
@@ -31,7 +32,6 @@ import {
   viewSubmissionPayload,
 } from "./helpers/collab.ts";
 import { seedPerson } from "./helpers/seed.ts";
-import { postToSlackEndpoint, slashCommandBody } from "./helpers/slack-requests.ts";
 import { postActivity } from "./helpers/teams-activities.ts";
 import type { TestApp } from "./helpers/test-app.ts";
 
@@ -93,16 +93,7 @@ describe("coordinator digests", () => {
     }
   }
 
-  const slash = (userId: string, text: string) =>
-    postToSlackEndpoint(
-      t.baseUrl,
-      slashCommandBody({
-        command: "/collab",
-        text,
-        user_id: userId,
-        response_url: t.slackApi.responseUrl(userId),
-      }),
-    );
+  const slash = (userId: string, text: string) => collabSlash(t, userId, text);
 
   beforeAll(async () => {
     t = await startClockedApp(clock);

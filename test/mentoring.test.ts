@@ -10,8 +10,9 @@ import {
   programmes,
 } from "../src/db/schema.ts";
 import { createTestClock, startClockedApp, viewSubmission } from "./helpers/clocked-app.ts";
+import { collabSlash } from "./helpers/collab.ts";
 import { seedPerson } from "./helpers/seed.ts";
-import { interactionBody, postToSlackEndpoint, slashCommandBody } from "./helpers/slack-requests.ts";
+import { interactionBody, postToSlackEndpoint } from "./helpers/slack-requests.ts";
 import { personalMessage, postActivity, teamsUserBob } from "./helpers/teams-activities.ts";
 import type { TestApp } from "./helpers/test-app.ts";
 
@@ -21,16 +22,7 @@ describe("mentor follow-ups: a mentor on Teams, a mentee on Slack", () => {
   let db: Db;
   const ids: Record<string, string> = {};
 
-  const slash = (userId: string, text: string) =>
-    postToSlackEndpoint(
-      t.baseUrl,
-      slashCommandBody({
-        command: "/collab",
-        text,
-        user_id: userId,
-        response_url: t.slackApi.responseUrl(userId),
-      }),
-    );
+  const slash = (userId: string, text: string) => collabSlash(t, userId, text);
   const teamsSubmit = (value: Record<string, unknown>, replyToId?: string) =>
     postActivity(t.baseUrl, {
       ...personalMessage(t.connector.serviceUrl, ""),

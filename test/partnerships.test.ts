@@ -7,6 +7,7 @@ import { createTestClock, startClockedApp } from "./helpers/clocked-app.ts";
 import {
   blockActionsPayload,
   cardOf,
+  collabSlash,
   postInteraction,
   slackButtons,
   submitActions,
@@ -14,7 +15,6 @@ import {
 } from "./helpers/collab.ts";
 import { seedPartnership } from "./helpers/partnerships.ts";
 import { seedPerson } from "./helpers/seed.ts";
-import { postToSlackEndpoint, slashCommandBody } from "./helpers/slack-requests.ts";
 import { personalMessage, postActivity, teamsUserBob } from "./helpers/teams-activities.ts";
 import type { TestApp } from "./helpers/test-app.ts";
 
@@ -34,15 +34,7 @@ describe("partnerships in chat", () => {
   const ids: Record<string, string> = {};
 
   const slash = async (userId: string, text: string) => {
-    const response = await postToSlackEndpoint(
-      t.baseUrl,
-      slashCommandBody({
-        command: "/collab",
-        text,
-        user_id: userId,
-        response_url: t.slackApi.responseUrl(userId),
-      }),
-    );
+    const response = await collabSlash(t, userId, text);
     expect(response.status).toBe(200);
     return response.json as SlackAck;
   };

@@ -6,7 +6,7 @@ import type { Db } from "../../src/db/client.ts";
 import { outbox, people } from "../../src/db/schema.ts";
 import { FAKE_TEAM_ID } from "../fakes/fake-slack-api.ts";
 import { type SeedPerson, seedPerson } from "./seed.ts";
-import { interactionBody, postToSlackEndpoint } from "./slack-requests.ts";
+import { interactionBody, postToSlackEndpoint, slashCommandBody } from "./slack-requests.ts";
 import {
   personalMessage,
   postActivity,
@@ -269,4 +269,23 @@ export async function slashAnswer(
     if (answers.length === 0) throw new Error("no answer at the response_url yet");
     return JSON.stringify(answers.map((c) => c.args));
   });
+}
+
+/** A signed `/collab <text>` from a Slack user; its response_url is named after the user. */
+export function collabSlash(
+  app: { baseUrl: string; slackApi: { responseUrl(id?: string): string } },
+  userId: string,
+  text: string,
+  channelId?: string,
+) {
+  return postToSlackEndpoint(
+    app.baseUrl,
+    slashCommandBody({
+      command: "/collab",
+      text,
+      user_id: userId,
+      ...(channelId ? { channel_id: channelId } : {}),
+      response_url: app.slackApi.responseUrl(userId),
+    }),
+  );
 }
