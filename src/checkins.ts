@@ -13,18 +13,17 @@ import { createRemindersJob } from "./jobs/reminders-job.ts";
 
 export interface CheckinDeps {
   db: Db;
-  /** The patient-data guard for notes (members' email addresses pass); strict without it. */
-  freeText?: FreeTextGuard;
   /** Reminder delay, late window and working hours; the defaults are 24 h, 24 h and 09:00–17:00. */
   options?: Omit<CheckinServiceOptions, "store">;
 }
 
-export function createCheckinFeatures(deps: CheckinDeps): CoreFeature[] {
+/** `freeText`: the patient-data guard for notes (members' email addresses pass). */
+export function createCheckinFeatures(deps: { db: Db; freeText: FreeTextGuard }): CoreFeature[] {
   return [
     createPartnershipsFeature({ partnerships: createPartnershipStore(deps.db) }),
     createCheckinFeature({
       checkins: createCheckinStore(deps.db),
-      ...(deps.freeText ? { freeText: deps.freeText } : {}),
+      freeText: deps.freeText,
     }),
   ];
 }

@@ -22,8 +22,8 @@ export interface CollaboratorDeps {
   log: Log;
   /** Filled in once the bots exist: platforms that can tell a person's time zone on request. */
   timezones?: Partial<Record<Platform, TimezoneLookup>>;
-  /** The patient-data guard for needs and profile entries (members' email addresses pass); strict without it. */
-  freeText?: FreeTextGuard;
+  /** The patient-data guard for needs and profile entries (members' email addresses pass). */
+  freeText: FreeTextGuard;
 }
 
 function stores(db: Db) {
@@ -42,16 +42,15 @@ export function createCollaboratorFeatures(deps: CollaboratorDeps): {
 } {
   const { profiles, directory, findRequests, intros } = stores(deps.db);
   const matches = createLiveMatchIndex({ source: createMatchSource(deps.db), log: deps.log });
-  const guard = deps.freeText ? { freeText: deps.freeText } : {};
   return {
     matches,
     features: [
-      createFindFeature({ matches, directory, findRequests, ...guard }),
+      createFindFeature({ matches, directory, findRequests, freeText: deps.freeText }),
       createProfileFeature({
         profiles,
         changes: matches,
         log: deps.log,
-        ...guard,
+        freeText: deps.freeText,
         ...(deps.timezones ? { timezones: deps.timezones } : {}),
       }),
       createIntroFeature({ intros, findRequests, profiles, directory, changes: matches }),

@@ -1,6 +1,7 @@
 // The live match index: one lazy build, top-ups from the database's versions, erased people dropped, cold starts.
 import { describe, expect, it } from "vitest";
 import { createAccess } from "../src/core/access/access.ts";
+import { strictFreeTextGuard } from "../src/core/free-text.ts";
 import type { MatchProfile } from "../src/core/matching/types.ts";
 import type { PersonRef } from "../src/core/message.ts";
 import { createFindFeature } from "../src/core/suggestions/create-find-feature.ts";
@@ -185,6 +186,7 @@ describe("the live match index", () => {
       directory: { personRefs: async (ids) => new Map(ids.map((id) => [id, ref(id)])) },
       findRequests: { record: async () => 1, byId: async () => null, prune: async () => 0 },
       coldStartWaitMs: 20,
+      freeText: strictFreeTextGuard,
     });
     const command = feature.commands![0]!;
     const address = { platform: "slack" as const, tenantId: "T1", userId: "U1" };

@@ -1,6 +1,6 @@
 // Answering a check-in: one click records it and replaces the prompt in place; a note comes inline (Teams) or after (Slack).
 import { type ActionContext, type CoreFeature, type Reply, textReply } from "../feature.ts";
-import { type FreeTextGuard, strictFreeTextGuard } from "../free-text.ts";
+import type { FreeTextGuard } from "../free-text.ts";
 import { isCheckinAnswer } from "./answers.ts";
 import {
   alreadyRecordedMessage,
@@ -16,8 +16,8 @@ import type { CheckinStore } from "./checkin-store.ts";
 
 export interface CheckinFeatureDeps {
   checkins: CheckinStore;
-  /** The patient-data guard, knowing members' email addresses; without it every address is refused. */
-  freeText?: FreeTextGuard;
+  /** The patient-data guard, knowing members' email addresses. */
+  freeText: FreeTextGuard;
 }
 
 const NO_PROFILE =
@@ -42,7 +42,7 @@ async function checkNote(note: string, freeText: FreeTextGuard): Promise<string 
 
 export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
   const { checkins } = deps;
-  const freeText = deps.freeText ?? strictFreeTextGuard;
+  const freeText = deps.freeText;
 
   async function answer(context: ActionContext): Promise<Reply> {
     if (!context.personId) return noProfile;

@@ -1,7 +1,7 @@
 // `/collab mentor add …` (coordinators), `/collab mentor log` (either side) and the buttons of the follow-up prompt.
 import type { ActionContext, CommandContext, CoreFeature, Reply } from "../feature.ts";
 import { textReply } from "../feature.ts";
-import { type FreeTextGuard, strictFreeTextGuard } from "../free-text.ts";
+import type { FreeTextGuard } from "../free-text.ts";
 import { commandUsage } from "../help.ts";
 import { formatInstant, parseIsoDate, todayIn } from "../local-date.ts";
 import type { Message } from "../message.ts";
@@ -20,8 +20,8 @@ import { parseMentorAdd } from "./parse-mentor-add.ts";
 
 export interface MentoringFeatureDeps {
   mentoring: MentoringStore;
-  /** The patient-data guard, knowing members' email addresses; without it every address is refused. */
-  freeText?: FreeTextGuard;
+  /** The patient-data guard, knowing members' email addresses. */
+  freeText: FreeTextGuard;
 }
 
 const DAY_MS = 86_400_000;
@@ -38,7 +38,7 @@ const updated = (text: string): Reply => ({
 
 export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature {
   const { mentoring } = deps;
-  const freeText = deps.freeText ?? strictFreeTextGuard;
+  const freeText = deps.freeText;
 
   function describe(handle: PersonHandle): string {
     return handle.kind === "email" ? handle.email : "the person you mentioned";

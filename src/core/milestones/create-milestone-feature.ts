@@ -1,6 +1,6 @@
 // `/collab milestone` (add one or mark one achieved) and `/collab celebrate here` (a coordinator picks the channel).
 import { type CommandContext, type CoreFeature, type Reply, textReply } from "../feature.ts";
-import { type FreeTextGuard, strictFreeTextGuard } from "../free-text.ts";
+import type { FreeTextGuard } from "../free-text.ts";
 import { commandUsage } from "../help.ts";
 import { pickProgramme } from "../pick-programme.ts";
 import {
@@ -16,8 +16,8 @@ import type { MilestoneStore } from "./milestone-store.ts";
 
 export interface MilestoneFeatureDeps {
   milestones: MilestoneStore;
-  /** The patient-data guard, knowing members' email addresses; without it every address is refused. */
-  freeText?: FreeTextGuard;
+  /** The patient-data guard, knowing members' email addresses. */
+  freeText: FreeTextGuard;
 }
 
 const CELEBRATE_REFUSED =
@@ -28,7 +28,7 @@ const noProfile = textReply(
 
 export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature {
   const { milestones } = deps;
-  const freeText = deps.freeText ?? strictFreeTextGuard;
+  const freeText = deps.freeText;
 
   async function openMilestoneForm(context: CommandContext): Promise<Reply> {
     if (!context.personId) return noProfile;

@@ -1,7 +1,7 @@
 // `/collab profile`, `pause <duration>`, `opt-out` and `resume`: a person keeps their own profile and availability.
 import type { ActionContext, CommandContext, CoreFeature, Reply } from "../feature.ts";
 import { textReply } from "../feature.ts";
-import { type FreeTextGuard, strictFreeTextGuard } from "../free-text.ts";
+import type { FreeTextGuard } from "../free-text.ts";
 import { commandUsage } from "../help.ts";
 import type { Block, Platform } from "../message.ts";
 import type { Log } from "../ports.ts";
@@ -16,8 +16,8 @@ export interface ProfileFeatureDeps {
   /** Platforms that can tell a person's time zone on request (Slack users.info). */
   timezones?: Partial<Record<Platform, TimezoneLookup>>;
   log: Log;
-  /** The patient-data guard, knowing members' email addresses; without it every address is refused. */
-  freeText?: FreeTextGuard;
+  /** The patient-data guard, knowing members' email addresses. */
+  freeText: FreeTextGuard;
 }
 
 /** A message with a button that opens the profile form: for people who need a profile first. */
@@ -87,11 +87,7 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
   async function save(context: ActionContext): Promise<Reply> {
     const current = context.personId ? await profiles.profileOf(context.personId) : null;
     const fallbackZone = current?.timezone ?? (await platformTimezone(context));
-    const submission = await readProfileForm(
-      context.inputs,
-      fallbackZone,
-      deps.freeText ?? strictFreeTextGuard,
-    );
+    const submission = await readProfileForm(context.inputs, fallbackZone, deps.freeText);
     if (!submission.ok) return { kind: "invalid", errors: submission.errors };
     const personId = await profiles.saveOwnProfile(
       context.actor.address,

@@ -2,7 +2,7 @@
 
 import type { CommandContext, CoreFeature, Reply } from "../feature.ts";
 import { textReply } from "../feature.ts";
-import { type FreeTextGuard, strictFreeTextGuard } from "../free-text.ts";
+import type { FreeTextGuard } from "../free-text.ts";
 import { commandUsage } from "../help.ts";
 import type { PersonRef } from "../message.ts";
 import type { PeopleDirectory } from "../ports.ts";
@@ -27,8 +27,8 @@ export interface FindFeatureDeps {
    * told to ask again while the build goes on (default 10 s).
    */
   coldStartWaitMs?: number;
-  /** The patient-data guard, knowing members' email addresses; without it every address is refused. */
-  freeText?: FreeTextGuard;
+  /** The patient-data guard, knowing members' email addresses. */
+  freeText: FreeTextGuard;
 }
 
 /** Resolves true when the index is ready within `ms`, false otherwise (the build carries on). */
@@ -77,7 +77,7 @@ export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
             return createProfilePrompt(NEEDS_PROFILE);
           }
           // The need is stored with the suggestions (for the intro), so it is checked first and never logged.
-          const verdict = await (deps.freeText ?? strictFreeTextGuard).check(need);
+          const verdict = await deps.freeText.check(need);
           if (!verdict.ok) return textReply(verdict.reason);
 
           if (!(await readyWithin(deps.matches, context.now, deps.coldStartWaitMs ?? 10_000))) {
