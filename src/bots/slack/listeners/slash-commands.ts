@@ -1,5 +1,6 @@
 // `/collab <subcommand>` and `/find-collaborator <need>`: ack at once, then answer only the person who asked.
 import type { App, SlashCommand } from "@slack/bolt";
+import { DEFAULT_ACK_WITHIN_MS, late, within } from "../ack-deadline.ts";
 import { slackActor } from "../actor.ts";
 import { renderBlockKit } from "../render-block-kit.ts";
 import type { SlackListenerDeps } from "../slack-listener-deps.ts";
@@ -17,7 +18,7 @@ export function register(app: App, deps: SlackListenerDeps): void {
         slashCommand: command.command,
       });
       // A busy database must not cost the ack: past the deadline, ack empty and answer through response_url.
-      const reply = ackFirst ? await answer : await within(answer, deps.ackWithinMs ?? 2_000);
+      const reply = ackFirst ? await answer : await within(answer, deps.ackWithinMs ?? DEFAULT_ACK_WITHIN_MS);
       if (reply === late) {
         await ack();
         deps.logger.warn({ command: command.command }, "Slack command answered after its ack (slow core)");
@@ -47,22 +48,6 @@ export function register(app: App, deps: SlackListenerDeps): void {
         triggerId: command.trigger_id,
       });
     });
-  }
-}
-
-const late = Symbol("late");
-
-/** The answer, or `late` when it takes longer than `ms` (0: at once); the answer still comes, await it again. */
-async function within<T>(answer: Promise<T>, ms: number): Promise<T | typeof late> {
-  if (ms <= 0) return late;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<typeof late>((resolve) => {
-    timer = setTimeout(() => resolve(late), ms);
-  });
-  try {
-    return await Promise.race([answer, deadline]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
