@@ -1,7 +1,7 @@
 // On real PostgreSQL: three instances send each prompt once; a worker dying mid fan-out loses none; 429s and 500s delay, never double.
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCheckinJobs } from "../src/checkins.ts";
+import { createCheckinJobs } from "../src/app/capabilities/checkins.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { claimDeliveries, markSent } from "../src/db/outbox-store.ts";
 import {
@@ -13,7 +13,7 @@ import {
   partnerships,
   people,
 } from "../src/db/schema.ts";
-import { createDeliveryWorker, type DeliveryWorker } from "../src/jobs/delivery-worker.ts";
+import { createDeliveryWorker, type DeliveryWorker } from "../src/delivery/delivery-worker.ts";
 import type { Job } from "../src/jobs/job.ts";
 import { createScheduler, type Scheduler } from "../src/jobs/scheduler.ts";
 import { FAKE_TEAM_ID } from "./fakes/fake-slack-api.ts";

@@ -1,46 +1,46 @@
 // Builds everything but the HTTP server: core with its features, the bots, senders, delivery and jobs.
 // The server (app.ts) and the CLI (`collab jobs run`) share it, so a job behaves the same from both.
 import { randomUUID } from "node:crypto";
-import { createSlackBot, type SlackBot, type SlackBotOptions } from "./bots/slack/create-slack-bot.ts";
-import { createSlackSender } from "./bots/slack/slack-sender.ts";
-import { createSlackTimezoneLookup } from "./bots/slack/slack-timezones.ts";
-import { createTeamsBot, type TeamsBot } from "./bots/teams/create-teams-bot.ts";
-import { createTeamsSender } from "./bots/teams/teams-sender.ts";
-import { createCheckinFeatures, createCheckinJobs } from "./checkins.ts";
-import { createCollaboratorFeatures, createCollaboratorJobs } from "./collaborators.ts";
-import type { Config } from "./config.ts";
-import { createRolesFeature } from "./core/access/create-roles-feature.ts";
-import { type Core, createCore } from "./core/create-core.ts";
-import { createDigestFeature } from "./core/digest/create-digest-feature.ts";
-import type { CoreFeature } from "./core/feature.ts";
-import { createFreeTextGuard } from "./core/free-text.ts";
-import { createMentoringFeature } from "./core/mentoring/create-mentoring-feature.ts";
-import type { Platform } from "./core/message.ts";
-import { createMilestoneFeature } from "./core/milestones/create-milestone-feature.ts";
-import type { ChatSender } from "./core/outgoing.ts";
-import { type Clock, systemClock } from "./core/ports.ts";
-import type { TimezoneLookup } from "./core/profile/profile-store.ts";
-import { createAccessStore } from "./db/access-store.ts";
-import type { Database } from "./db/client.ts";
-import { createDigestStore } from "./db/digest-store.ts";
-import { createIdentityStore } from "./db/identity-store.ts";
-import { createMemberEmails } from "./db/member-emails.ts";
-import { createMentoringStore } from "./db/mentoring-store.ts";
-import { createMilestoneStore } from "./db/milestone-store.ts";
-import { createRoleStore } from "./db/role-store.ts";
-import { createAuditTrail, createSlackEventLedger } from "./db/slack-event-ledger.ts";
-import { createCelebrationsJob } from "./jobs/celebrations.ts";
+import { createSlackBot, type SlackBot, type SlackBotOptions } from "../bots/slack/create-slack-bot.ts";
+import { createSlackSender } from "../bots/slack/slack-sender.ts";
+import { createSlackTimezoneLookup } from "../bots/slack/slack-timezones.ts";
+import { createTeamsBot, type TeamsBot } from "../bots/teams/create-teams-bot.ts";
+import { createTeamsSender } from "../bots/teams/teams-sender.ts";
+import type { Config } from "../config.ts";
+import { createRolesFeature } from "../core/access/create-roles-feature.ts";
+import { type Core, createCore } from "../core/create-core.ts";
+import { createDigestFeature } from "../core/digest/create-digest-feature.ts";
+import type { CoreFeature } from "../core/feature.ts";
+import { createFreeTextGuard } from "../core/free-text.ts";
+import { createMentoringFeature } from "../core/mentoring/create-mentoring-feature.ts";
+import type { Platform } from "../core/message.ts";
+import { createMilestoneFeature } from "../core/milestones/create-milestone-feature.ts";
+import type { ChatSender } from "../core/outgoing.ts";
+import { type Clock, systemClock } from "../core/ports.ts";
+import type { TimezoneLookup } from "../core/profile/profile-store.ts";
+import { createAccessStore } from "../db/access-store.ts";
+import type { Database } from "../db/client.ts";
+import { createDigestStore } from "../db/digest-store.ts";
+import { createIdentityStore } from "../db/identity-store.ts";
+import { createMemberEmails } from "../db/member-emails.ts";
+import { createMentoringStore } from "../db/mentoring-store.ts";
+import { createMilestoneStore } from "../db/milestone-store.ts";
+import { createRoleStore } from "../db/role-store.ts";
+import { createAuditTrail, createSlackEventLedger } from "../db/slack-event-ledger.ts";
 import {
   createDeliveryWorker,
   type DeliveryWorker,
   type DeliveryWorkerOptions,
-} from "./jobs/delivery-worker.ts";
-import { createDigestsJob } from "./jobs/digests.ts";
-import type { Job } from "./jobs/job.ts";
-import { createMentorFollowupsJob } from "./jobs/mentor-followups.ts";
-import { createRetentionJob } from "./jobs/retention-job.ts";
-import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
-import type { Logger } from "./logger.ts";
+} from "../delivery/delivery-worker.ts";
+import { createCelebrationsJob } from "../jobs/celebrations.ts";
+import { createDigestsJob } from "../jobs/digests.ts";
+import type { Job } from "../jobs/job.ts";
+import { createMentorFollowupsJob } from "../jobs/mentor-followups.ts";
+import { createRetentionJob } from "../jobs/retention-job.ts";
+import { createScheduler, type Scheduler } from "../jobs/scheduler.ts";
+import type { Logger } from "../logger.ts";
+import { createCheckinFeatures, createCheckinJobs } from "./capabilities/checkins.ts";
+import { createCollaboratorFeatures, createCollaboratorJobs } from "./capabilities/collaborators.ts";
 
 export interface ServiceOptions {
   config: Config;

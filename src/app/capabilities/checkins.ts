@@ -1,15 +1,18 @@
 // Wires partnerships and check-ins (the `partnerships` command, answering prompts, the checkins and reminders jobs) to the database.
-import { createCheckinFeature } from "./core/checkins/create-checkin-feature.ts";
-import { type CheckinServiceOptions, createCheckinService } from "./core/checkins/create-checkin-service.ts";
-import type { CoreFeature } from "./core/feature.ts";
-import type { FreeTextGuard } from "./core/free-text.ts";
-import { createPartnershipsFeature } from "./core/partnerships/create-partnerships-feature.ts";
-import { createCheckinStore } from "./db/checkin-store.ts";
-import type { Db } from "./db/client.ts";
-import { createPartnershipStore } from "./db/partnership-store.ts";
-import { createCheckinsJob } from "./jobs/checkins-job.ts";
-import type { Job } from "./jobs/job.ts";
-import { createRemindersJob } from "./jobs/reminders-job.ts";
+import { createCheckinFeature } from "../../core/checkins/create-checkin-feature.ts";
+import {
+  type CheckinServiceOptions,
+  createCheckinService,
+} from "../../core/checkins/create-checkin-service.ts";
+import type { CoreFeature } from "../../core/feature.ts";
+import type { FreeTextGuard } from "../../core/free-text.ts";
+import { createPartnershipsFeature } from "../../core/partnerships/create-partnerships-feature.ts";
+import { createCheckinStore } from "../../db/checkin-store.ts";
+import type { Db } from "../../db/client.ts";
+import { createPartnershipStore } from "../../db/partnership-store.ts";
+import { createCheckinsJob } from "../../jobs/checkins-job.ts";
+import type { Job } from "../../jobs/job.ts";
+import { createRemindersJob } from "../../jobs/reminders-job.ts";
 
 export interface CheckinDeps {
   db: Db;

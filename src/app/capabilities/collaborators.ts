@@ -1,21 +1,21 @@
 // Wires the collaborator features (profiles, /find-collaborator, intros) and their job to the database stores.
-import type { CoreFeature } from "./core/feature.ts";
-import type { FreeTextGuard } from "./core/free-text.ts";
-import { createIntroFeature } from "./core/intros/create-intro-feature.ts";
-import type { Platform } from "./core/message.ts";
-import type { Log } from "./core/ports.ts";
-import { createProfileFeature } from "./core/profile/create-profile-feature.ts";
-import type { TimezoneLookup } from "./core/profile/profile-store.ts";
-import { createFindFeature } from "./core/suggestions/create-find-feature.ts";
-import { createLiveMatchIndex, type LiveMatchIndex } from "./core/suggestions/create-live-match-index.ts";
-import type { Db } from "./db/client.ts";
-import { createFindRequestStore } from "./db/find-request-store.ts";
-import { createIntroStore } from "./db/intro-store.ts";
-import { createMatchSource } from "./db/match-source.ts";
-import { createPeopleDirectory } from "./db/people-directory.ts";
-import { createProfileStore } from "./db/profile-store.ts";
-import { createIntroExpiryJob } from "./jobs/intro-expiry.ts";
-import type { Job } from "./jobs/job.ts";
+import type { CoreFeature } from "../../core/feature.ts";
+import type { FreeTextGuard } from "../../core/free-text.ts";
+import { createIntroFeature } from "../../core/intros/create-intro-feature.ts";
+import type { Platform } from "../../core/message.ts";
+import type { Log } from "../../core/ports.ts";
+import { createProfileFeature } from "../../core/profile/create-profile-feature.ts";
+import type { TimezoneLookup } from "../../core/profile/profile-store.ts";
+import { createFindFeature } from "../../core/suggestions/create-find-feature.ts";
+import { createLiveMatchIndex, type LiveMatchIndex } from "../../core/suggestions/create-live-match-index.ts";
+import type { Db } from "../../db/client.ts";
+import { createFindRequestStore } from "../../db/find-request-store.ts";
+import { createIntroStore } from "../../db/intro-store.ts";
+import { createMatchSource } from "../../db/match-source.ts";
+import { createPeopleDirectory } from "../../db/people-directory.ts";
+import { createProfileStore } from "../../db/profile-store.ts";
+import { createIntroExpiryJob } from "../../jobs/intro-expiry.ts";
+import type { Job } from "../../jobs/job.ts";
 
 export interface CollaboratorDeps {
   db: Db;
