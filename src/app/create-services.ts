@@ -1,5 +1,5 @@
-// Builds everything but the HTTP server: core with its features, the bots, senders, delivery and jobs.
-// The server (app.ts) and the CLI (`collab jobs run`) share it, so a job behaves the same from both.
+// Builds everything but the HTTP server: the capabilities (features and jobs), the core, the bots, senders, delivery
+// and the scheduler. The server (create-app.ts) and the CLI (`collab jobs run`, `collab chat`) share it.
 import { randomUUID } from "node:crypto";
 import { createSlackBot, type SlackBot, type SlackBotOptions } from "../bots/slack/create-slack-bot.ts";
 import { createSlackSender } from "../bots/slack/slack-sender.ts";
@@ -7,40 +7,30 @@ import { createSlackTimezoneLookup } from "../bots/slack/slack-timezones.ts";
 import { createTeamsBot, type TeamsBot } from "../bots/teams/create-teams-bot.ts";
 import { createTeamsSender } from "../bots/teams/teams-sender.ts";
 import type { Config } from "../config.ts";
-import { createRolesFeature } from "../core/access/create-roles-feature.ts";
 import { type Core, createCore } from "../core/create-core.ts";
-import { createDigestFeature } from "../core/digest/create-digest-feature.ts";
-import type { CoreFeature } from "../core/feature.ts";
-import { createFreeTextGuard } from "../core/free-text.ts";
-import { createMentoringFeature } from "../core/mentoring/create-mentoring-feature.ts";
 import type { Platform } from "../core/message.ts";
-import { createMilestoneFeature } from "../core/milestones/create-milestone-feature.ts";
 import type { ChatSender } from "../core/outgoing.ts";
 import { type Clock, systemClock } from "../core/ports.ts";
-import type { TimezoneLookup } from "../core/profile/profile-store.ts";
 import { createAccessStore } from "../db/access-store.ts";
 import type { Database } from "../db/client.ts";
-import { createDigestStore } from "../db/digest-store.ts";
 import { createIdentityStore } from "../db/identity-store.ts";
-import { createMemberEmails } from "../db/member-emails.ts";
-import { createMentoringStore } from "../db/mentoring-store.ts";
-import { createMilestoneStore } from "../db/milestone-store.ts";
-import { createRoleStore } from "../db/role-store.ts";
 import { createAuditTrail, createSlackEventLedger } from "../db/slack-event-ledger.ts";
 import {
   createDeliveryWorker,
   type DeliveryWorker,
   type DeliveryWorkerOptions,
 } from "../delivery/delivery-worker.ts";
-import { createCelebrationsJob } from "../jobs/celebrations.ts";
-import { createDigestsJob } from "../jobs/digests.ts";
 import type { Job } from "../jobs/job.ts";
-import { createMentorFollowupsJob } from "../jobs/mentor-followups.ts";
-import { createRetentionJob } from "../jobs/retention-job.ts";
 import { createScheduler, type Scheduler } from "../jobs/scheduler.ts";
 import type { Logger } from "../logger.ts";
-import { createCheckinFeatures, createCheckinJobs } from "./capabilities/checkins.ts";
-import { createCollaboratorFeatures, createCollaboratorJobs } from "./capabilities/collaborators.ts";
+import { createCapabilityDeps } from "./capabilities/capability.ts";
+import { createCheckins } from "./capabilities/checkins.ts";
+import { createCollaborators } from "./capabilities/collaborators.ts";
+import { createDigests } from "./capabilities/digests.ts";
+import { createMentoring } from "./capabilities/mentoring.ts";
+import { createMilestones } from "./capabilities/milestones.ts";
+import { createRetention } from "./capabilities/retention.ts";
+import { createRoles } from "./capabilities/roles.ts";
 
 export interface ServiceOptions {
   config: Config;
@@ -72,58 +62,27 @@ export interface Services {
   scheduler: Scheduler;
 }
 
-/** What each capability contributes: chat commands and buttons, and scheduled jobs. */
-export interface FeatureDeps {
-  config: Config;
-  database: Database;
-  clock: Clock;
-  logger: Logger;
-  senders: Partial<Record<Platform, ChatSender>>;
-  /** Platforms that can tell a person's time zone on request (filled in once the bots exist). */
-  timezones: Partial<Record<Platform, TimezoneLookup>>;
-}
-
-function buildFeatures(deps: FeatureDeps): CoreFeature[] {
-  // One patient-data guard for every feature that stores free text; it lets members' email addresses through.
-  const freeText = createFreeTextGuard(createMemberEmails(deps.database.db));
-  return [
-    ...createCollaboratorFeatures({
-      db: deps.database.db,
-      log: deps.logger,
-      timezones: deps.timezones,
-      freeText,
-    }).features,
-    createMilestoneFeature({ milestones: createMilestoneStore(deps.database.db), freeText }),
-    createMentoringFeature({ mentoring: createMentoringStore(deps.database.db), freeText }),
-    createDigestFeature({ digests: createDigestStore(deps.database.db) }),
-    createRolesFeature({ roles: createRoleStore(deps.database.db) }),
-    ...createCheckinFeatures({ db: deps.database.db, freeText }),
-  ];
-}
-
-function buildJobs(deps: FeatureDeps): Job[] {
-  return [
-    ...createCollaboratorJobs({ db: deps.database.db }),
-    createCelebrationsJob({ db: deps.database.db }),
-    createMentorFollowupsJob({ db: deps.database.db }),
-    createDigestsJob({ db: deps.database.db, log: deps.logger }),
-    createRetentionJob({ db: deps.database.db, retentionDays: deps.config.retentionDays }),
-    ...createCheckinJobs({ db: deps.database.db }),
-  ];
-}
-
 export function createServices(options: ServiceOptions): Services {
   const { config, logger, database } = options;
   const clock = options.clock ?? systemClock;
   const senders: Partial<Record<Platform, ChatSender>> = {};
-  const timezones: Partial<Record<Platform, TimezoneLookup>> = {};
-  const deps: FeatureDeps = { config, database, clock, logger, senders, timezones };
+  const deps = createCapabilityDeps({ config, db: database.db, logger });
+  // One line each; their order is the order of commands in help and of jobs in the scheduler.
+  const capabilities = [
+    createCollaborators(deps),
+    createMilestones(deps),
+    createMentoring(deps),
+    createDigests(deps),
+    createRoles(deps),
+    createRetention(deps),
+    createCheckins(deps),
+  ];
   const core = createCore({
     identities: createIdentityStore(database.db),
     access: createAccessStore(database.db),
     clock,
     log: logger,
-    features: buildFeatures(deps),
+    features: capabilities.flatMap((capability) => capability.features),
   });
   const slack = config.slack
     ? createSlackBot({
@@ -141,7 +100,7 @@ export function createServices(options: ServiceOptions): Services {
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   });
   if (slack) senders.slack = createSlackSender(slack.client);
-  if (slack) timezones.slack = createSlackTimezoneLookup(slack.client);
+  if (slack) deps.timezones.slack = createSlackTimezoneLookup(slack.client);
   if (options.consoleSender) senders.console = options.consoleSender;
   const delivery = createDeliveryWorker({
     db: database.db,
@@ -150,7 +109,7 @@ export function createServices(options: ServiceOptions): Services {
     now: () => clock.now(),
     ...options.delivery,
   });
-  const jobs = buildJobs(deps);
+  const jobs = capabilities.flatMap((capability) => capability.jobs);
   const scheduler = createScheduler({
     db: database.db,
     jobs,

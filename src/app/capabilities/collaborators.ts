@@ -1,64 +1,31 @@
-// Wires the collaborator features (profiles, /find-collaborator, intros) and their job to the database stores.
-import type { CoreFeature } from "../../core/feature.ts";
-import type { FreeTextGuard } from "../../core/free-text.ts";
+// Collaborators: profiles, /find-collaborator and intros over the live match index, and the intro-expiry job.
 import { createIntroFeature } from "../../core/intros/create-intro-feature.ts";
-import type { Platform } from "../../core/message.ts";
-import type { Log } from "../../core/ports.ts";
 import { createProfileFeature } from "../../core/profile/create-profile-feature.ts";
-import type { TimezoneLookup } from "../../core/profile/profile-store.ts";
 import { createFindFeature } from "../../core/suggestions/create-find-feature.ts";
 import { createLiveMatchIndex, type LiveMatchIndex } from "../../core/suggestions/create-live-match-index.ts";
-import type { Db } from "../../db/client.ts";
 import { createFindRequestStore } from "../../db/find-request-store.ts";
 import { createIntroStore } from "../../db/intro-store.ts";
 import { createMatchSource } from "../../db/match-source.ts";
 import { createPeopleDirectory } from "../../db/people-directory.ts";
 import { createProfileStore } from "../../db/profile-store.ts";
 import { createIntroExpiryJob } from "../../jobs/intro-expiry.ts";
-import type { Job } from "../../jobs/job.ts";
+import type { Capability, CapabilityDeps } from "./capability.ts";
 
-export interface CollaboratorDeps {
-  db: Db;
-  log: Log;
-  /** Filled in once the bots exist: platforms that can tell a person's time zone on request. */
-  timezones?: Partial<Record<Platform, TimezoneLookup>>;
-  /** The patient-data guard for needs and profile entries (members' email addresses pass). */
-  freeText: FreeTextGuard;
-}
-
-function stores(db: Db) {
-  return {
-    profiles: createProfileStore(db),
-    directory: createPeopleDirectory(db),
-    findRequests: createFindRequestStore(db),
-    intros: createIntroStore(db),
-  };
-}
-
-/** The features, and the process's one match index (exposed for the benchmark and tests). */
-export function createCollaboratorFeatures(deps: CollaboratorDeps): {
-  features: CoreFeature[];
-  matches: LiveMatchIndex;
-} {
-  const { profiles, directory, findRequests, intros } = stores(deps.db);
-  const matches = createLiveMatchIndex({ source: createMatchSource(deps.db), log: deps.log });
+/** The features and job, and the process's one match index (exposed for the benchmark and tests). */
+export function createCollaborators(deps: CapabilityDeps): Capability & { matches: LiveMatchIndex } {
+  const { db, logger: log, freeText, timezones } = deps;
+  const profiles = createProfileStore(db);
+  const directory = createPeopleDirectory(db);
+  const findRequests = createFindRequestStore(db);
+  const intros = createIntroStore(db);
+  const matches = createLiveMatchIndex({ source: createMatchSource(db), log });
   return {
     matches,
     features: [
-      createFindFeature({ matches, directory, findRequests, freeText: deps.freeText }),
-      createProfileFeature({
-        profiles,
-        changes: matches,
-        log: deps.log,
-        freeText: deps.freeText,
-        ...(deps.timezones ? { timezones: deps.timezones } : {}),
-      }),
+      createFindFeature({ matches, directory, findRequests, freeText }),
+      createProfileFeature({ profiles, changes: matches, log, freeText, timezones }),
       createIntroFeature({ intros, findRequests, profiles, directory, changes: matches }),
     ],
+    jobs: [createIntroExpiryJob({ intros, findRequests, profiles, directory })],
   };
-}
-
-export function createCollaboratorJobs(deps: { db: Db }): Job[] {
-  const { profiles, directory, findRequests, intros } = stores(deps.db);
-  return [createIntroExpiryJob({ intros, findRequests, profiles, directory })];
 }
