@@ -3,7 +3,7 @@
 import { webApi } from "@slack/bolt";
 import { createSlackSender } from "../src/bots/slack/slack-sender.ts";
 import { openDatabase } from "../src/db/client.ts";
-import { createDeliveryWorker } from "../src/jobs/delivery-worker.ts";
+import { createDeliveryWorker } from "../src/delivery/delivery-worker.ts";
 import { createLogger } from "../src/logger.ts";
 
 const env = (name: string): string => {

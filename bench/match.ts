@@ -257,7 +257,7 @@ async function serveHttp(task: Task): Promise<Record<string, number>> {
   const { createServer } = await import("node:http");
   const { App, HTTPReceiver, LogLevel } = await import("@slack/bolt");
   const { pino } = await import("pino");
-  const { createApp } = await import("../src/app.ts");
+  const { createApp } = await import("../src/app/create-app.ts");
   const { loadConfig } = await import("../src/config.ts");
   const { startFakeSlackApi } = await import("../test/fakes/fake-slack-api.ts");
 

@@ -33,9 +33,9 @@ if (!useDist && canBuild()) {
 }
 
 if (useDist) {
-  await import(pathToFileURL(join(dist, "main.js")).href);
+  await import(pathToFileURL(join(dist, "app", "main.js")).href);
 } else {
   const { register } = await import("tsx/esm/api");
   register();
-  await import(pathToFileURL(join(root, "src", "main.ts")).href);
+  await import(pathToFileURL(join(root, "src", "app", "main.ts")).href);
 }

@@ -1,7 +1,8 @@
 // On real PostgreSQL: three instances send each prompt once; a worker dying mid fan-out loses none; 429s and 500s delay, never double.
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCheckinJobs } from "../src/checkins.ts";
+import { createCapabilityDeps } from "../src/app/capabilities/capability.ts";
+import { createCheckins } from "../src/app/capabilities/checkins.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 import { claimDeliveries, markSent } from "../src/db/outbox-store.ts";
 import {
@@ -13,7 +14,7 @@ import {
   partnerships,
   people,
 } from "../src/db/schema.ts";
-import { createDeliveryWorker, type DeliveryWorker } from "../src/jobs/delivery-worker.ts";
+import { createDeliveryWorker, type DeliveryWorker } from "../src/delivery/delivery-worker.ts";
 import type { Job } from "../src/jobs/job.ts";
 import { createScheduler, type Scheduler } from "../src/jobs/scheduler.ts";
 import { FAKE_TEAM_ID } from "./fakes/fake-slack-api.ts";
@@ -52,7 +53,7 @@ describe.skipIf(!onPostgres)("check-ins on PostgreSQL with several instances", (
     for (let i = 0; i < 3; i++) {
       const database = await openDatabase({ kind: "postgres", url, maxConnections: 4 });
       pools.push(database);
-      const jobs = createCheckinJobs({ db: database.db });
+      const { jobs } = createCheckins(createCapabilityDeps({ config: t.config, db: database.db, logger }));
       instances.push({
         db: database.db,
         jobs,

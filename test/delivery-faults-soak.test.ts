@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prng } from "../bench/match-synthetic.ts";
 import type { Db } from "../src/db/client.ts";
 import { outbox } from "../src/db/schema.ts";
-import { createDeliveryWorker } from "../src/jobs/delivery-worker.ts";
+import { createDeliveryWorker } from "../src/delivery/delivery-worker.ts";
 import type { FakeReply } from "./fakes/http-fake.ts";
 import { seedPartnership } from "./helpers/partnerships.ts";
 import { seedPerson } from "./helpers/seed.ts";

@@ -1,6 +1,6 @@
 // The pacer after a 429: one rate cut per Retry-After window, however many sends were in flight; recovery with time.
 import { describe, expect, it } from "vitest";
-import { createPacer } from "../src/jobs/pacer.ts";
+import { createPacer } from "../src/delivery/pacer.ts";
 
 describe("pacer", () => {
   it("cuts the rate once for a burst of 429s and lets it grow back with time, not with sends", async () => {

@@ -1,6 +1,7 @@
 // The retention job clears check-in and meeting notes older than RETENTION_DAYS, keeps newer ones, audits counts.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createServices } from "../src/app/create-services.ts";
 import { loadConfig } from "../src/config.ts";
 import {
   auditLog,
@@ -12,7 +13,6 @@ import {
   slackEvents,
 } from "../src/db/schema.ts";
 import { createRetentionJob } from "../src/jobs/retention-job.ts";
-import { createServices } from "../src/services.ts";
 import { runWith } from "./cli-helpers.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/database.ts";
 import { seedPerson } from "./helpers/seed.ts";

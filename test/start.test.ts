@@ -9,7 +9,7 @@ const root = join(import.meta.dirname, "..");
 
 function startService(
   env: Record<string, string>,
-  args = ["--import", "tsx", "src/main.ts"],
+  args = ["--import", "tsx", "src/app/main.ts"],
 ): { child: ChildProcess; output: () => string } {
   let output = "";
   const child = spawn(process.execPath, args, {
@@ -65,7 +65,7 @@ describe.skipIf(onPostgres)("npm start with nothing configured", () => {
     const port = service.output().match(/Listening on http:\/\/localhost:(\d+)/)![1];
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     expect(service.output()).not.toContain("Could not build");
-    expect(existsSync(join(root, "dist", "main.js"))).toBe(true);
+    expect(existsSync(join(root, "dist", "app", "main.js"))).toBe(true);
     const exited = new Promise<number | null>((resolve) => service.child.once("exit", resolve));
     service.child.kill("SIGTERM");
     expect(await exited).toBe(0);

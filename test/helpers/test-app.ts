@@ -1,6 +1,6 @@
 // Starts the whole service on a random port against a test database and loopback fakes of Slack and Teams.
 import { Writable } from "node:stream";
-import { createApp, type RunningApp } from "../../src/app.ts";
+import { createApp, type RunningApp } from "../../src/app/create-app.ts";
 import { type Config, type Env, loadConfig } from "../../src/config.ts";
 import type { Clock } from "../../src/core/ports.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";

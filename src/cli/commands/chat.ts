@@ -1,12 +1,12 @@
 // `collab chat --as <email>`: talk to the bot in this terminal as that person, on the embedded database or DATABASE_URL.
 import type { Command } from "commander";
+import { createServices } from "../../app/create-services.ts";
 import { consoleActor } from "../../bots/console/console-actor.ts";
 import { createConsoleClock } from "../../bots/console/console-clock.ts";
 import { createConsoleSender } from "../../bots/console/console-sender.ts";
 import { createConsoleChat } from "../../bots/console/create-console-chat.ts";
 import { findPersonByEmail, linkChatIdentity } from "../../db/chat-identity-link.ts";
-import { createConsoleDelivery } from "../../jobs/console-delivery.ts";
-import { createServices } from "../../services.ts";
+import { createConsoleDelivery } from "../../delivery/console-delivery.ts";
 import type { CliContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
 

@@ -1,6 +1,6 @@
 // `collab jobs run <name> [--now ISO]`: runs one job as of an instant, then delivers what it enqueued.
 import type { Command } from "commander";
-import { createServices } from "../../services.ts";
+import { createServices } from "../../app/create-services.ts";
 import type { CliContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
 

@@ -1,7 +1,7 @@
 // The running service: the shared services behind one HTTP server; used by main.ts and by the tests.
 import type { AddressInfo } from "node:net";
+import { createServices, type ServiceOptions, type Services } from "./create-services.ts";
 import { createHttpServer } from "./http-server.ts";
-import { createServices, type ServiceOptions, type Services } from "./services.ts";
 
 export type AppOptions = ServiceOptions;
 

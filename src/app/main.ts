@@ -1,9 +1,10 @@
 // Starts the bot: config → database (migrated) → core → bots → HTTP server; stops gracefully on SIGTERM.
-import { createApp } from "./app.ts";
-import { type Config, ConfigError, loadConfig, secretsOf } from "./config.ts";
-import { DataDirBusyError, openDatabase } from "./db/client.ts";
-import { migrateDatabase } from "./db/migrate.ts";
-import { createLogger, type Logger } from "./logger.ts";
+
+import { type Config, ConfigError, loadConfig, secretsOf } from "../config.ts";
+import { DataDirBusyError, openDatabase } from "../db/client.ts";
+import { migrateDatabase } from "../db/migrate.ts";
+import { createLogger, type Logger } from "../logger.ts";
+import { createApp } from "./create-app.ts";
 
 function logPlatforms(config: Config, logger: Logger): void {
   if (config.slack) logger.info("Slack is on: POST /slack/events");

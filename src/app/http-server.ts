@@ -1,6 +1,6 @@
 // The one HTTP port: Slack events, Teams activities and the health check, with a graceful close.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Logger } from "./logger.ts";
+import type { Logger } from "../logger.ts";
 
 export interface HttpRoutes {
   slack?: (req: IncomingMessage, res: ServerResponse) => void;

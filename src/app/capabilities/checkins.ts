@@ -1,0 +1,22 @@
+// Partnerships and check-ins: the `partnerships` command, answering prompts, and the checkins and reminders jobs.
+import { createCheckinFeature } from "../../core/checkins/create-checkin-feature.ts";
+import { createCheckinService } from "../../core/checkins/create-checkin-service.ts";
+import { createPartnershipsFeature } from "../../core/partnerships/create-partnerships-feature.ts";
+import { createCheckinStore } from "../../db/checkin-store.ts";
+import { createPartnershipStore } from "../../db/partnership-store.ts";
+import { createCheckinsJob } from "../../jobs/checkins-job.ts";
+import { createRemindersJob } from "../../jobs/reminders-job.ts";
+import type { Capability, CapabilityDeps } from "./capability.ts";
+
+/** Reminder delay, late window and working hours are the check-in service's defaults: 24 h, 24 h, 09:00–17:00. */
+export function createCheckins(deps: CapabilityDeps): Capability {
+  const store = createCheckinStore(deps.db);
+  const checkins = createCheckinService({ store });
+  return {
+    features: [
+      createPartnershipsFeature({ partnerships: createPartnershipStore(deps.db) }),
+      createCheckinFeature({ checkins: store, freeText: deps.freeText }),
+    ],
+    jobs: [createCheckinsJob({ checkins }), createRemindersJob({ checkins })],
+  };
+}

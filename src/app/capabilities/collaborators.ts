@@ -1,0 +1,31 @@
+// Collaborators: profiles, /find-collaborator and intros over the live match index, and the intro-expiry job.
+import { createIntroFeature } from "../../core/intros/create-intro-feature.ts";
+import { createProfileFeature } from "../../core/profile/create-profile-feature.ts";
+import { createFindFeature } from "../../core/suggestions/create-find-feature.ts";
+import { createLiveMatchIndex, type LiveMatchIndex } from "../../core/suggestions/create-live-match-index.ts";
+import { createFindRequestStore } from "../../db/find-request-store.ts";
+import { createIntroStore } from "../../db/intro-store.ts";
+import { createMatchSource } from "../../db/match-source.ts";
+import { createPeopleDirectory } from "../../db/people-directory.ts";
+import { createProfileStore } from "../../db/profile-store.ts";
+import { createIntroExpiryJob } from "../../jobs/intro-expiry.ts";
+import type { Capability, CapabilityDeps } from "./capability.ts";
+
+/** The features and job, and the process's one match index (exposed for the benchmark and tests). */
+export function createCollaborators(deps: CapabilityDeps): Capability & { matches: LiveMatchIndex } {
+  const { db, logger: log, freeText, timezones } = deps;
+  const profiles = createProfileStore(db);
+  const directory = createPeopleDirectory(db);
+  const findRequests = createFindRequestStore(db);
+  const intros = createIntroStore(db);
+  const matches = createLiveMatchIndex({ source: createMatchSource(db), log });
+  return {
+    matches,
+    features: [
+      createFindFeature({ matches, directory, findRequests, freeText }),
+      createProfileFeature({ profiles, changes: matches, log, freeText, timezones }),
+      createIntroFeature({ intros, findRequests, profiles, directory, changes: matches }),
+    ],
+    jobs: [createIntroExpiryJob({ intros, findRequests, profiles, directory })],
+  };
+}

@@ -1,0 +1,121 @@
+// Builds everything but the HTTP server: the capabilities (features and jobs), the core, the bots, senders, delivery
+// and the scheduler. The server (create-app.ts) and the CLI (`collab jobs run`, `collab chat`) share it.
+import { randomUUID } from "node:crypto";
+import { createSlackBot, type SlackBot, type SlackBotOptions } from "../bots/slack/create-slack-bot.ts";
+import { createSlackSender } from "../bots/slack/slack-sender.ts";
+import { createSlackTimezoneLookup } from "../bots/slack/slack-timezones.ts";
+import { createTeamsBot, type TeamsBot } from "../bots/teams/create-teams-bot.ts";
+import { createTeamsSender } from "../bots/teams/teams-sender.ts";
+import type { Config } from "../config.ts";
+import { type Core, createCore } from "../core/create-core.ts";
+import type { Platform } from "../core/message.ts";
+import type { ChatSender } from "../core/outgoing.ts";
+import { type Clock, systemClock } from "../core/ports.ts";
+import { createAccessStore } from "../db/access-store.ts";
+import type { Database } from "../db/client.ts";
+import { createIdentityStore } from "../db/identity-store.ts";
+import { createAuditTrail, createSlackEventLedger } from "../db/slack-event-ledger.ts";
+import {
+  createDeliveryWorker,
+  type DeliveryWorker,
+  type DeliveryWorkerOptions,
+} from "../delivery/delivery-worker.ts";
+import type { Job } from "../jobs/job.ts";
+import { createScheduler, type Scheduler } from "../jobs/scheduler.ts";
+import type { Logger } from "../logger.ts";
+import { createCapabilityDeps } from "./capabilities/capability.ts";
+import { createCheckins } from "./capabilities/checkins.ts";
+import { createCollaborators } from "./capabilities/collaborators.ts";
+import { createDigests } from "./capabilities/digests.ts";
+import { createMentoring } from "./capabilities/mentoring.ts";
+import { createMilestones } from "./capabilities/milestones.ts";
+import { createRetention } from "./capabilities/retention.ts";
+import { createRoles } from "./capabilities/roles.ts";
+
+export interface ServiceOptions {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  clock?: Clock;
+  slackRetryConfig?: SlackBotOptions["retryConfig"];
+  /** How long a slash command waits for the core before acking empty (default 2 s); tests shorten it. */
+  slackAckWithinMs?: number;
+  /** How long one request to Slack's Web API or the Bot Connector may take (default 10 s); tests shorten it. */
+  requestTimeoutMs?: number;
+  delivery?: Partial<Pick<DeliveryWorkerOptions, "limits" | "idleMs" | "batchSize" | "concurrency">>;
+  instanceId?: string;
+  /**
+   * The terminal chat's sender (src/bots/console): only the process holding a person's open chat can show
+   * console messages, so elsewhere none is registered and console rows wait in the outbox for that chat.
+   */
+  consoleSender?: ChatSender;
+}
+
+export interface Services {
+  core: Core;
+  clock: Clock;
+  slack: SlackBot | null;
+  teams: TeamsBot;
+  senders: Partial<Record<Platform, ChatSender>>;
+  delivery: DeliveryWorker;
+  jobs: readonly Job[];
+  scheduler: Scheduler;
+}
+
+export function createServices(options: ServiceOptions): Services {
+  const { config, logger, database } = options;
+  const clock = options.clock ?? systemClock;
+  const senders: Partial<Record<Platform, ChatSender>> = {};
+  const deps = createCapabilityDeps({ config, db: database.db, logger });
+  // One line each; their order is the order of commands in help and of jobs in the scheduler.
+  const capabilities = [
+    createCollaborators(deps),
+    createMilestones(deps),
+    createMentoring(deps),
+    createDigests(deps),
+    createRoles(deps),
+    createRetention(deps),
+    createCheckins(deps),
+  ];
+  const core = createCore({
+    identities: createIdentityStore(database.db),
+    access: createAccessStore(database.db),
+    clock,
+    log: logger,
+    features: capabilities.flatMap((capability) => capability.features),
+  });
+  const slack = config.slack
+    ? createSlackBot({
+        config: config.slack,
+        core,
+        logger,
+        ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
+        ...(options.slackAckWithinMs !== undefined ? { ackWithinMs: options.slackAckWithinMs } : {}),
+        ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+        events: { ledger: createSlackEventLedger(database.db), audit: createAuditTrail(database.db) },
+      })
+    : null;
+  const teams = createTeamsBot({ config: config.teams, core, logger });
+  senders.teams = createTeamsSender(teams.adapter, config.teams.appId, {
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+  });
+  if (slack) senders.slack = createSlackSender(slack.client);
+  if (slack) deps.timezones.slack = createSlackTimezoneLookup(slack.client);
+  if (options.consoleSender) senders.console = options.consoleSender;
+  const delivery = createDeliveryWorker({
+    db: database.db,
+    senders,
+    logger,
+    now: () => clock.now(),
+    ...options.delivery,
+  });
+  const jobs = capabilities.flatMap((capability) => capability.jobs);
+  const scheduler = createScheduler({
+    db: database.db,
+    jobs,
+    logger,
+    instanceId: options.instanceId ?? randomUUID(),
+    now: () => clock.now(),
+  });
+  return { core, clock, slack, teams, senders, delivery, jobs, scheduler };
+}
