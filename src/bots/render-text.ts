@@ -1,4 +1,4 @@
-// Text helpers both renderers share: cleaning user text and cutting marked-up text without breaking its markup.
+// Plain-text helpers every renderer shares: cleaning user text, and cutting it at whole tokens with a visible "…".
 
 export const ELLIPSIS = "…";
 
@@ -25,39 +25,26 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return groups;
 }
 
-/** A run of rendered text that knows how to shorten itself to a budget of characters. */
-export interface Piece {
-  full: string;
-  cut(budget: number): string;
-}
+/** Shortens text to at most `budget` UTF-16 units, never splitting one of its tokens. */
+export type CutTokens = (text: string, budget: number) => string;
 
 /**
- * Pieces for one markup language; `cutTokens` shortens escaped text without splitting an escape
- * (Slack's `&amp;`, Teams' backslash escapes) or a surrogate pair.
+ * A cutter that keeps the longest prefix of whole tokens, `token` (a global pattern) matching one token at a
+ * time: an escape of the markup (Slack's `&amp;`, Teams' backslash escapes), a surrogate pair, a character.
  */
-export function pieceTools(cutTokens: (text: string, budget: number) => string) {
-  const textPiece = (escaped: string): Piece => ({
-    full: escaped,
-    cut: (budget) => cutTokens(escaped, budget),
-  });
-  /** Markup around escaped text: shortening keeps the markup and cuts the text, or drops it all. */
-  const wrapped = (before: string, inner: string, after: string): Piece => ({
-    full: before + inner + after,
-    cut: (budget) => {
-      const kept = cutTokens(inner, budget - before.length - after.length);
-      return kept === "" ? "" : before + kept + after;
-    },
-  });
-  const truncate = (text: string, max: number): string =>
-    text.length <= max ? text : cutTokens(text, max - ELLIPSIS.length) + ELLIPSIS;
-  /** Bold text with surrounding whitespace kept outside the markers (both platforms ignore `* x *`). */
-  const boldPiece = (text: string, marker: string, escapeText: (text: string) => string): Piece[] => {
-    const cleaned = clean(text).replace(/\s+/g, " ");
-    const core = cleaned.trim();
-    if (core === "") return [textPiece(cleaned)];
-    const lead = cleaned.startsWith(" ") ? " " : "";
-    const trail = cleaned.endsWith(" ") ? " " : "";
-    return [textPiece(lead), wrapped(marker, escapeText(core), marker), textPiece(trail)];
+export function tokenCutter(token: RegExp): CutTokens {
+  return (text, budget) => {
+    if (text.length <= budget) return text;
+    let out = "";
+    for (const [match] of text.matchAll(token)) {
+      if (out.length + match.length > budget) break;
+      out += match;
+    }
+    return out;
   };
-  return { textPiece, wrapped, truncate, boldPiece };
+}
+
+/** Text of at most `max` units: cut at whole tokens, ending with "…" when anything was cut. */
+export function truncate(text: string, max: number, cutTokens: CutTokens): string {
+  return text.length <= max ? text : cutTokens(text, max - ELLIPSIS.length) + ELLIPSIS;
 }

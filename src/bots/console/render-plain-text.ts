@@ -1,7 +1,8 @@
 // Renders the core's neutral message as plain terminal text: underlined header, *bold*, "Name (Institution)", numbered buttons.
 import type { Block, Button, Form, RichText } from "../../core/message.ts";
-import { personLabel } from "../../core/message.ts";
 import { clean } from "../render-text.ts";
+import { renderRichText } from "../rich-text/render-rich-text.ts";
+import { plainTextDialect } from "./plain-text-dialect.ts";
 
 export type InputBlock = Extract<Block, { type: "choice" } | { type: "text-input" }>;
 
@@ -22,21 +23,7 @@ const DIVIDER = "-".repeat(40);
 
 /** Rich text as a terminal shows it: bold as *x*, links as "text (url)", people as "Name (Institution)". */
 export function plainRichText(text: RichText): string {
-  if (typeof text === "string") return clean(text);
-  return text
-    .map((span) => {
-      if (typeof span === "string") return clean(span);
-      if ("bold" in span) {
-        const inner = clean(span.bold);
-        return inner.trim() === "" ? inner : inner.replace(/^(\s*)(.*?)(\s*)$/s, "$1*$2*$3");
-      }
-      if ("link" in span) {
-        const label = clean(span.text);
-        return label === span.link || label.trim() === "" ? span.link : `${label} (${span.link})`;
-      }
-      return clean(personLabel(span.mention));
-    })
-    .join("");
+  return renderRichText(text, plainTextDialect).text;
 }
 
 export function underline(text: string): string {

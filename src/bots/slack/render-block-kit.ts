@@ -1,19 +1,18 @@
 // Renders the neutral message to Slack Block Kit (messages and modals), cutting visibly to stay inside Slack's limits.
 import type { types as slack } from "@slack/bolt";
 import {
-  addressOn,
   type Block,
   type Button,
+  bold,
   type ChoiceOption,
   type Form,
   type Message,
-  type PersonRef,
-  personLabel,
   plainText,
   type RichText,
-  type Span,
 } from "../../core/message.ts";
-import { chunk, clean, ELLIPSIS, isBlank, oneLine, type Piece, pieceTools } from "../render-text.ts";
+import { chunk, clean, ELLIPSIS, isBlank, oneLine, truncate } from "../render-text.ts";
+import { renderRichText } from "../rich-text/render-rich-text.ts";
+import { cutMrkdwn, escapeMrkdwn, slackMrkdwnDialect } from "./slack-mrkdwn-dialect.ts";
 
 export interface SlackRenderContext {
   /** The Slack team id the message goes to: only identities in this team are mentioned as `<@U…>`. */
@@ -158,11 +157,11 @@ function fields(
   }));
 }
 
+/** The label in bold on its own line, then the value; cut as one text. */
 function fieldText(label: string, value: RichText, ctx: SlackRenderContext): string {
   const name = oneLine(label);
-  const valuePieces = richPieces(value, ctx);
-  const pieces = name === "" ? valuePieces : [...boldPieces(name), textPiece("\n"), ...valuePieces];
-  return fitPieces(pieces, SLACK_LIMITS.fieldText);
+  const spans = typeof value === "string" ? [value] : value;
+  return mrkdwn(name === "" ? spans : [bold(name), "\n", ...spans], ctx, SLACK_LIMITS.fieldText);
 }
 
 function actions(buttons: readonly Button[]): slack.KnownBlock[] {
@@ -300,7 +299,7 @@ function limitBlocks(blocks: slack.KnownBlock[], max: number): slack.KnownBlock[
 
 function summaryText(message: Message): string {
   const summary = clean(message.summary).trim() || firstText(message.blocks);
-  return truncate(escapeMrkdwn(summary), SLACK_LIMITS.messageText) || "New message";
+  return truncate(escapeMrkdwn(summary), SLACK_LIMITS.messageText, cutMrkdwn) || "New message";
 }
 
 function firstText(blocks: readonly Block[]): string {
@@ -313,100 +312,21 @@ function firstText(blocks: readonly Block[]): string {
 
 // ---- rich text to mrkdwn ----
 
-/** A rendered span: its full mrkdwn, and how to shorten it to a budget (possibly to nothing). */
 function mrkdwn(text: RichText, ctx: SlackRenderContext, max: number): string {
-  return fitPieces(richPieces(text, ctx), max);
-}
-
-/** Joins pieces; when they are too long, keeps what fits and ends with "…". */
-function fitPieces(pieces: readonly Piece[], max: number): string {
-  const full = pieces.map((piece) => piece.full).join("");
-  if (full.length <= max) return full;
-  const budget = max - ELLIPSIS.length;
-  let out = "";
-  for (const piece of pieces) {
-    if (out.length + piece.full.length > budget) {
-      out += piece.cut(budget - out.length);
-      break;
-    }
-    out += piece.full;
-  }
-  return out + ELLIPSIS;
-}
-
-function richPieces(text: RichText, ctx: SlackRenderContext): Piece[] {
-  const spans: readonly Span[] = typeof text === "string" ? [text] : text;
-  return spans.flatMap((span) => spanPieces(span, ctx));
-}
-
-function spanPieces(span: Span, ctx: SlackRenderContext): Piece[] {
-  if (typeof span === "string") return [textPiece(escapeMrkdwn(clean(span)))];
-  if ("bold" in span) return boldPieces(span.bold);
-  if ("link" in span) return [linkPiece(span.link, span.text)];
-  return [mentionPiece(span.mention, ctx)];
-}
-
-function boldPieces(text: string): Piece[] {
-  return boldPiece(text, "*", escapeMrkdwn);
-}
-
-function linkPiece(url: string, text: string): Piece {
-  const label = escapeMrkdwn(oneLine(text));
-  const target = safeUrl(url);
-  if (target === undefined) return textPiece(label);
-  const shown = label === "" ? escapeMrkdwn(clean(url)) : label;
-  const piece = wrapped(`<${target}|`, shown, ">");
-  return { full: piece.full, cut: (budget) => piece.cut(budget) || cutTokens(shown, budget) };
-}
-
-function mentionPiece(person: PersonRef, ctx: SlackRenderContext): Piece {
-  const address = addressOn(person, "slack", ctx.tenantId);
-  if (address && /^[A-Z0-9]+$/i.test(address.userId)) {
-    const full = `<@${address.userId}>`;
-    return { full, cut: () => "" };
-  }
-  return textPiece(escapeMrkdwn(oneLine(personLabel(person))));
-}
-
-/** http(s) and mailto links only, with the characters that would end Slack's `<url|text>` encoded. */
-function safeUrl(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return undefined;
-  }
-  if (!["http:", "https:", "mailto:"].includes(parsed.protocol)) return undefined;
-  return parsed.href.replace(/&/g, "&amp;").replace(/[<>|\s]/g, (char) => encodeURIComponent(char));
+  return renderRichText(text, slackMrkdwnDialect(ctx.tenantId), max).text;
 }
 
 // ---- plain text helpers ----
 
-/** Slack's mrkdwn escaping: only `&`, `<` and `>` become entities. */
-function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 /** A plain_text object of at most `max` characters, never empty. */
 function plain(text: string, max: number, fallback: string): slack.PlainTextElement {
   const line = oneLine(text) || oneLine(fallback) || ELLIPSIS;
-  return { type: "plain_text", text: truncate(line, max), emoji: true };
-}
-
-/** The longest prefix of whole tokens (entities, surrogate pairs, characters) within `budget`. */
-function cutTokens(text: string, budget: number): string {
-  if (text.length <= budget) return text;
-  let out = "";
-  for (const [token] of text.matchAll(/&(?:amp|lt|gt);|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/g)) {
-    if (out.length + token.length > budget) break;
-    out += token;
-  }
-  return out;
+  return { type: "plain_text", text: truncate(line, max, cutMrkdwn), emoji: true };
 }
 
 /** Machine strings (ids, values): cut without an ellipsis, never inside a surrogate pair. */
 function cutRaw(text: string, max: number): string {
-  return cutTokens(text, max);
+  return cutMrkdwn(text, max);
 }
 
 /** An id unique among `taken`: repeats get a `#n` suffix (see neutralActionId). */
@@ -420,5 +340,3 @@ function uniqueId(base: string, taken: Set<string>, max: number, fallback: strin
   taken.add(id);
   return id;
 }
-
-const { textPiece, wrapped, truncate, boldPiece } = pieceTools(cutTokens);

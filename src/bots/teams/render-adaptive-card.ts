@@ -1,35 +1,19 @@
 // Renders the neutral message to a Microsoft Teams Adaptive Card 1.5, with mentions as entities and a size cap.
+import type { Block, Button, ChoiceOption, Form, Message, RichText } from "../../core/message.ts";
+import { chunk, clean, ELLIPSIS, isBlank, oneLine, truncate as truncateTokens } from "../render-text.ts";
+import { type MarkupDialect, type RenderedRichText, renderRichText } from "../rich-text/render-rich-text.ts";
 import {
-  addressOn,
-  type Block,
-  type Button,
-  type ChoiceOption,
-  type Form,
-  type Message,
-  type PersonRef,
-  personLabel,
-  type RichText,
-  type Span,
-} from "../../core/message.ts";
-import {
-  type Piece as BasePiece,
-  chunk,
-  clean,
-  ELLIPSIS,
-  isBlank,
-  oneLine,
-  pieceTools,
-} from "../render-text.ts";
+  createTeamsMarkdownDialect,
+  cutMarkdown,
+  escapeMarkdown,
+  type MentionEntity,
+} from "./teams-markdown-dialect.ts";
+
+export type { MentionEntity } from "./teams-markdown-dialect.ts";
 
 export interface TeamsRenderContext {
   /** The Teams (Entra) tenant id the card goes to: only identities in this tenant are mentioned. */
   tenantId: string;
-}
-
-export interface MentionEntity {
-  type: "mention";
-  text: string;
-  mentioned: { id: string; name: string };
 }
 
 export interface SubmitAction {
@@ -137,11 +121,10 @@ const LABEL_MAX = 500;
 const RESERVED_IDS = ["actionId", "value"];
 
 interface RenderState {
-  ctx: TeamsRenderContext;
   /** Input ids used so far (unique in a card). */
   inputIds: Set<string>;
-  /** Mention text (`<at>…</at>`) per Teams user id, kept distinct between people. */
-  mentionTexts: Map<string, string>;
+  /** The card's markdown; it keeps the mention texts of the card distinct between people. */
+  markdown: MarkupDialect<MentionEntity>;
 }
 
 /** One body element and the mentions written in it. */
@@ -176,7 +159,7 @@ export function renderAdaptiveCardForm(form: Form, ctx: TeamsRenderContext): Ren
 }
 
 function newState(ctx: TeamsRenderContext): RenderState {
-  return { ctx, inputIds: new Set(RESERVED_IDS), mentionTexts: new Map() };
+  return { inputIds: new Set(RESERVED_IDS), markdown: createTeamsMarkdownDialect(ctx.tenantId) };
 }
 
 function summaryParts(summary: string): Part[] {
@@ -239,7 +222,7 @@ function textParts(rendered: Rendered, style: Pick<TextBlock, "isSubtle" | "size
   return [
     {
       element: { type: "TextBlock", text: rendered.text, wrap: true, ...style },
-      mentions: rendered.mentions,
+      mentions: rendered.entities,
     },
   ];
 }
@@ -263,9 +246,9 @@ function chartParts(block: ChartBlock, state: RenderState): Part[] {
         [title, ...bars.map((bar) => `${oneLine(bar.x)} ${bar.y}`)].filter((x) => x !== "").join(" · "),
       )
     : rendered.text;
-  const [fallback] = textParts({ text: fallbackText, mentions: [] }, { isSubtle: true, size: "Small" });
+  const [fallback] = textParts({ text: fallbackText, entities: [] }, { isSubtle: true, size: "Small" });
   if (!fallback) return [];
-  if (bars.length === 0) return [{ element: fallback.element, mentions: rendered.mentions }];
+  if (bars.length === 0) return [{ element: fallback.element, mentions: rendered.entities }];
   const chart: VerticalBarChart = {
     type: "Chart.VerticalBar",
     title: title || "Chart",
@@ -275,7 +258,7 @@ function chartParts(block: ChartBlock, state: RenderState): Part[] {
   };
   const axis = truncate(oneLine(block.valueLabel ?? ""), LABEL_MAX);
   if (axis !== "") chart.yAxisTitle = axis;
-  return [{ element: chart, mentions: rendered.mentions }];
+  return [{ element: chart, mentions: rendered.entities }];
 }
 
 const BAR_LABEL_MAX = 40;
@@ -296,7 +279,7 @@ function factParts(fields: readonly { label: string; value: RichText }[], state:
     .filter((fact) => !isBlank(fact.title) || !isBlank(fact.value.text));
   return chunk(facts, FACTS_PER_SET).map((group) => ({
     element: { type: "FactSet", facts: group.map((fact) => ({ title: fact.title, value: fact.value.text })) },
-    mentions: group.flatMap((fact) => fact.value.mentions),
+    mentions: group.flatMap((fact) => fact.value.entities),
   }));
 }
 
@@ -379,7 +362,7 @@ function textInputParts(block: TextInputBlock, state: RenderState): Part[] {
   if (maxLength !== undefined) element.maxLength = maxLength;
   const placeholder = oneLine(block.placeholder ?? "");
   if (placeholder !== "") element.placeholder = truncate(placeholder, LABEL_MAX);
-  const initial = cutTokens(
+  const initial = cutMarkdown(
     clean(block.initial ?? ""),
     Math.min(maxLength ?? TEAMS_TEXT_MAX, TEAMS_TEXT_MAX),
   );
@@ -479,122 +462,17 @@ function uniqueEntities(mentions: readonly MentionEntity[]): MentionEntity[] {
 
 // ---- rich text to markdown ----
 
-interface Rendered {
-  text: string;
-  mentions: MentionEntity[];
-}
-
-/** A rendered span: its full markdown, how to shorten it (possibly to nothing), and the mention it writes. */
-interface Piece extends BasePiece {
-  mention?: MentionEntity;
-}
+type Rendered = RenderedRichText<MentionEntity>;
 
 function markdown(text: RichText, state: RenderState): Rendered {
-  const spans: readonly Span[] = typeof text === "string" ? [text] : text;
-  return fitPieces(
-    spans.flatMap((span) => spanPieces(span, state)),
-    TEAMS_TEXT_MAX,
-  );
-}
-
-/** Joins pieces; when too long, keeps what fits and ends with "…". Mentions count only when kept whole. */
-function fitPieces(pieces: readonly Piece[], max: number): Rendered {
-  const total = pieces.reduce((sum, piece) => sum + piece.full.length, 0);
-  const budget = total <= max ? max : max - ELLIPSIS.length;
-  let text = "";
-  const mentions: MentionEntity[] = [];
-  for (const piece of pieces) {
-    if (text.length + piece.full.length > budget) {
-      text += piece.cut(budget - text.length);
-      break;
-    }
-    text += piece.full;
-    if (piece.mention) mentions.push(piece.mention);
-  }
-  return { text: total <= max ? text : text + ELLIPSIS, mentions };
-}
-
-function spanPieces(span: Span, state: RenderState): Piece[] {
-  if (typeof span === "string") return [textPiece(escapeMarkdown(clean(span)))];
-  if ("bold" in span) return boldPieces(span.bold);
-  if ("link" in span) return [linkPiece(span.link, span.text)];
-  return [mentionPiece(span.mention, state)];
-}
-
-function boldPieces(text: string): Piece[] {
-  return boldPiece(text, "**", escapeMarkdown);
-}
-
-function linkPiece(url: string, text: string): Piece {
-  const shownText = escapeMarkdown(oneLine(text));
-  const target = safeUrl(url);
-  if (target === undefined) return textPiece(shownText);
-  const shown = shownText === "" ? escapeMarkdown(clean(url).trim()) : shownText;
-  const piece = wrapped("[", shown, `](${target})`);
-  return { full: piece.full, cut: (budget) => piece.cut(budget) || cutTokens(shown, budget) };
-}
-
-function mentionPiece(person: PersonRef, state: RenderState): Piece {
-  const address = addressOn(person, "teams", state.ctx.tenantId);
-  if (!address) return textPiece(escapeMarkdown(oneLine(personLabel(person))));
-  const name = mentionName(person, address.userId, state);
-  const text = `<at>${name}</at>`;
-  const mention: MentionEntity = { type: "mention", text, mentioned: { id: address.userId, name } };
-  return { full: text, cut: () => "", mention };
-}
-
-/** The name inside `<at>…</at>`: the person's name, made distinct when two people share it. */
-function mentionName(person: PersonRef, userId: string, state: RenderState): string {
-  const known = state.mentionTexts.get(userId);
-  if (known !== undefined) return known;
-  const taken = new Set(state.mentionTexts.values());
-  const base = truncate(oneLine(person.name).replace(/[<>]/g, ""), LABEL_MAX) || "someone";
-  const withInstitution = truncate(oneLine(personLabel(person)).replace(/[<>]/g, ""), LABEL_MAX);
-  let name = taken.has(base) && withInstitution !== "" ? withInstitution : base;
-  for (let n = 2; taken.has(name); n++) name = `${base} ${n}`;
-  state.mentionTexts.set(userId, name);
-  return name;
-}
-
-/** http(s) and mailto links only, with characters that would end a markdown link encoded. */
-function safeUrl(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    return undefined;
-  }
-  if (!["http:", "https:", "mailto:"].includes(parsed.protocol)) return undefined;
-  return parsed.href.replace(
-    /[\s()<>[\]]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
-  );
+  return renderRichText(text, state.markdown, TEAMS_TEXT_MAX);
 }
 
 // ---- plain text helpers ----
 
-/** Backslash-escapes what Teams' markdown would read as formatting, links, mentions or list starts. */
-function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\*_~`[\]<>]/g, (char) => `\\${char}`)
-    .replace(/^([ \t]*)([#+-])/gm, "$1\\$2")
-    .replace(/^([ \t]*\d+)\./gm, "$1\\.");
-}
-
 /** A plain one-line label (input labels, button titles, choice titles), never empty. */
 function label(text: string, fallback: string): string {
   return truncate(oneLine(text) || oneLine(fallback) || ELLIPSIS, LABEL_MAX);
-}
-
-/** The longest prefix of whole tokens (escapes, surrogate pairs, characters) within `budget`. */
-function cutTokens(text: string, budget: number): string {
-  if (text.length <= budget) return text;
-  let out = "";
-  for (const [token] of text.matchAll(/\\[\s\S]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/g)) {
-    if (out.length + token.length > budget) break;
-    out += token;
-  }
-  return out;
 }
 
 function uniqueId(base: string, taken: Set<string>): string {
@@ -605,4 +483,7 @@ function uniqueId(base: string, taken: Set<string>): string {
   return id;
 }
 
-const { textPiece, wrapped, truncate, boldPiece } = pieceTools(cutTokens);
+/** Card text of at most `max` characters, cut at whole markdown tokens. */
+function truncate(text: string, max: number): string {
+  return truncateTokens(text, max, cutMarkdown);
+}
