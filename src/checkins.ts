@@ -7,9 +7,9 @@ import { createPartnershipsFeature } from "./core/partnerships/create-partnershi
 import { createCheckinStore } from "./db/checkin-store.ts";
 import type { Db } from "./db/client.ts";
 import { createPartnershipStore } from "./db/partnership-store.ts";
-import { createCheckinsJob } from "./jobs/checkins-job.ts";
+import { createCheckinsJob } from "./jobs/checkins.ts";
 import type { Job } from "./jobs/job.ts";
-import { createRemindersJob } from "./jobs/reminders-job.ts";
+import { createRemindersJob } from "./jobs/reminders.ts";
 
 export interface CheckinDeps {
   db: Db;

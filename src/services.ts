@@ -38,7 +38,7 @@ import {
 import { createDigestsJob } from "./jobs/digests.ts";
 import type { Job } from "./jobs/job.ts";
 import { createMentorFollowupsJob } from "./jobs/mentor-followups.ts";
-import { createRetentionJob } from "./jobs/retention-job.ts";
+import { createRetentionJob } from "./jobs/retention.ts";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
 import type { Logger } from "./logger.ts";
 

@@ -11,7 +11,7 @@ import {
   partnerships,
   slackEvents,
 } from "../src/db/schema.ts";
-import { createRetentionJob } from "../src/jobs/retention-job.ts";
+import { createRetentionJob } from "../src/jobs/retention.ts";
 import { createServices } from "../src/services.ts";
 import { runWith } from "./cli-helpers.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/database.ts";
