@@ -12,6 +12,7 @@ import type { Config } from "./config.ts";
 import { createRolesFeature } from "./core/access/create-roles-feature.ts";
 import { type Core, createCore } from "./core/create-core.ts";
 import { createDigestFeature } from "./core/digest/create-digest-feature.ts";
+import { createDigestService } from "./core/digest/create-digest-service.ts";
 import type { CoreFeature } from "./core/feature.ts";
 import { createFreeTextGuard } from "./core/free-text.ts";
 import { createMentoringFeature } from "./core/mentoring/create-mentoring-feature.ts";
@@ -20,13 +21,15 @@ import { createMilestoneFeature } from "./core/milestones/create-milestone-featu
 import type { ChatSender } from "./core/outgoing.ts";
 import { type Clock, systemClock } from "./core/ports.ts";
 import type { TimezoneLookup } from "./core/profile/profile-store.ts";
+import { createRetentionService } from "./core/retention/create-retention-service.ts";
 import { createAccessStore } from "./db/access-store.ts";
 import type { Database } from "./db/client.ts";
-import { createDigestStore } from "./db/digest-store.ts";
+import { createDigestStore, createScheduledDigestStore } from "./db/digest-store.ts";
 import { createIdentityStore } from "./db/identity-store.ts";
 import { createMemberEmails } from "./db/member-emails.ts";
 import { createMentoringStore } from "./db/mentoring-store.ts";
 import { createMilestoneStore } from "./db/milestone-store.ts";
+import { createRetentionStore } from "./db/retention-store.ts";
 import { createRoleStore } from "./db/role-store.ts";
 import { createAuditTrail, createSlackEventLedger } from "./db/slack-event-ledger.ts";
 import { createCelebrationsJob } from "./jobs/celebrations.ts";
@@ -106,8 +109,15 @@ function buildJobs(deps: FeatureDeps): Job[] {
     ...createCollaboratorJobs({ db: deps.database.db }),
     createCelebrationsJob({ db: deps.database.db }),
     createMentorFollowupsJob({ db: deps.database.db }),
-    createDigestsJob({ db: deps.database.db, log: deps.logger }),
-    createRetentionJob({ db: deps.database.db, retentionDays: deps.config.retentionDays }),
+    createDigestsJob({
+      digests: createDigestService({ store: createScheduledDigestStore(deps.database.db), log: deps.logger }),
+    }),
+    createRetentionJob({
+      retention: createRetentionService({
+        store: createRetentionStore(deps.database.db),
+        retentionDays: deps.config.retentionDays,
+      }),
+    }),
     ...createCheckinJobs({ db: deps.database.db }),
   ];
 }

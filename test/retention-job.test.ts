@@ -2,6 +2,8 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.ts";
+import { createRetentionService } from "../src/core/retention/create-retention-service.ts";
+import { createRetentionStore } from "../src/db/retention-store.ts";
 import {
   auditLog,
   checkinPrompts,
@@ -109,7 +111,9 @@ describe("retention job", () => {
   });
 
   it("clears notes older than the period, keeps the rest of the rows, and writes one audit row with counts", async () => {
-    const job = createRetentionJob({ db: database.db, retentionDays: 365 });
+    const job = createRetentionJob({
+      retention: createRetentionService({ store: createRetentionStore(database.db), retentionDays: 365 }),
+    });
     const result = await job.run(now);
     expect(result.counts).toEqual({ checkinNotes: 1, meetingNotes: 1, slackEventIds: 1 });
     expect(result.summary).toContain("1 check-in notes and 1 meeting notes");
