@@ -17,18 +17,21 @@ import type { CoreFeature } from "./core/feature.ts";
 import { createFreeTextGuard } from "./core/free-text.ts";
 import { createMentoringFeature } from "./core/mentoring/create-mentoring-feature.ts";
 import type { Platform } from "./core/message.ts";
+import { createCelebrationService } from "./core/milestones/create-celebration-service.ts";
 import { createMilestoneFeature } from "./core/milestones/create-milestone-feature.ts";
 import type { ChatSender } from "./core/outgoing.ts";
 import { type Clock, systemClock } from "./core/ports.ts";
 import type { TimezoneLookup } from "./core/profile/profile-store.ts";
 import { createRetentionService } from "./core/retention/create-retention-service.ts";
 import { createAccessStore } from "./db/access-store.ts";
+import { createCelebrationStore } from "./db/celebration-store.ts";
 import type { Database } from "./db/client.ts";
 import { createDigestStore, createScheduledDigestStore } from "./db/digest-store.ts";
 import { createIdentityStore } from "./db/identity-store.ts";
 import { createMemberEmails } from "./db/member-emails.ts";
 import { createMentoringStore } from "./db/mentoring-store.ts";
 import { createMilestoneStore } from "./db/milestone-store.ts";
+import { createPeopleDirectory } from "./db/people-directory.ts";
 import { createRetentionStore } from "./db/retention-store.ts";
 import { createRoleStore } from "./db/role-store.ts";
 import { createAuditTrail, createSlackEventLedger } from "./db/slack-event-ledger.ts";
@@ -107,7 +110,12 @@ function buildFeatures(deps: FeatureDeps): CoreFeature[] {
 function buildJobs(deps: FeatureDeps): Job[] {
   return [
     ...createCollaboratorJobs({ db: deps.database.db }),
-    createCelebrationsJob({ db: deps.database.db }),
+    createCelebrationsJob({
+      celebrations: createCelebrationService({
+        store: createCelebrationStore(deps.database.db),
+        directory: createPeopleDirectory(deps.database.db),
+      }),
+    }),
     createMentorFollowupsJob({ db: deps.database.db }),
     createDigestsJob({
       digests: createDigestService({ store: createScheduledDigestStore(deps.database.db), log: deps.logger }),
