@@ -15,6 +15,7 @@ import { createDigestFeature } from "./core/digest/create-digest-feature.ts";
 import { createDigestService } from "./core/digest/create-digest-service.ts";
 import type { CoreFeature } from "./core/feature.ts";
 import { createFreeTextGuard } from "./core/free-text.ts";
+import { createFollowUpService } from "./core/mentoring/create-followup-service.ts";
 import { createMentoringFeature } from "./core/mentoring/create-mentoring-feature.ts";
 import type { Platform } from "./core/message.ts";
 import { createCelebrationService } from "./core/milestones/create-celebration-service.ts";
@@ -29,7 +30,7 @@ import type { Database } from "./db/client.ts";
 import { createDigestStore, createScheduledDigestStore } from "./db/digest-store.ts";
 import { createIdentityStore } from "./db/identity-store.ts";
 import { createMemberEmails } from "./db/member-emails.ts";
-import { createMentoringStore } from "./db/mentoring-store.ts";
+import { createFollowUpStore, createMentoringStore } from "./db/mentoring-store.ts";
 import { createMilestoneStore } from "./db/milestone-store.ts";
 import { createPeopleDirectory } from "./db/people-directory.ts";
 import { createRetentionStore } from "./db/retention-store.ts";
@@ -116,7 +117,12 @@ function buildJobs(deps: FeatureDeps): Job[] {
         directory: createPeopleDirectory(deps.database.db),
       }),
     }),
-    createMentorFollowupsJob({ db: deps.database.db }),
+    createMentorFollowupsJob({
+      followUps: createFollowUpService({
+        store: createFollowUpStore(deps.database.db),
+        directory: createPeopleDirectory(deps.database.db),
+      }),
+    }),
     createDigestsJob({
       digests: createDigestService({ store: createScheduledDigestStore(deps.database.db), log: deps.logger }),
     }),
