@@ -1,4 +1,4 @@
-// Mentorships and their meetings in Postgres: the core's MentoringStore, plus the follow-up job's claims.
+// Mentorships and their meetings in Postgres: the core's MentoringStore, and its FollowUpPort (the follow-up job's claims and nudges).
 import { and, eq, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Availability, FollowUpPort } from "../core/mentoring/followup-port.ts";
