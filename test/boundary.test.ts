@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { forbiddenImports } from "./helpers/boundary.ts";
+import { forbiddenImports, forbiddenJobImports } from "./helpers/boundary.ts";
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -40,5 +40,42 @@ describe("the core speaks no platform", () => {
     expect(forbiddenImports('import { z } from "zod";\nimport { a } from "./message.ts";', "x.ts")).toEqual(
       [],
     );
+  });
+});
+
+describe("jobs are thin ticks", () => {
+  const jobsDir = join(import.meta.dirname, "..", "src", "jobs");
+  // The scheduler claims its slots in the database itself; it runs the jobs and is not one.
+  const exempt = new Set(["scheduler.ts"]);
+
+  it("no job under src/jobs imports a database driver, drizzle or src/db", () => {
+    const offences = filesUnder(jobsDir)
+      .filter((file) => !exempt.has(relative(jobsDir, file)))
+      .flatMap((file) =>
+        forbiddenJobImports(readFileSync(file, "utf8"), relative(jobsDir, file)).map(
+          (spec) => `${relative(jobsDir, file)}: ${spec}`,
+        ),
+      );
+    expect(offences).toEqual([]);
+  });
+
+  it("the check catches each kind of storage import", () => {
+    const samples = [
+      'import { and, eq } from "drizzle-orm";',
+      'import { alias } from "drizzle-orm/pg-core";',
+      'import postgres from "postgres";',
+      'import { PGlite } from "@electric-sql/pglite";',
+      'import type { Db } from "../db/client.ts";',
+      'import { milestones } from "../db/schema.ts";',
+      'export { enqueueMessages } from "../db/outbox-store.ts";',
+      'const m = await import("../db/digest-store.ts");',
+    ];
+    for (const sample of samples) expect(forbiddenJobImports(sample, "x.ts"), sample).not.toEqual([]);
+    expect(
+      forbiddenJobImports(
+        'import type { DigestService } from "../core/digest/create-digest-service.ts";\nimport type { Job } from "./job.ts";',
+        "x.ts",
+      ),
+    ).toEqual([]);
   });
 });

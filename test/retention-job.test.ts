@@ -3,6 +3,8 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createServices } from "../src/app/create-services.ts";
 import { loadConfig } from "../src/config.ts";
+import { createRetentionService } from "../src/core/retention/create-retention-service.ts";
+import { createRetentionStore } from "../src/db/retention-store.ts";
 import {
   auditLog,
   checkinPrompts,
@@ -12,7 +14,7 @@ import {
   partnerships,
   slackEvents,
 } from "../src/db/schema.ts";
-import { createRetentionJob } from "../src/jobs/retention-job.ts";
+import { createRetentionJob } from "../src/jobs/retention.ts";
 import { runWith } from "./cli-helpers.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/database.ts";
 import { seedPerson } from "./helpers/seed.ts";
@@ -109,7 +111,9 @@ describe("retention job", () => {
   });
 
   it("clears notes older than the period, keeps the rest of the rows, and writes one audit row with counts", async () => {
-    const job = createRetentionJob({ db: database.db, retentionDays: 365 });
+    const job = createRetentionJob({
+      retention: createRetentionService({ store: createRetentionStore(database.db), retentionDays: 365 }),
+    });
     const result = await job.run(now);
     expect(result.counts).toEqual({ checkinNotes: 1, meetingNotes: 1, slackEventIds: 1 });
     expect(result.summary).toContain("1 check-in notes and 1 meeting notes");

@@ -1,6 +1,7 @@
-// Coordinators' digest settings, the digest's buttons (nudge, pause) and the once-only claim of a scheduled digest.
+// Coordinators' digest settings, the digest's buttons (nudge, pause) and the once-only claim and send of a scheduled digest.
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { CoordinatedProgramme, DigestStore } from "../core/digest/digest-store.ts";
+import type { DigestStore } from "../core/digest/digest-store.ts";
+import type { ScheduledCoordinator, ScheduledDigestPort } from "../core/digest/scheduled-digest-port.ts";
 import { safeZone } from "../core/schedule/working-time.ts";
 import { recordAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
@@ -9,10 +10,7 @@ import { enqueueMessages } from "./outbox-store.ts";
 import { rowsOf } from "./rows.ts";
 import { partnershipMembers, partnerships, programmeMembers } from "./schema.ts";
 
-export interface CoordinatorRow extends CoordinatedProgramme {
-  personId: string;
-  createdAt: Date;
-}
+export type CoordinatorRow = ScheduledCoordinator;
 
 const toDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
 
@@ -164,6 +162,39 @@ export function createDigestStore(db: Db): DigestStore {
           action: "partnership.pause",
           subject: partnershipId,
           details: { from: "digest" },
+        });
+        return true;
+      });
+    },
+  };
+}
+
+export function createScheduledDigestStore(db: Db): ScheduledDigestPort {
+  return {
+    coordinators: () => coordinatorRows(db),
+    async sendScheduled({ coordinator, slot, now }, composer) {
+      return db.transaction(async (tx) => {
+        const claim = await claimDigest(tx, {
+          programmeId: coordinator.id,
+          personId: coordinator.personId,
+          slot,
+          now,
+        });
+        if (!claim) return false;
+        const snapshot = await loadDigestSnapshot(tx, {
+          programme: { id: coordinator.id, name: coordinator.name },
+          period: composer.period(claim.lastDigestAt),
+          now,
+          timezone: coordinator.timezone,
+        });
+        const { message, counts } = composer.compose(snapshot);
+        await enqueueMessages(tx, [message], now);
+        await recordAudit(tx, {
+          actor: "system",
+          platform: "system",
+          action: "digest.send",
+          subject: coordinator.id,
+          details: { coordinatorId: coordinator.personId, trigger: "scheduled", ...counts },
         });
         return true;
       });

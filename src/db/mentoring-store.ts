@@ -1,9 +1,12 @@
-// Mentorships and their meetings in Postgres: the core's MentoringStore, plus the follow-up job's claims.
-import { and, eq, or, sql } from "drizzle-orm";
+// Mentorships and their meetings in Postgres: the core's MentoringStore, and its FollowUpPort (the follow-up job's claims and nudges).
+import { and, eq, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { Availability, FollowUpPort } from "../core/mentoring/followup-port.ts";
 import type { MentoringStore, MentorshipSummary } from "../core/mentoring/mentoring-store.ts";
 import { recordAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
+import { enqueueMessages } from "./outbox-store.ts";
+import { createPeopleDirectory } from "./people-directory.ts";
 import { chatIdentities, mentorMeetings, mentorships, people } from "./schema.ts";
 
 const mentor = alias(people, "mentor");
@@ -130,6 +133,108 @@ export function createMentoringStore(db: Db): MentoringStore {
     },
     async setNextFollowUp(mentorshipId, at) {
       await db.update(mentorships).set({ nextFollowUpAt: at }).where(eq(mentorships.id, mentorshipId));
+    },
+  };
+}
+
+/** Not asked while paused or opted out: the prompt waits until they are back. */
+const available = (now: Date) =>
+  sql`not ${people.optedOut} and (${people.pausedUntil} is null or ${people.pausedUntil} <= ${now.toISOString()}::timestamptz)`;
+
+export function createFollowUpStore(db: Db): FollowUpPort {
+  return {
+    /** Clearing next_follow_up_at in the claiming transaction makes each prompt once. */
+    async sendDueFollowUps(now, decide) {
+      return db.transaction(async (tx) => {
+        const rows = await tx
+          .select({
+            id: mentorships.id,
+            mentorId: mentorships.mentorId,
+            menteeId: mentorships.menteeId,
+            dueAt: mentorships.nextFollowUpAt,
+            zone: zoneOf(mentorships.mentorId),
+          })
+          .from(mentorships)
+          .innerJoin(people, eq(people.id, mentorships.mentorId))
+          .where(
+            and(
+              eq(mentorships.status, "active"),
+              isNotNull(mentorships.nextFollowUpAt),
+              lte(mentorships.nextFollowUpAt, now),
+              available(now),
+            ),
+          )
+          .for("update", { of: mentorships, skipLocked: true });
+        const ready = rows
+          .flatMap((r) =>
+            r.dueAt
+              ? [
+                  {
+                    mentorshipId: r.id,
+                    mentorId: r.mentorId,
+                    menteeId: r.menteeId,
+                    dueAt: r.dueAt,
+                    zone: r.zone,
+                  },
+                ]
+              : [],
+          )
+          .filter((due) => decide.ready(due));
+        if (ready.length === 0) return 0;
+        const refs = await createPeopleDirectory(tx).personRefs(ready.map((r) => r.menteeId));
+        let sent = 0;
+        for (const due of ready) {
+          await tx
+            .update(mentorships)
+            .set({ nextFollowUpAt: null })
+            .where(and(eq(mentorships.id, due.mentorshipId), eq(mentorships.nextFollowUpAt, due.dueAt)));
+          const mentee = refs.get(due.menteeId);
+          if (!mentee) continue;
+          sent += (await enqueueMessages(tx, [decide.prompt(due, mentee)], now)).length;
+        }
+        return sent;
+      });
+    },
+    async nudgeCandidates() {
+      // Qualified by hand: drizzle writes columns of a one-table query unqualified, which the subquery would capture.
+      const lastMet = sql<
+        string | null
+      >`(select max(mm.met_on)::text from ${mentorMeetings} mm where mm.mentorship_id = "mentorships"."id")`;
+      const rows = await db
+        .select({
+          id: mentorships.id,
+          mentorId: mentorships.mentorId,
+          menteeId: mentorships.menteeId,
+          rhythmDays: mentorships.rhythmDays,
+          createdAt: mentorships.createdAt,
+          lastMet,
+        })
+        .from(mentorships)
+        .where(and(eq(mentorships.status, "active"), isNull(mentorships.lastNudgedAt)));
+      return rows.map(({ id, ...row }) => ({ mentorshipId: id, ...row }));
+    },
+    async nudge({ mentorshipId, personIds, now }, compose) {
+      return db.transaction(async (tx) => {
+        const claimed = await tx
+          .update(mentorships)
+          .set({ lastNudgedAt: now })
+          .where(and(eq(mentorships.id, mentorshipId), isNull(mentorships.lastNudgedAt)))
+          .returning({ id: mentorships.id });
+        if (claimed.length === 0) return 0;
+        const availability = new Map<string, Availability>();
+        for (const personId of personIds) {
+          const [person] = await tx
+            .select({ zone: zoneOf(personId), optedOut: people.optedOut, pausedUntil: people.pausedUntil })
+            .from(people)
+            .where(eq(people.id, personId));
+          if (person) availability.set(personId, person);
+        }
+        let count = 0;
+        for (const { message, sendAt } of compose(availability)) {
+          count += (await enqueueMessages(tx, [message], sendAt)).length;
+        }
+        return count;
+      });
     },
   };
 }

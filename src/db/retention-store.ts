@@ -1,13 +1,10 @@
-// Clears free-text notes older than the retention period: check-in notes and mentor meeting next steps.
+// Clears free-text notes older than the retention period (check-in notes, mentor meeting next steps): the core's RetentionPort.
 import { and, isNotNull, lt, sql } from "drizzle-orm";
+import type { RetentionCounts, RetentionPort } from "../core/retention/retention-port.ts";
 import { recordAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
 import { checkinPrompts, mentorMeetings } from "./schema.ts";
-
-export interface RetentionCounts {
-  checkinNotes: number;
-  meetingNotes: number;
-}
+import { pruneSlackEvents } from "./slack-event-ledger.ts";
 
 /**
  * Sets to null every check-in note written (answered, or else due) before `cutoff` and every meeting note logged
@@ -39,4 +36,11 @@ export async function clearOldNotes(db: Db, cutoff: Date, retentionDays: number)
     });
     return counts;
   });
+}
+
+export function createRetentionStore(db: Db): RetentionPort {
+  return {
+    clearOldNotes: (cutoff, retentionDays) => clearOldNotes(db, cutoff, retentionDays),
+    pruneSlackEvents: (before) => pruneSlackEvents(db, before),
+  };
 }

@@ -4,8 +4,8 @@ import { createCheckinService } from "../../core/checkins/create-checkin-service
 import { createPartnershipsFeature } from "../../core/partnerships/create-partnerships-feature.ts";
 import { createCheckinStore } from "../../db/checkin-store.ts";
 import { createPartnershipStore } from "../../db/partnership-store.ts";
-import { createCheckinsJob } from "../../jobs/checkins-job.ts";
-import { createRemindersJob } from "../../jobs/reminders-job.ts";
+import { createCheckinsJob } from "../../jobs/checkins.ts";
+import { createRemindersJob } from "../../jobs/reminders.ts";
 import type { Capability, CapabilityDeps } from "./capability.ts";
 
 /** Reminder delay, late window and working hours are the check-in service's defaults: 24 h, 24 h, 09:00–17:00. */

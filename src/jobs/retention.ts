@@ -1,0 +1,20 @@
+// The daily retention job: check-in and mentor meeting notes older than RETENTION_DAYS are cleared.
+import type { RetentionService } from "../core/retention/create-retention-service.ts";
+import type { Job } from "./job.ts";
+
+export function createRetentionJob(deps: { retention: RetentionService }): Job {
+  const { retentionDays } = deps.retention;
+  return {
+    name: "retention",
+    // Once a day, at a quiet hour (UTC); the job is idempotent, so a missed day is caught up by the next.
+    cron: "41 2 * * *",
+    description: `clears check-in and meeting notes older than ${retentionDays} days`,
+    async run(now) {
+      const counts = await deps.retention.run(now);
+      return {
+        summary: `${counts.checkinNotes} check-in notes and ${counts.meetingNotes} meeting notes older than ${retentionDays} days cleared`,
+        counts: { ...counts },
+      };
+    },
+  };
+}
