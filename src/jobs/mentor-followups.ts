@@ -1,6 +1,5 @@
 // Job `mentor-followups`: asks mentors to follow up when due (in their working time, once per due instant) and nudges silent pairs once.
 import { and, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
-import { commandUsage } from "../core/help.ts";
 import { followUpPrompt, silenceNudge } from "../core/mentoring/mentoring-messages.ts";
 import type { PeopleDirectory } from "../core/ports.ts";
 import { clampToWorkingTime, isWorkingTime, safeZone } from "../core/schedule/working-time.ts";
@@ -123,7 +122,6 @@ export function createMentorFollowupsJob(deps: { db: Db; people?: PeopleDirector
           // Someone who opted out or is paused is not nudged; the other side still is.
           if (!person || person.optedOut || (person.pausedUntil && person.pausedUntil > now)) continue;
           const sendAt = clampToWorkingTime(now, safeZone(person.zone));
-          const platform = (to === pair.mentorId ? mentor : mentee).identities[0]?.platform ?? "slack";
           const ids = await enqueueMessages(
             tx,
             [
@@ -131,7 +129,7 @@ export function createMentorFollowupsJob(deps: { db: Db; people?: PeopleDirector
                 kind: "mentor.nudge",
                 dedupeKey: `mentor.nudge:${pair.id}:${since}:${to}`,
                 to: { kind: "person", personId: to },
-                message: silenceNudge(other, role, days, commandUsage(platform, "mentor log")),
+                message: silenceNudge(other, role, days),
               },
             ],
             sendAt,
