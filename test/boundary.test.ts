@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { forbiddenImports, forbiddenJobImports } from "./helpers/boundary.ts";
+import { forbiddenImports, forbiddenJobImports, platformDecisions } from "./helpers/boundary.ts";
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -40,6 +40,45 @@ describe("the core speaks no platform", () => {
     expect(forbiddenImports('import { z } from "zod";\nimport { a } from "./message.ts";', "x.ts")).toEqual(
       [],
     );
+  });
+
+  it("no file under src/core decides by a platform's name: the door's traits answer", () => {
+    const offences = filesUnder(coreDir).flatMap((file) =>
+      platformDecisions(readFileSync(file, "utf8")).map((found) => `${relative(coreDir, file)}: ${found}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  it("the check catches each way of asking which platform it is", () => {
+    const samples = [
+      'if (context.actor.address.platform === "slack") return modal;',
+      "const usage = platform !== 'teams' ? `/collab ` + u : u;",
+      'return "console" === platform ? plain : card;',
+      "if (p == `teams`) x();",
+      'switch (platform) {\n  case "slack":\n    return 1;\n}',
+      "return message.variants.slack ?? message.message;",
+      "return variants?.teams ?? message;",
+      'return variants["console"];',
+      "return JSON.stringify(message.variants?.[route.platform] ?? message.message);",
+      "const m = { message, variants: { slack: { summary, blocks } } };",
+      'return names["teams"];',
+      'if (["slack", "teams"].includes(platform)) y();',
+    ];
+    for (const sample of samples) expect(platformDecisions(sample), sample).not.toEqual([]);
+    const allowed = [
+      // Data: an identity on the platform and tenant a message goes to.
+      "person.identities.find((identity) => identity.platform === platform && identity.tenantId === tenantId);",
+      "const text = door.inlineInputs ? withNote : withoutNote;",
+      '// on Slack, platform === "slack" used to open a modal',
+      "/* variants.slack was the Slack wording */ const x = 1;",
+      'const hint = "Post it in the #general channel of teams.slack.com";',
+      'const link = "https://app.slack.com/client";',
+      'log.info({ platform: "slack" }, "Slack answered");',
+      // Data: the person's Slack account, read from the people CSV.
+      "if (person.slack) accounts.push(person.slack.userId);",
+      "const name = PLACE_NAMES[identity.platform];",
+    ];
+    for (const sample of allowed) expect(platformDecisions(sample), sample).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 // The live match index: one lazy build, top-ups from the database's versions, erased people dropped, cold starts.
 import { describe, expect, it } from "vitest";
+import { slackTraits } from "../src/bots/slack/slack-traits.ts";
 import { createAccess } from "../src/core/access/access.ts";
 import { strictFreeTextGuard } from "../src/core/free-text.ts";
 import type { MatchProfile } from "../src/core/matching/types.ts";
@@ -191,7 +192,7 @@ describe("the live match index", () => {
     const command = feature.commands![0]!;
     const address = { platform: "slack" as const, tenantId: "T1", userId: "U1" };
     const context = {
-      actor: { address },
+      actor: { address, door: slackTraits },
       personId: "req",
       args: "statistician",
       now,

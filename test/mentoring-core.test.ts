@@ -1,5 +1,7 @@
 // The pure parts of mentoring and milestones: reading `mentor add`, follow-up instants, anniversaries, programme choice.
 import { describe, expect, it } from "vitest";
+import { slackTraits } from "../src/bots/slack/slack-traits.ts";
+import { teamsTraits } from "../src/bots/teams/teams-traits.ts";
 import { followUpAt, snoozedUntil } from "../src/core/mentoring/follow-up-time.ts";
 import { parseMentorAdd } from "../src/core/mentoring/parse-mentor-add.ts";
 import { latestAnniversary } from "../src/core/milestones/celebration-messages.ts";
@@ -7,8 +9,10 @@ import { readAddForm } from "../src/core/milestones/milestone-forms.ts";
 import { pickProgramme } from "../src/core/pick-programme.ts";
 
 describe("parseMentorAdd", () => {
+  const onSlack = [slackTraits, { platform: "slack", tenantId: "T1", userId: "U0COORD1" }] as const;
+  const onTeams = [teamsTraits, { platform: "teams", tenantId: "t", userId: "coord" }] as const;
   it("reads Slack's escaped mentions in the actor's team, then the programme name", () => {
-    expect(parseMentorAdd("<@U0ADA01|ada lovelace> <@U0SAM01> Oncology Network", "slack", "T1")).toEqual({
+    expect(parseMentorAdd("<@U0ADA01|ada lovelace> <@U0SAM01> Oncology Network", ...onSlack)).toEqual({
       ok: true,
       mentor: { kind: "address", address: { platform: "slack", tenantId: "T1", userId: "U0ADA01" } },
       mentee: { kind: "address", address: { platform: "slack", tenantId: "T1", userId: "U0SAM01" } },
@@ -16,19 +20,19 @@ describe("parseMentorAdd", () => {
     });
   });
   it("accepts emails on both platforms (and Slack's mailto escapes)", () => {
-    const parsed = parseMentorAdd("<mailto:ada@uni.org|ada@uni.org> Sam@Hospital.org", "slack", "T1");
+    const parsed = parseMentorAdd("<mailto:ada@uni.org|ada@uni.org> Sam@Hospital.org", ...onSlack);
     expect(parsed).toMatchObject({
       ok: true,
       mentor: { kind: "email", email: "ada@uni.org" },
       mentee: { kind: "email", email: "sam@hospital.org" },
       programme: "",
     });
-    expect(parseMentorAdd("ada@uni.org sam@uni.org", "teams", "t")).toMatchObject({ ok: true });
+    expect(parseMentorAdd("ada@uni.org sam@uni.org", ...onTeams)).toMatchObject({ ok: true });
   });
   it("refuses anything else, and Slack mentions outside Slack", () => {
-    expect(parseMentorAdd("ada sam", "slack", "T1")).toEqual({ ok: false });
-    expect(parseMentorAdd("<@U0ADA01> ", "slack", "T1")).toEqual({ ok: false });
-    expect(parseMentorAdd("<@U0ADA01> <@U0SAM01>", "teams", "t")).toEqual({ ok: false });
+    expect(parseMentorAdd("ada sam", ...onSlack)).toEqual({ ok: false });
+    expect(parseMentorAdd("<@U0ADA01> ", ...onSlack)).toEqual({ ok: false });
+    expect(parseMentorAdd("<@U0ADA01> <@U0SAM01>", ...onTeams)).toEqual({ ok: false });
   });
 });
 

@@ -1,5 +1,6 @@
 // Identifiers typed into every free-text field are refused: none reaches the database (collab export) or the log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { slackActor } from "../src/bots/slack/actor.ts";
 import { CHECKIN_NOTE_ACTION, CHECKIN_NOTE_INPUT } from "../src/core/checkins/checkin-messages.ts";
 import type { Reply } from "../src/core/feature.ts";
 import { MENTOR_LOG_ACTION } from "../src/core/mentoring/mentoring-messages.ts";
@@ -69,7 +70,7 @@ describe("patient identifiers in every free-text field", () => {
     });
     const [m] = await db.insert(mentorships).values({ mentorId: boId, menteeId: aliceId }).returning();
     mentorshipId = m!.id;
-    alice = { address: { platform: "slack", tenantId: "T0FAKE001", userId: "U0ALICE01" } };
+    alice = slackActor("T0FAKE001", "U0ALICE01");
   });
   afterAll(async () => {
     await t.close();

@@ -85,7 +85,7 @@ export function createCore(deps: CoreDeps): Core {
       const parsed = parseCommandText(cleanText(input.text), input.slashCommand);
       const handler = byName(parsed.name);
       if (!handler) {
-        return { kind: "message", message: unknownCommandMessage(input.actor.address.platform, parsed.name) };
+        return { kind: "message", message: unknownCommandMessage(input.actor.door, parsed.name) };
       }
       try {
         const access = createAccess(deps.access, input.actor.address, personId);

@@ -1,6 +1,7 @@
-// The help message: every command a person can use, worded the same on Slack and Teams.
+// The help message: every command a person can use, written as they type it through their door.
+import type { DoorTraits } from "./door-traits.ts";
 import type { CommandHandler } from "./feature.ts";
-import type { Message, Platform } from "./message.ts";
+import type { Message } from "./message.ts";
 
 export interface CommandHelp {
   name: string;
@@ -8,14 +9,14 @@ export interface CommandHelp {
   description: string;
 }
 
-/** How a person types a command on their platform: Slack has two slash commands, Teams plain words. */
-export function commandUsage(platform: Platform, usage: string): string {
-  if (platform !== "slack") return usage;
-  return usage.startsWith("find-collaborator") ? `/${usage}` : `/collab ${usage}`;
+/** How a person types a command through their door, e.g. "/collab pause" or "pause". */
+export function commandUsage(door: DoorTraits, usage: string): string {
+  const name = usage.split(" ")[0] ?? "";
+  return door.slashCommands.includes(name) ? `/${usage}` : `${door.commandPrefix}${usage}`;
 }
 
-export function helpMessage(platform: Platform, commands: readonly CommandHelp[]): Message {
-  const lines = commands.map((c) => `• \`${commandUsage(platform, c.usage)}\` — ${c.description}`);
+export function helpMessage(door: DoorTraits, commands: readonly CommandHelp[]): Message {
+  const lines = commands.map((c) => `• \`${commandUsage(door, c.usage)}\` — ${c.description}`);
   return {
     summary: "Here is what I can do.",
     blocks: [
@@ -24,10 +25,9 @@ export function helpMessage(platform: Platform, commands: readonly CommandHelp[]
       { type: "text", text: lines.join("\n") },
       {
         type: "context",
-        text:
-          platform === "teams"
-            ? "Type a command as a message to me; in a channel, mention me first."
-            : "Replies to commands are visible only to you.",
+        text: door.privateReplies
+          ? "Replies to commands are visible only to you."
+          : "Type a command as a message to me; in a channel, mention me first.",
       },
     ],
   };
@@ -39,12 +39,12 @@ export function helpCommand(list: () => readonly CommandHandler[]): CommandHandl
     access: "anyone",
     usage: "help",
     description: "Shows this list.",
-    run: async ({ actor }) => ({ kind: "message", message: helpMessage(actor.address.platform, list()) }),
+    run: async ({ actor }) => ({ kind: "message", message: helpMessage(actor.door, list()) }),
   };
 }
 
-export function unknownCommandMessage(platform: Platform, name: string): Message {
-  const helpUsage = commandUsage(platform, "help");
+export function unknownCommandMessage(door: DoorTraits, name: string): Message {
+  const helpUsage = commandUsage(door, "help");
   const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
   return {
     summary: `I don't know the command "${shown}".`,

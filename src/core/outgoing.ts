@@ -1,4 +1,5 @@
 // What the core asks to be sent: a neutral message to a person (on whichever platform reaches them) or a channel.
+import type { DoorMessage } from "./door-traits.ts";
 import type { Message, Platform } from "./message.ts";
 
 export type Destination =
@@ -17,12 +18,8 @@ export interface OutgoingMessage {
   /** What it is, for the digest and the logs: "checkin.prompt", "intro.request", … */
   kind: string;
   to: Destination;
-  message: Message;
-  /**
-   * The message as worded for one platform, used instead of `message` when the person is reached there
-   * (a Slack check-in asks for its note in a modal after the click; a Teams card carries the note input).
-   */
-  variants?: Partial<Record<Platform, Message>>;
+  /** Worded for any door: the sender of the door that reaches the person settles it with `messageForDoor`. */
+  message: DoorMessage;
   /** The same key is enqueued once, whatever instance or retry enqueues it. */
   dedupeKey?: string;
 }
@@ -39,7 +36,8 @@ export interface Delivery {
   platform: Platform;
   tenantId: string;
   target: DeliveryTarget;
-  message: Message;
+  /** As written for the outbox; the door's sender shows `messageForDoor(message, its traits)`. */
+  message: DoorMessage;
   attempts: number;
 }
 

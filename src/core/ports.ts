@@ -1,9 +1,12 @@
 // The small interfaces the core owns and the doors and db/ implement: storage, clock and a log.
+import type { DoorTraits } from "./door-traits.ts";
 import type { ChatAddress, PersonRef } from "./message.ts";
 
 /** Who is talking to the bot, as a door saw them. */
 export interface Actor {
   address: ChatAddress;
+  /** What the door they came through can do: the core words its replies from this, never from the platform. */
+  door: DoorTraits;
   displayName?: string;
   /** Teams: the conversation reference for proactive messages to this person's personal chat. */
   conversationRef?: unknown;

@@ -165,7 +165,7 @@ export async function enqueueOutgoing(
         ${column(({ route }) => route.tenantId)}::text[],
         ${column(({ route }) => JSON.stringify(route.target))}::text[],
         ${column(({ message }) => (message.to.kind === "person" ? message.to.personId : null))}::text[],
-        ${column(({ message, route }) => JSON.stringify(message.variants?.[route.platform] ?? message.message))}::text[],
+        ${column(({ message }) => JSON.stringify(message.message))}::text[],
         ${column(({ route }) => (route.unreachable ? "unreachable" : "pending"))}::text[],
         ${column(({ route }) => route.unreachable ?? null)}::text[]
       ) as u(kind, dedupe_key, platform, tenant_id, target, person_id, message, status, last_error)

@@ -38,3 +38,39 @@ export function forbiddenJobImports(source: string, fileInJobs: string): string[
     return storagePackages.some((pattern) => pattern.test(spec));
   });
 }
+
+const PLATFORM = "(?:slack|teams|console)";
+const QUOTED = String.raw`["'\`]${PLATFORM}["'\`]`;
+/** Deciding by a platform's name, found in the code without its comments. */
+const decisionPatterns: readonly RegExp[] = [
+  new RegExp(String.raw`(?:===|!==|==|!=)\s*${QUOTED}`, "g"), // platform === "slack"
+  new RegExp(String.raw`${QUOTED}\s*(?:===|!==|==|!=)`, "g"), // "console" === platform
+  new RegExp(String.raw`\bcase\s+${QUOTED}\s*:`, "g"), // case "slack":
+  new RegExp(String.raw`\[[^\]]*${QUOTED}[^\]]*\]\s*\.includes\(`, "g"), // ["slack", "teams"].includes(p)
+  new RegExp(String.raw`\[\s*${QUOTED}\s*\]`, "g"), // variants["slack"]
+];
+/**
+ * Wording kept per platform (variants.slack, variants?.[platform], variants: { slack: … }), found in the code without
+ * strings either. Other fields named after a platform are data: a person's Slack account in the people CSV.
+ */
+const variantsPattern = new RegExp(
+  String.raw`\bvariants\s*(?:\??\.\s*${PLATFORM}\b|\??\.?\s*\[|:\s*\{\s*${PLATFORM}\s*:)`,
+  "g",
+);
+
+const withoutComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\/|(?<![:"'`\\])\/\/.*$/gm, "");
+const withoutStrings = (code: string) =>
+  code.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
+
+/**
+ * The places in a core source file that compare a platform with a platform's name or keep wording per platform:
+ * in DESIGN.md a door tells the core what it can do (its traits) and the core never asks which platform it is on.
+ * Comparing two platform values (an identity's platform with the one a message goes to) is data, and allowed.
+ */
+export function platformDecisions(source: string): string[] {
+  const code = withoutComments(source);
+  return [
+    ...decisionPatterns.flatMap((pattern) => [...code.matchAll(pattern)].map((m) => m[0])),
+    ...[...withoutStrings(code).matchAll(variantsPattern)].map((m) => m[0]),
+  ];
+}

@@ -1,6 +1,7 @@
 // The console identity: a chat identity like a Slack or Teams one, on platform "console", tenant "local", user = email.
 import type { ChatAddress } from "../../core/message.ts";
 import type { Actor } from "../../core/ports.ts";
+import { consoleTraits } from "./console-traits.ts";
 
 export const CONSOLE_TENANT = "local";
 
@@ -9,5 +10,5 @@ export function consoleAddress(email: string): ChatAddress {
 }
 
 export function consoleActor(email: string, displayName?: string): Actor {
-  return { address: consoleAddress(email), ...(displayName ? { displayName } : {}) };
+  return { address: consoleAddress(email), door: consoleTraits, ...(displayName ? { displayName } : {}) };
 }

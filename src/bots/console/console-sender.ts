@@ -1,6 +1,8 @@
 // Sends outbox messages to a person's terminal chat: the chat that is open for that person shows them.
+import { messageForDoor } from "../../core/door-traits.ts";
 import type { Message } from "../../core/message.ts";
 import { type ChatSender, DeliveryError } from "../../core/outgoing.ts";
+import { consoleTraits } from "./console-traits.ts";
 
 /** What an open chat does with messages the bot sends: show them, or show one again as updated. */
 export interface ConsoleScreen {
@@ -26,7 +28,7 @@ export function createConsoleSender(userId: string): ConsoleSender {
         throw new DeliveryError("retry", "the terminal chat open here belongs to someone else");
       }
       const messageId = `console-${delivery.id}`;
-      screen.showDelivered(messageId, delivery.message);
+      screen.showDelivered(messageId, messageForDoor(delivery.message, consoleTraits));
       return { messageId, channelId: userId };
     },
     async update(target, message) {

@@ -1,7 +1,9 @@
 // Sends and updates outbox messages through Slack's Web API, translating Slack's errors into retry or give up.
 import type { webApi } from "@slack/bolt";
+import { messageForDoor } from "../../core/door-traits.ts";
 import { type ChatSender, DeliveryError } from "../../core/outgoing.ts";
 import { renderBlockKit } from "./render-block-kit.ts";
+import { slackTraits } from "./slack-traits.ts";
 
 // Errors after which sending again cannot help; the reason is shown to coordinators in the digest.
 const permanentReasons: Record<string, string> = {
@@ -54,7 +56,8 @@ export function classifySlackError(error: unknown): DeliveryError {
 export function createSlackSender(client: webApi.WebClient): ChatSender {
   return {
     async send(delivery) {
-      const rendered = renderBlockKit(delivery.message, { tenantId: delivery.tenantId });
+      const message = messageForDoor(delivery.message, slackTraits);
+      const rendered = renderBlockKit(message, { tenantId: delivery.tenantId });
       try {
         // Posting to a user id writes in the app's direct message with them; no conversations.open needed.
         const response = await client.chat.postMessage({ channel: delivery.target.id, ...rendered });

@@ -1,6 +1,7 @@
 // Translates a Teams activity into the core's Actor, keeping the conversation reference of a personal chat.
 import { type Activity, TurnContext } from "botbuilder";
 import type { Actor } from "../../core/ports.ts";
+import { teamsTraits } from "./teams-traits.ts";
 
 interface ClientInfoEntity {
   type: string;
@@ -22,6 +23,7 @@ export function teamsActor(activity: Partial<Activity>): Actor {
   const personal = activity.conversation?.conversationType === "personal" || !activity.conversation?.isGroup;
   return {
     address: { platform: "teams", tenantId: teamsTenantId(activity), userId },
+    door: teamsTraits,
     ...(from.name ? { displayName: from.name } : {}),
     ...(clientInfo?.timezone ? { timezone: clientInfo.timezone } : {}),
     ...(personal ? { conversationRef: TurnContext.getConversationReference(activity) } : {}),

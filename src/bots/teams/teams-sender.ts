@@ -6,9 +6,11 @@ import {
   type ConversationReference,
   TurnContext,
 } from "botbuilder";
+import { messageForDoor } from "../../core/door-traits.ts";
 import type { Message } from "../../core/message.ts";
 import { type ChatSender, DeliveryError } from "../../core/outgoing.ts";
 import { renderAdaptiveCard } from "./render-adaptive-card.ts";
+import { teamsTraits } from "./teams-traits.ts";
 
 interface HttpErrorShape {
   statusCode?: number;
@@ -109,7 +111,10 @@ export function createTeamsSender(
       let messageId = "";
       const reference = delivery.target.conversationRef as Partial<ConversationReference> | undefined;
       await inConversation(reference, async (context) => {
-        const activity = addressed(context, cardActivity(delivery.message, delivery.tenantId));
+        const activity = addressed(
+          context,
+          cardActivity(messageForDoor(delivery.message, teamsTraits), delivery.tenantId),
+        );
         const conversations = conversationsOf(context);
         const conversationId = activity.conversation!.id;
         const response = activity.replyToId

@@ -29,8 +29,8 @@ function parse(args: string): Parsed | null {
 
 export function createRolesFeature(deps: RolesFeatureDeps): CoreFeature {
   function usage(context: CommandContext): Reply {
-    const platform = context.actor.address.platform;
-    const role = (rest: string) => `\`${commandUsage(platform, `role ${rest}`)}\``;
+    const door = context.actor.door;
+    const role = (rest: string) => `\`${commandUsage(door, `role ${rest}`)}\``;
     return textReply(
       `Try ${role("list")}, ${role("grant coordinator name@uni.org Oncology Network")}, ` +
         `${role("revoke coordinator name@uni.org Oncology Network")} or ${role("grant admin name@uni.org")}.`,
@@ -65,7 +65,7 @@ export function createRolesFeature(deps: RolesFeatureDeps): CoreFeature {
       return textReply(
         outcome.reason === "no-person"
           ? `No one with the email ${parsed.email} is known here: import them with the people CSV first.`
-          : `There is no programme called “${parsed.programme}” here. \`${commandUsage(context.actor.address.platform, "role list")}\` shows the programmes and their coordinators.`,
+          : `There is no programme called “${parsed.programme}” here. \`${commandUsage(context.actor.door, "role list")}\` shows the programmes and their coordinators.`,
       );
     }
     const what = parsed.role === "admin" ? "an admin" : `a coordinator of ${outcome.programme}`;

@@ -1,5 +1,6 @@
 // The check-in prompt, its reminder and what replaces them once answered, in the neutral message vocabulary.
 
+import type { DoorMessage } from "../door-traits.ts";
 import { formatInstant } from "../local-date.ts";
 import type { Block, Form, Message } from "../message.ts";
 import type { OutgoingMessage } from "../outgoing.ts";
@@ -45,8 +46,8 @@ function answerButtons(checkinId: string): Block {
 }
 
 /**
- * The prompt (or reminder) as an outbox message: on Slack the note is asked for in a modal after the click, so
- * its message has buttons only; elsewhere (Teams) the card carries an optional note input beside the buttons.
+ * The prompt (or reminder) as an outbox message: it carries an optional note input beside the buttons; where a
+ * message cannot carry inputs (Slack) it has buttons only, and the note is asked for in a form after the click.
  */
 export function promptOutgoing(input: PromptInput): OutgoingMessage {
   const question: Block = input.reminder
@@ -64,29 +65,28 @@ export function promptOutgoing(input: PromptInput): OutgoingMessage {
     optional: true,
   };
   const kind = input.reminder ? "reminder" : "prompt";
+  const message: DoorMessage = {
+    summary,
+    blocks: [
+      question,
+      note,
+      answerButtons(input.checkinId),
+      { type: "context", text: `${until}${late} ${noteHint}` },
+    ],
+    withoutInputs: {
+      summary,
+      blocks: [
+        question,
+        answerButtons(input.checkinId),
+        { type: "context", text: `${until}${late} One click is enough; you can add a note after it.` },
+      ],
+    },
+  };
   return {
     kind: `checkin.${kind}`,
     dedupeKey: `checkin.${kind}:${input.checkinId}:${input.personId}`,
     to: { kind: "person", personId: input.personId, programmeId: input.programmeId ?? null },
-    message: {
-      summary,
-      blocks: [
-        question,
-        note,
-        answerButtons(input.checkinId),
-        { type: "context", text: `${until}${late} ${noteHint}` },
-      ],
-    },
-    variants: {
-      slack: {
-        summary,
-        blocks: [
-          question,
-          answerButtons(input.checkinId),
-          { type: "context", text: `${until}${late} One click is enough; you can add a note after it.` },
-        ],
-      },
-    },
+    message,
   };
 }
 
@@ -123,7 +123,7 @@ export function closedMessage(title: string): Message {
   };
 }
 
-/** Slack: the modal that opens after the click, for an optional note. */
+/** The form that opens after the click where the prompt could not carry the note (a Slack modal). */
 export function noteForm(checkinId: string, title: string, answer: CheckinAnswer): Form {
   return {
     title: "Add a note",

@@ -1,4 +1,4 @@
-// Answering a check-in: one click records it and replaces the prompt in place; a note comes inline (Teams) or after (Slack).
+// Answering a check-in: one click records it and replaces the prompt in place; a note comes with it, or in a form after it.
 import { type ActionContext, type CoreFeature, type Reply, textReply } from "../feature.ts";
 import type { FreeTextGuard } from "../free-text.ts";
 import { isCheckinAnswer } from "./answers.ts";
@@ -64,10 +64,10 @@ export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
     switch (outcome.kind) {
       case "recorded": {
         const message = recordedMessage(outcome.title, outcome.answer, Boolean(note));
-        // Slack asks for the optional note in a modal after the click; the answer is recorded already.
-        return context.actor.address.platform === "slack"
-          ? { kind: "update", message, form: noteForm(checkinId, outcome.title, outcome.answer) }
-          : { kind: "update", message };
+        // A door whose messages cannot carry the note asks for it in a form after the click; the answer is recorded.
+        return context.actor.door.inlineInputs
+          ? { kind: "update", message }
+          : { kind: "update", message, form: noteForm(checkinId, outcome.title, outcome.answer) };
       }
       case "already":
         return { kind: "update", message: alreadyRecordedMessage(outcome.title, outcome.answer) };

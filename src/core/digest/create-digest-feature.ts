@@ -49,7 +49,9 @@ export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
     const platform = context.actor.address.platform;
     const picked = pickProgramme(programmes, context.args);
     if (!picked.ok) {
-      const list = picked.names.map((name) => `\`${commandUsage(platform, `digest ${name}`)}\``).join(", ");
+      const list = picked.names
+        .map((name) => `\`${commandUsage(context.actor.door, `digest ${name}`)}\``)
+        .join(", ");
       return textReply(
         picked.reason === "unknown"
           ? `You don't coordinate a programme by that name. Try one of: ${list}.`

@@ -57,8 +57,7 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
   }
 
   async function request(context: ActionContext): Promise<Reply> {
-    const platform = context.actor.address.platform;
-    const again = `Ask again with \`${commandUsage(platform, "find-collaborator <need>")}\`.`;
+    const again = `Ask again with \`${commandUsage(context.actor.door, "find-collaborator <need>")}\`.`;
     const parsed = readIntroButtonValue(context.value);
     if (!parsed) return textReply(`That button no longer works. ${again}`);
     if (!context.personId) {

@@ -1,5 +1,5 @@
 // The words of an intro: the request the candidate answers, the introductions, and the notes to the requester.
-import type { Block, Message, PersonRef, Span } from "../message.ts";
+import type { Block, Message, PersonRef, Platform, Span } from "../message.ts";
 import type { Profile } from "../profile/profile-store.ts";
 import { profileFields } from "../profile/profile-summary.ts";
 
@@ -44,10 +44,17 @@ export function introRequestMessage(input: {
   ]);
 }
 
+/** What a platform is called in "reach them on …"; the terminal chat is no place where others can reach someone. */
+const PLACE_NAMES: Readonly<Record<Platform, string | null>> = {
+  slack: "Slack",
+  teams: "Teams",
+  console: null,
+};
+
 function platformsOf(person: PersonRef): string {
-  const names = [...new Set(person.identities.map((i) => i.platform))]
-    .filter((p) => p === "slack" || p === "teams")
-    .map((p) => (p === "slack" ? "Slack" : "Teams"));
+  const names = [...new Set(person.identities.map((i) => PLACE_NAMES[i.platform]))].filter(
+    (name): name is string => name !== null,
+  );
   return names.join(" and ");
 }
 

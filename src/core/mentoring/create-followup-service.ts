@@ -1,5 +1,4 @@
 // Mentor follow-ups as the scheduled job runs them: prompts in the mentor's working time once per due instant, and one nudge to silent pairs.
-import { commandUsage } from "../help.ts";
 import type { PeopleDirectory } from "../ports.ts";
 import { clampToWorkingTime, isWorkingTime, safeZone } from "../schedule/working-time.ts";
 import type { FollowUpPort, NudgeCandidate, ScheduledMessage } from "./followup-port.ts";
@@ -60,14 +59,13 @@ export function createFollowUpService(deps: {
             const person = availability.get(to);
             // Someone who opted out or is paused is not nudged; the other side still is.
             if (!person || person.optedOut || (person.pausedUntil && person.pausedUntil > now)) continue;
-            const platform = (to === pair.mentorId ? mentor : mentee).identities[0]?.platform ?? "slack";
             out.push({
               sendAt: clampToWorkingTime(now, safeZone(person.zone)),
               message: {
                 kind: "mentor.nudge",
                 dedupeKey: `mentor.nudge:${pair.mentorshipId}:${since}:${to}`,
                 to: { kind: "person", personId: to },
-                message: silenceNudge(other, role, days, commandUsage(platform, "mentor log")),
+                message: silenceNudge(other, role, days),
               },
             });
           }

@@ -45,16 +45,18 @@ export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature 
   }
 
   async function add(context: CommandContext, rest: string): Promise<Reply> {
-    const platform = context.actor.address.platform;
-    const usage = commandUsage(platform, "mentor add");
+    const { door, address } = context.actor;
+    const usage = commandUsage(door, "mentor add");
     const programmes = await context.access.coordinatedProgrammes();
     if (programmes.length === 0) {
       return textReply("Sorry, only a programme coordinator can pair a mentor with a mentee.");
     }
-    const parsed = parseMentorAdd(rest, platform, context.actor.address.tenantId);
+    const parsed = parseMentorAdd(rest, door, address);
     if (!parsed.ok) {
       const example =
-        platform === "slack" ? `${usage} @mentor @mentee` : `${usage} mentor@uni.org mentee@hospital.org`;
+        door.mentions === "user-ids"
+          ? `${usage} @mentor @mentee`
+          : `${usage} mentor@uni.org mentee@hospital.org`;
       return textReply(
         `Name the mentor, then the mentee (mentions or email addresses): \`${example} [programme]\`.`,
       );
@@ -85,12 +87,12 @@ export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature 
     if (mentor!.id === mentee!.id) return textReply("A mentor and a mentee are two different people.");
     const result = await mentoring.addMentorship(
       { mentorId: mentor!.id, menteeId: mentee!.id, programmeId: picked.programme.id },
-      { personId: context.personId!, platform },
+      { personId: context.personId!, platform: address.platform },
     );
     return textReply(
       result === "exists"
         ? `${mentor!.name} already mentors ${mentee!.name}.`
-        : `${mentor!.name} now mentors ${mentee!.name} in ${picked.programme.name}. Either of them can log meetings with \`${commandUsage(platform, "mentor log")}\`.`,
+        : `${mentor!.name} now mentors ${mentee!.name} in ${picked.programme.name}. Either of them can log meetings with \`${commandUsage(door, "mentor log")}\`.`,
     );
   }
 
@@ -179,9 +181,9 @@ export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature 
           const [sub = "", ...rest] = context.args.trim().split(" ");
           if (sub.toLowerCase() === "add") return add(context, rest.join(" "));
           if (sub.toLowerCase() === "log" || sub === "") return log(context);
-          const platform = context.actor.address.platform;
+          const door = context.actor.door;
           return textReply(
-            `Try \`${commandUsage(platform, "mentor log")}\` or \`${commandUsage(platform, "mentor add")} <mentor> <mentee>\`.`,
+            `Try \`${commandUsage(door, "mentor log")}\` or \`${commandUsage(door, "mentor add")} <mentor> <mentee>\`.`,
           );
         },
       },

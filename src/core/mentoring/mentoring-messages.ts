@@ -1,4 +1,5 @@
 // What mentoring shows: the meeting log form, the mentor's follow-up prompt and the nudge after a long silence.
+import type { DoorMessage } from "../door-traits.ts";
 import type { Form, Message, PersonRef } from "../message.ts";
 import { mention } from "../message.ts";
 import { TEXT_LIMITS } from "../text-limits.ts";
@@ -63,12 +64,8 @@ export function followUpPrompt(mentee: PersonRef, mentorshipId: string): Message
   };
 }
 
-export function silenceNudge(
-  other: PersonRef,
-  role: "mentor" | "mentee",
-  days: number,
-  logUsage: string,
-): Message {
+/** Written before the door that reaches the person is known: the door writes the command as it is typed there. */
+export function silenceNudge(other: PersonRef, role: "mentor" | "mentee", days: number): DoorMessage {
   const text =
     role === "mentor"
       ? [
@@ -85,7 +82,7 @@ export function silenceNudge(
     summary: `No mentor meeting for ${days} days`,
     blocks: [
       { type: "text", text },
-      { type: "context", text: `When you meet, log it with \`${logUsage}\`.` },
+      { type: "context", text: ["When you meet, log it with `", { command: "mentor log" }, "`."] },
     ],
   };
 }

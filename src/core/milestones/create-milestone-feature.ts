@@ -32,13 +32,13 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
 
   async function openMilestoneForm(context: CommandContext): Promise<Reply> {
     if (!context.personId) return noProfile;
-    const platform = context.actor.address.platform;
+    const door = context.actor.door;
     const sub = context.args.trim().toLowerCase();
     if (sub === "achieved" || sub === "done") {
       const open = await milestones.openMilestonesOf(context.personId);
       if (open.length === 0) {
         return textReply(
-          `None of your partnerships has an open milestone. Add one with \`${commandUsage(platform, "milestone")}\`.`,
+          `None of your partnerships has an open milestone. Add one with \`${commandUsage(door, "milestone")}\`.`,
         );
       }
       return { kind: "form", form: achieveMilestoneForm(open) };
@@ -51,11 +51,11 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
   }
 
   async function celebrateHere(context: CommandContext): Promise<Reply> {
-    const platform = context.actor.address.platform;
+    const door = context.actor.door;
     const [first = "", ...rest] = context.args.trim().split(/\s+/);
     if (first.toLowerCase() !== "here") {
       return textReply(
-        `Type \`${commandUsage(platform, "celebrate here")}\` in the channel where milestones should be celebrated.`,
+        `Type \`${commandUsage(door, "celebrate here")}\` in the channel where milestones should be celebrated.`,
       );
     }
     const programmes = await context.access.coordinatedProgrammes();
@@ -68,7 +68,7 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
     }
     const picked = pickProgramme(programmes, rest.join(" "));
     if (!picked.ok) {
-      const usage = commandUsage(platform, "celebrate here");
+      const usage = commandUsage(door, "celebrate here");
       const list = picked.names.map((name) => `\`${usage} ${name}\``).join(", ");
       return textReply(
         picked.reason === "unknown"
@@ -87,8 +87,9 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
       },
       context.personId!,
     );
-    const invite =
-      platform === "slack" ? " If I'm not in this channel yet, `/invite` me so that I can post." : "";
+    const invite = door.channelInvite
+      ? " If I'm not in this channel yet, `/invite` me so that I can post."
+      : "";
     return textReply(
       `Done: milestones and anniversaries of ${picked.programme.name} will be celebrated in this channel.${invite}`,
     );
@@ -136,7 +137,7 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
           return textReply(
             submission.achieved
               ? `Congratulations! “${what}” is recorded as achieved; it will be celebrated in your programme's channel.`
-              : `Saved “${what}”. When it is done: \`${commandUsage(context.actor.address.platform, "milestone achieved")}\`.`,
+              : `Saved “${what}”. When it is done: \`${commandUsage(context.actor.door, "milestone achieved")}\`.`,
           );
         },
       },

@@ -1,4 +1,6 @@
 // `/collab profile`, `pause <duration>`, `opt-out` and `resume`: a person keeps their own profile and availability.
+
+import type { DoorTraits } from "../door-traits.ts";
 import type { ActionContext, CommandContext, CoreFeature, Reply } from "../feature.ts";
 import { textReply } from "../feature.ts";
 import type { FreeTextGuard } from "../free-text.ts";
@@ -96,13 +98,13 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
     );
     changes.changed([personId]);
     const saved = await profiles.profileOf(personId);
-    const platform = context.actor.address.platform;
+    const door = context.actor.door;
     const blocks: Block[] = [
       { type: "text", text: [{ bold: current ? "Profile updated." : "Profile created." }] },
       ...(saved ? profileFields(saved, { withNeeds: true }) : []),
       {
         type: "context",
-        text: `Try \`${commandUsage(platform, "find-collaborator <what you need>")}\`; edit with \`${commandUsage(platform, "profile")}\`.`,
+        text: `Try \`${commandUsage(door, "find-collaborator <what you need>")}\`; edit with \`${commandUsage(door, "profile")}\`.`,
       },
     ];
     return {
@@ -111,9 +113,9 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
     };
   }
 
-  const noProfile = (platform: Platform) =>
+  const noProfile = (door: DoorTraits) =>
     createProfilePrompt(
-      `You don't have a profile yet, so you are not suggested to anyone. Create one first; \`${commandUsage(platform, "help")}\` lists the rest.`,
+      `You don't have a profile yet, so you are not suggested to anyone. Create one first; \`${commandUsage(door, "help")}\` lists the rest.`,
     );
 
   async function setAvailability(
@@ -140,9 +142,9 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
         usage: "pause <duration>",
         description: "Take a break from suggestions and prompts, e.g. `pause 2w`, `pause 1 month`.",
         async run(context) {
-          const platform = context.actor.address.platform;
+          const door = context.actor.door;
           const duration = parseDuration(context.args);
-          const usage = commandUsage(platform, "pause");
+          const usage = commandUsage(door, "pause");
           if (!duration) {
             return textReply(
               `Tell me how long, in days, weeks or months: \`${usage} 10d\`, \`${usage} 2w\` or \`${usage} 1 month\` (up to a year).`,
@@ -151,16 +153,16 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
           const until = pauseEnd(context.now, duration);
           if (isTooLong(context.now, until)) {
             return textReply(
-              `A pause lasts at most ${MAX_PAUSE_DAYS} days. To step away for longer, use \`${commandUsage(platform, "opt-out")}\`.`,
+              `A pause lasts at most ${MAX_PAUSE_DAYS} days. To step away for longer, use \`${commandUsage(door, "opt-out")}\`.`,
             );
           }
-          if (!context.personId) return noProfile(platform);
+          if (!context.personId) return noProfile(door);
           const profile = await profiles.profileOf(context.personId);
-          if (!profile) return noProfile(platform);
+          if (!profile) return noProfile(door);
           await setAvailability(context, { optedOut: profile.optedOut, pausedUntil: until });
           return textReply(
             `Paused until ${formatDay(until, profile.timezone)}: I won't suggest you or send you prompts until then. ` +
-              `\`${commandUsage(platform, "resume")}\` brings you back sooner.`,
+              `\`${commandUsage(door, "resume")}\` brings you back sooner.`,
           );
         },
       },
@@ -171,11 +173,11 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
         usage: "opt-out",
         description: "Stop being suggested and prompted, until you resume.",
         async run(context) {
-          const platform = context.actor.address.platform;
-          if (!context.personId || !(await profiles.profileOf(context.personId))) return noProfile(platform);
+          const door = context.actor.door;
+          if (!context.personId || !(await profiles.profileOf(context.personId))) return noProfile(door);
           await setAvailability(context, { optedOut: true, pausedUntil: null });
           return textReply(
-            `Done: I won't suggest you to anyone or send you prompts. Your profile stays; \`${commandUsage(platform, "resume")}\` brings you back.`,
+            `Done: I won't suggest you to anyone or send you prompts. Your profile stays; \`${commandUsage(door, "resume")}\` brings you back.`,
           );
         },
       },
@@ -185,8 +187,8 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
         usage: "resume",
         description: "Come back after a pause or opt-out.",
         async run(context) {
-          const platform = context.actor.address.platform;
-          if (!context.personId || !(await profiles.profileOf(context.personId))) return noProfile(platform);
+          const door = context.actor.door;
+          if (!context.personId || !(await profiles.profileOf(context.personId))) return noProfile(door);
           await setAvailability(context, { optedOut: false, pausedUntil: null });
           return textReply("Welcome back: you can be suggested again, and prompts will reach you.");
         },

@@ -49,7 +49,7 @@ async function readyWithin(matches: LiveMatchIndex, now: Date, ms: number): Prom
 }
 
 function howToAsk(context: CommandContext, tooLong: boolean): Reply {
-  const usage = commandUsage(context.actor.address.platform, "find-collaborator");
+  const usage = commandUsage(context.actor.door, "find-collaborator");
   const first = tooLong
     ? `That is more than ${NEED_MAX.toLocaleString("en")} characters: say what you need in a sentence or two.`
     : "Tell me what you need in a sentence.";
@@ -72,7 +72,6 @@ export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
           const need = context.args.trim();
           if (need === "") return howToAsk(context, false);
           if (need.length > NEED_MAX) return howToAsk(context, true);
-          const platform = context.actor.address.platform;
           if (!context.personId) {
             return createProfilePrompt(NEEDS_PROFILE);
           }
@@ -101,7 +100,7 @@ export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
             suggestions.map((s) => s.suggestion.personId),
             context.now,
           );
-          const resume = commandUsage(platform, "resume");
+          const resume = commandUsage(context.actor.door, "resume");
           const note = requester.optedOut
             ? `You have opted out, so you are not suggested to others; \`${resume}\` brings you back.`
             : requester.pausedUntil && requester.pausedUntil > context.now
