@@ -15,24 +15,9 @@ import {
   mention,
   type PersonRef,
 } from "../../../src/core/message.ts";
+import { ana, bo, checkinButtons, notesInput } from "../../helpers/message-samples.ts";
 
 const ctx = { tenantId: "T1" };
-
-const ana: PersonRef = {
-  id: "p-ana",
-  name: "Ana Lima",
-  institution: "Uni Porto",
-  identities: [
-    { platform: "slack", tenantId: "T1", userId: "U123" },
-    { platform: "teams", tenantId: "tenant-a", userId: "29:ana" },
-  ],
-};
-const bo: PersonRef = {
-  id: "p-bo",
-  name: "Bo Chen",
-  institution: "KTH",
-  identities: [{ platform: "slack", tenantId: "T2", userId: "U999" }],
-};
 
 function render(...blocks: Block[]): slack.KnownBlock[] {
   return renderBlockKit({ summary: "summary", blocks }, ctx).blocks;
@@ -101,17 +86,7 @@ describe("renderBlockKit: block types", () => {
   });
 
   it("renders buttons in an actions block, keeping action ids unique inside the block", () => {
-    const actions = only(
-      render({
-        type: "actions",
-        buttons: [
-          { label: "On track", actionId: "checkin", value: "ok", style: "primary" },
-          { label: "Blocked", actionId: "checkin", value: "blocked", style: "danger" },
-          { label: "Later", actionId: "snooze", value: "1d" },
-        ],
-      }),
-      "actions",
-    );
+    const actions = only(render(checkinButtons), "actions");
     expect(actions.elements).toEqual([
       {
         type: "button",
@@ -185,19 +160,7 @@ describe("renderBlockKit: block types", () => {
   });
 
   it("renders a text input as an input block with plain_text_input", () => {
-    const input = only(
-      render({
-        type: "text-input",
-        id: "notes",
-        label: "Notes",
-        placeholder: "Anything else?",
-        initial: "none",
-        multiline: true,
-        maxLength: 500,
-        optional: true,
-      }),
-      "input",
-    );
+    const input = only(render({ ...notesInput, optional: true }), "input");
     expect(input).toEqual({
       type: "input",
       block_id: "notes",

@@ -24,24 +24,9 @@ import {
   type PersonRef,
 } from "../../../src/core/message.ts";
 import { cardProblems } from "../../helpers/adaptive-card-check.ts";
+import { ana, bo, checkinButtons, notesInput } from "../../helpers/message-samples.ts";
 
 const ctx = { tenantId: "tenant-a" };
-
-const ana: PersonRef = {
-  id: "p-ana",
-  name: "Ana Lima",
-  institution: "Uni Porto",
-  identities: [
-    { platform: "teams", tenantId: "tenant-a", userId: "29:ana" },
-    { platform: "slack", tenantId: "T1", userId: "U123" },
-  ],
-};
-const bo: PersonRef = {
-  id: "p-bo",
-  name: "Bo Chen",
-  institution: "KTH",
-  identities: [{ platform: "teams", tenantId: "tenant-b", userId: "29:bo" }],
-};
 
 /** Renders and checks the card is valid before returning it. */
 function render(message: Message): RenderedCard {
@@ -158,17 +143,7 @@ describe("renderAdaptiveCard: block types", () => {
   });
 
   it("renders buttons as Action.Submit in an ActionSet next to their block", () => {
-    const elements = body(
-      { type: "text", text: "How is it going?" },
-      {
-        type: "actions",
-        buttons: [
-          { label: "On track", actionId: "checkin", value: "ok", style: "primary" },
-          { label: "Blocked", actionId: "checkin", value: "blocked", style: "danger" },
-          { label: "Later", actionId: "snooze", value: "1d" },
-        ],
-      },
-    );
+    const elements = body({ type: "text", text: "How is it going?" }, checkinButtons);
     expect(elements[1]).toEqual({
       type: "ActionSet",
       actions: [
@@ -230,17 +205,7 @@ describe("renderAdaptiveCard: block types", () => {
   });
 
   it("renders a text input as Input.Text", () => {
-    expect(
-      body({
-        type: "text-input",
-        id: "notes",
-        label: "Notes",
-        placeholder: "Anything else?",
-        initial: "none",
-        multiline: true,
-        maxLength: 500,
-      }),
-    ).toEqual([
+    expect(body(notesInput)).toEqual([
       {
         type: "Input.Text",
         id: "notes",
