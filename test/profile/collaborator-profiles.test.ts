@@ -8,57 +8,56 @@ import {
   cardOf,
   type ModalView,
   postInteraction,
-  seedProfile,
   slackButtons,
   submitActions,
   teamsSay,
   teamsSubmit,
   viewSubmissionPayload,
 } from "../helpers/collab.ts";
-import { postToSlackEndpoint, slashCommandBody } from "../helpers/slack-requests.ts";
+import {
+  alice,
+  chen,
+  postSlashCommand,
+  responseUrlAnswer,
+  type SlackReply,
+  startCollaboratorScenario,
+} from "../helpers/collaborator-scenario.ts";
 import { postActivity, TEAMS_TENANT_ID, type TeamsUser } from "../helpers/teams-activities.ts";
-import { startTestApp, type TestApp } from "../helpers/test-app.ts";
+import type { TestApp } from "../helpers/test-app.ts";
 
 const newbie = { id: "U0NEWBIE1", name: "noor" };
-const alice = { id: "U0ALICE01", name: "alice" };
-const chen = { id: "U0CHEN001", name: "chen" };
 const tomas: TeamsUser = {
   id: "29:1tomasTeamsUserId",
   aadObjectId: "00000000-0000-0000-0000-0000000070a5",
   name: "Tomás Silva",
 };
 
-interface SlackReply {
-  text: string;
-  blocks: { type: string }[];
-}
-
 describe("collaborator profiles and availability", () => {
   let t: TestApp;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTestApp();
-    const db = t.database.db;
-    ids.alice = await seedProfile(db, {
-      email: "alice@northfield.example.org",
-      name: "Alice Moreau",
-      institution: "Northfield Royal Infirmary",
-      role: "Consultant medical oncologist",
-      expertise: ["breast cancer"],
-      offers: ["breast cancer cohort access"],
-      slackUserId: alice.id,
-    });
-    ids.chen = await seedProfile(db, {
-      email: "chen@eastbridge.example.org",
-      name: "Chen Wei",
-      institution: "Eastbridge College",
-      role: "Senior statistician",
-      expertise: ["biostatistics"],
-      methods: ["survival analysis"],
-      offers: ["survival analysis"],
-      slackUserId: chen.id,
-    });
+    t = await startCollaboratorScenario(ids, () => ({
+      alice: {
+        email: "alice@northfield.example.org",
+        name: "Alice Moreau",
+        institution: "Northfield Royal Infirmary",
+        role: "Consultant medical oncologist",
+        expertise: ["breast cancer"],
+        offers: ["breast cancer cohort access"],
+        slackUserId: alice.id,
+      },
+      chen: {
+        email: "chen@eastbridge.example.org",
+        name: "Chen Wei",
+        institution: "Eastbridge College",
+        role: "Senior statistician",
+        expertise: ["biostatistics"],
+        methods: ["survival analysis"],
+        offers: ["survival analysis"],
+        slackUserId: chen.id,
+      },
+    }));
   });
   afterAll(async () => {
     await t.close();
@@ -68,21 +67,10 @@ describe("collaborator profiles and availability", () => {
   /** The answer Slack shows: the ack's body, or for /find-collaborator (which acks at once) its response_url post. */
   const slash = async (user: { id: string; name: string }, command: string, text: string) => {
     const id = `${user.id}-${++sent}`;
-    const body = slashCommandBody({
-      command,
-      text,
-      user_id: user.id,
-      user_name: user.name,
-      response_url: t.slackApi.responseUrl(id),
-    });
-    const response = await postToSlackEndpoint(t.baseUrl, body);
+    const response = await postSlashCommand(t, user, command, text, id);
     expect(response.status).toBe(200);
     if (command !== "/find-collaborator") return response.json as SlackReply | undefined;
-    return vi.waitFor(() => {
-      const answer = t.slackApi.calls.find((c) => c.method === "response_url" && c.args._id === id);
-      if (!answer) throw new Error("no answer yet");
-      return answer.args as unknown as SlackReply;
-    });
+    return responseUrlAnswer(t, id);
   };
 
   const find = async (user: { id: string; name: string }, need: string) =>
@@ -260,7 +248,8 @@ describe("collaborator profiles and availability", () => {
     expect(await find(alice, "heart failure registry")).toContain("Tomás Silva");
   });
 
-  it("a bad time zone is refused beside its field", async () => {
+  /** Tomás saves the profile card (name, institution, mentoring, and `fields`); what the bot answered, as JSON. */
+  const tomasSavesProfile = async (fields: Record<string, string>) => {
     const before = t.connector.calls.length;
     await postActivity(
       t.baseUrl,
@@ -268,30 +257,23 @@ describe("collaborator profiles and availability", () => {
         actionId: "profile.save",
         name: "Tomás Silva",
         institution: "Harbour University Hospital",
-        timezone: "Mars/Olympus",
         mentoring: "yes",
+        ...fields,
       }),
     );
-    expect(JSON.stringify(t.connector.calls.slice(before).map((c) => c.activity))).toContain(
-      "not a time zone I know",
-    );
+    return JSON.stringify(t.connector.calls.slice(before).map((c) => c.activity));
+  };
+
+  it("a bad time zone is refused beside its field", async () => {
+    expect(await tomasSavesProfile({ timezone: "Mars/Olympus" })).toContain("not a time zone I know");
   });
 
   it("profile text that may identify a patient is refused beside its field and not saved", async () => {
-    const before = t.connector.calls.length;
-    await postActivity(
-      t.baseUrl,
-      teamsSubmit(t.connector.serviceUrl, tomas, {
-        actionId: "profile.save",
-        name: "Tomás Silva",
-        institution: "Harbour University Hospital",
+    expect(
+      await tomasSavesProfile({
         offers: "heart failure registry access; follow-up of NHS number 943 476 5919",
-        mentoring: "yes",
       }),
-    );
-    expect(JSON.stringify(t.connector.calls.slice(before).map((c) => c.activity))).toContain(
-      "may identify a patient",
-    );
+    ).toContain("may identify a patient");
     const [person] = await t.database.db
       .select()
       .from(people)

@@ -14,12 +14,16 @@ import {
   teamsSay,
   teamsSubmit,
 } from "../helpers/collab.ts";
-import { postToSlackEndpoint, slashCommandBody } from "../helpers/slack-requests.ts";
+import {
+  alice,
+  chen,
+  postSlashCommand,
+  responseUrlAnswer,
+  startCollaboratorScenario,
+} from "../helpers/collaborator-scenario.ts";
 import { postActivity, type TeamsUser, teamsUserBob } from "../helpers/teams-activities.ts";
-import { startTestApp, type TestApp } from "../helpers/test-app.ts";
+import type { TestApp } from "../helpers/test-app.ts";
 
-const alice = { id: "U0ALICE01", name: "alice" };
-const chen = { id: "U0CHEN001", name: "chen" };
 const eve = { id: "U0EVE0001", name: "eve" };
 const dana: TeamsUser = {
   id: "29:1danaTeamsUserId",
@@ -27,76 +31,69 @@ const dana: TeamsUser = {
   name: "Dana Reyes",
 };
 
-interface SlackReply {
-  response_type?: string;
-  text: string;
-  blocks: { type: string }[];
-}
-
 describe("find-collaborator and intros across Slack and Teams", () => {
   let t: TestApp;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTestApp();
-    const db = t.database.db;
-    const serviceUrl = t.connector.serviceUrl;
-    ids.alice = await seedProfile(db, {
-      email: "alice@northfield.example.org",
-      name: "Alice Moreau",
-      institution: "Northfield Royal Infirmary",
-      department: "Oncology",
-      role: "Consultant medical oncologist",
-      expertise: ["breast cancer", "oncology"],
-      offers: ["breast cancer cohort access", "patient recruitment"],
-      needs: ["biostatistics"],
-      slackUserId: alice.id,
-    });
-    ids.bo = await seedProfile(db, {
-      email: "bo@southgate.example.org",
-      name: "Bo Okafor",
-      institution: "Southgate University",
-      department: "Biostatistics",
-      role: "Medical statistician",
-      expertise: ["biostatistics", "survival analysis"],
-      methods: ["cohort studies"],
-      offers: ["statistical advice for cohort studies"],
-      needs: ["cohort access"],
-      teams: { aadObjectId: teamsUserBob.aadObjectId, serviceUrl },
-    });
-    ids.chen = await seedProfile(db, {
-      email: "chen@eastbridge.example.org",
-      name: "Chen Wei",
-      institution: "Eastbridge College",
-      department: "Medical Statistics",
-      role: "Senior statistician",
-      expertise: ["biostatistics"],
-      methods: ["survival analysis", "R"],
-      offers: ["survival analysis"],
-      needs: ["patient recruitment"],
-      slackUserId: chen.id,
-    });
-    ids.dana = await seedProfile(db, {
-      email: "dana@westmoor.example.org",
-      name: "Dana Reyes",
-      institution: "Westmoor Hospital",
-      role: "Clinical research nurse",
-      expertise: ["lung cancer", "patient recruitment"],
-      offers: ["patient recruitment"],
-      needs: ["qualitative research"],
-      teams: { aadObjectId: dana.aadObjectId, serviceUrl },
-    });
-    ids.eve = await seedProfile(db, {
-      email: "eve@northfield-uni.example.org",
-      name: "Eve Lindqvist",
-      institution: "Northfield University",
-      department: "Health Sciences",
-      role: "Qualitative researcher",
-      expertise: ["qualitative research", "patient experience"],
-      methods: ["semi-structured interviews", "thematic analysis"],
-      offers: ["qualitative interviews"],
-      slackUserId: eve.id,
-    });
+    t = await startCollaboratorScenario(ids, (serviceUrl) => ({
+      alice: {
+        email: "alice@northfield.example.org",
+        name: "Alice Moreau",
+        institution: "Northfield Royal Infirmary",
+        department: "Oncology",
+        role: "Consultant medical oncologist",
+        expertise: ["breast cancer", "oncology"],
+        offers: ["breast cancer cohort access", "patient recruitment"],
+        needs: ["biostatistics"],
+        slackUserId: alice.id,
+      },
+      bo: {
+        email: "bo@southgate.example.org",
+        name: "Bo Okafor",
+        institution: "Southgate University",
+        department: "Biostatistics",
+        role: "Medical statistician",
+        expertise: ["biostatistics", "survival analysis"],
+        methods: ["cohort studies"],
+        offers: ["statistical advice for cohort studies"],
+        needs: ["cohort access"],
+        teams: { aadObjectId: teamsUserBob.aadObjectId, serviceUrl },
+      },
+      chen: {
+        email: "chen@eastbridge.example.org",
+        name: "Chen Wei",
+        institution: "Eastbridge College",
+        department: "Medical Statistics",
+        role: "Senior statistician",
+        expertise: ["biostatistics"],
+        methods: ["survival analysis", "R"],
+        offers: ["survival analysis"],
+        needs: ["patient recruitment"],
+        slackUserId: chen.id,
+      },
+      dana: {
+        email: "dana@westmoor.example.org",
+        name: "Dana Reyes",
+        institution: "Westmoor Hospital",
+        role: "Clinical research nurse",
+        expertise: ["lung cancer", "patient recruitment"],
+        offers: ["patient recruitment"],
+        needs: ["qualitative research"],
+        teams: { aadObjectId: dana.aadObjectId, serviceUrl },
+      },
+      eve: {
+        email: "eve@northfield-uni.example.org",
+        name: "Eve Lindqvist",
+        institution: "Northfield University",
+        department: "Health Sciences",
+        role: "Qualitative researcher",
+        expertise: ["qualitative research", "patient experience"],
+        methods: ["semi-structured interviews", "thematic analysis"],
+        offers: ["qualitative interviews"],
+        slackUserId: eve.id,
+      },
+    }));
   });
   afterAll(async () => {
     await t.close();
@@ -106,21 +103,10 @@ describe("find-collaborator and intros across Slack and Teams", () => {
   /** /find-collaborator acks at once; its answer is posted to the response_url. */
   const slackFind = async (user: { id: string; name: string }, text: string) => {
     const id = `find-${user.id}-${++asked}`;
-    const body = slashCommandBody({
-      command: "/find-collaborator",
-      text,
-      user_id: user.id,
-      user_name: user.name,
-      response_url: t.slackApi.responseUrl(id),
-    });
-    const response = await postToSlackEndpoint(t.baseUrl, body);
+    const response = await postSlashCommand(t, user, "/find-collaborator", text, id);
     expect(response.status).toBe(200);
     expect(response.text).toBe("");
-    return vi.waitFor(() => {
-      const answer = t.slackApi.calls.find((c) => c.method === "response_url" && c.args._id === id);
-      if (!answer) throw new Error("no answer yet");
-      return answer.args as unknown as SlackReply;
-    });
+    return responseUrlAnswer(t, id);
   };
 
   const clickSlack = async (
@@ -293,6 +279,14 @@ describe("find-collaborator and intros across Slack and Teams", () => {
     };
   };
 
+  /** What an accepted intro made: its partnerships and the introduction messages queued for both people. */
+  const madeBy = async (introId: string) => ({
+    partnerships: await t.database.db.select().from(partnerships).where(eq(partnerships.introId, introId)),
+    introductions: (await outboxOf(t.database.db, "intro.introduction")).filter((r) =>
+      r.dedupeKey?.startsWith(`intro.introduction:${introId}:`),
+    ),
+  });
+
   const waitForCall = (method: string, count: number) =>
     vi.waitFor(() => {
       const calls = t.slackApi.callsTo(method);
@@ -408,15 +402,9 @@ describe("find-collaborator and intros across Slack and Teams", () => {
     await clickSlackNoRespond(alice, accept, delivered.container);
     const done = (await waitForCall("chat.update", updates + 2)).slice(updates);
     for (const update of done) expect(String(update.args.blocks)).toContain("You accepted");
-    const made = await t.database.db
-      .select()
-      .from(partnerships)
-      .where(eq(partnerships.introId, pending[0]!.id));
-    expect(made).toHaveLength(1);
-    const introductions = (await outboxOf(t.database.db, "intro.introduction")).filter((r) =>
-      r.dedupeKey?.startsWith(`intro.introduction:${pending[0]!.id}:`),
-    );
-    expect(introductions).toHaveLength(2);
+    const made = await madeBy(pending[0]!.id);
+    expect(made.partnerships).toHaveLength(1);
+    expect(made.introductions).toHaveLength(2);
   });
 
   it("two clicks at the same moment make one request, and two Accepts at once one partnership", async () => {
@@ -441,13 +429,9 @@ describe("find-collaborator and intros across Slack and Teams", () => {
       clickSlackNoRespond(chen, accept, delivered.container),
     ]);
     await waitForCall("chat.update", updates + 2);
-    expect(
-      await t.database.db.select().from(partnerships).where(eq(partnerships.introId, rows[0]!.id)),
-    ).toHaveLength(1);
-    const introductions = (await outboxOf(t.database.db, "intro.introduction")).filter((r) =>
-      r.dedupeKey?.startsWith(`intro.introduction:${rows[0]!.id}:`),
-    );
-    expect(introductions).toHaveLength(2);
+    const made = await madeBy(rows[0]!.id);
+    expect(made.partnerships).toHaveLength(1);
+    expect(made.introductions).toHaveLength(2);
   });
 
   it("an unanswered intro expires after a week, the requester is told once, and a late Accept says so", async () => {
