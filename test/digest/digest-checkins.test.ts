@@ -15,6 +15,7 @@ import {
 import { createTestClock, deliverAll, startClockedApp } from "../helpers/clocked-app.ts";
 import { blockActionsPayload, postInteraction, slackButtons } from "../helpers/collab.ts";
 import { seedPartnership } from "../helpers/partnerships.ts";
+import { seedCora } from "../helpers/programme-people.ts";
 import { seedPerson } from "../helpers/seed.ts";
 import type { TestApp } from "../helpers/test-app.ts";
 
@@ -34,7 +35,7 @@ describe("a digest of a week seeded through the real check-in job and answers", 
     db = t.database.db;
     const [programme] = await db.insert(programmes).values({ name: "Oncology Network" }).returning();
     ids.onco = programme!.id;
-    ids.cora = await seedPerson(db, { email: "cora@uni.org", name: "Cora", slackUserId: "U0CORA001" });
+    ids.cora = await seedCora(db);
     ids.ana = await seedPerson(db, { email: "ana@uni.org", name: "Ana", slackUserId: "U0ANA0001" });
     ids.ben = await seedPerson(db, { email: "ben@uni.org", name: "Ben", slackUserId: "U0BEN0001" });
     ids.cleo = await seedPerson(db, { email: "cleo@uni.org", name: "Cleo", slackUserId: "U0CLEO001" });

@@ -31,6 +31,7 @@ import {
   teamsSubmit,
   viewSubmissionPayload,
 } from "../helpers/collab.ts";
+import { lastOpenedView } from "../helpers/programme-people.ts";
 import { seedPerson } from "../helpers/seed.ts";
 import { postActivity } from "../helpers/teams-activities.ts";
 import type { TestApp } from "../helpers/test-app.ts";
@@ -543,11 +544,7 @@ describe("coordinator digests", () => {
 
   it("lets a coordinator choose the day and hour with `digest settings`", async () => {
     await slash("U0CAROL00", "digest settings");
-    const opened = await vi.waitFor(() => {
-      const call = t.slackApi.callsTo("views.open").at(-1);
-      if (!call) throw new Error("no views.open yet");
-      return call;
-    });
+    const opened = await lastOpenedView(t);
     const view = parsed(opened.args.view) as ModalView;
     // Saturday, or three in the morning, is refused in the form: digests are work and come in working time.
     const weekend = await postInteraction(

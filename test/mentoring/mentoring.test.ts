@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/client.ts";
 import {
   auditLog,
@@ -11,6 +11,7 @@ import {
 } from "../../src/db/schema.ts";
 import { createTestClock, startClockedApp, viewSubmission } from "../helpers/clocked-app.ts";
 import { collabSlash } from "../helpers/collab.ts";
+import { lastOpenedView, seedBobOnTeams, seedCora } from "../helpers/programme-people.ts";
 import { seedPerson } from "../helpers/seed.ts";
 import { interactionBody, postToSlackEndpoint } from "../helpers/slack-requests.ts";
 import { personalMessage, postActivity, teamsUserBob } from "../helpers/teams-activities.ts";
@@ -41,13 +42,8 @@ describe("mentor follow-ups: a mentor on Teams, a mentee on Slack", () => {
       .insert(programmes)
       .values({ name: "Clinical Academic Training" })
       .returning();
-    ids.cora = await seedPerson(db, { email: "cora@uni.org", name: "Cora", slackUserId: "U0CORA001" });
-    ids.bob = await seedPerson(db, {
-      email: "bob@hospital.org",
-      name: "Bob Okafor",
-      institution: "St Mary's Hospital",
-      teams: { aadObjectId: teamsUserBob.aadObjectId, serviceUrl: t.connector.serviceUrl },
-    });
+    ids.cora = await seedCora(db);
+    ids.bob = await seedBobOnTeams(db, t.connector.serviceUrl);
     ids.mia = await seedPerson(db, { email: "mia@uni.org", name: "Mia Chen", slackUserId: "U0MIA0001" });
     await db
       .insert(programmeMembers)
@@ -74,11 +70,7 @@ describe("mentor follow-ups: a mentor on Teams, a mentee on Slack", () => {
 
   it("both log the meeting: the mentee from a Slack modal, the mentor from a Teams card", async () => {
     await slash("U0MIA0001", "mentor log");
-    const opened = await vi.waitFor(() => {
-      const call = t.slackApi.callsTo("views.open").at(-1);
-      if (!call) throw new Error("no views.open yet");
-      return call;
-    });
+    const opened = await lastOpenedView(t);
     expect(JSON.stringify(opened.args.view)).toContain("Mentored by Bob Okafor");
     const submitted = await postToSlackEndpoint(
       t.baseUrl,

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db/client.ts";
 import {
   milestones,
@@ -13,9 +13,10 @@ import {
 } from "../../src/db/schema.ts";
 import { createTestClock, startClockedApp, viewSubmission } from "../helpers/clocked-app.ts";
 import { collabSlash } from "../helpers/collab.ts";
+import { lastOpenedView, seedBobOnTeams, seedCora } from "../helpers/programme-people.ts";
 import { seedPerson } from "../helpers/seed.ts";
 import { interactionBody, postToSlackEndpoint } from "../helpers/slack-requests.ts";
-import { channelMessage, personalMessage, postActivity, teamsUserBob } from "../helpers/teams-activities.ts";
+import { channelMessage, personalMessage, postActivity } from "../helpers/teams-activities.ts";
 import type { TestApp } from "../helpers/test-app.ts";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
@@ -49,13 +50,8 @@ describe("milestones are celebrated once in each celebration channel of their pr
     const cardio = await programme(db, "Cardio Scheme");
     ids.onco = onco;
     ids.cardio = cardio;
-    ids.cora = await seedPerson(db, { email: "cora@uni.org", name: "Cora", slackUserId: "U0CORA001" });
-    ids.bob = await seedPerson(db, {
-      email: "bob@hospital.org",
-      name: "Bob Okafor",
-      institution: "St Mary's Hospital",
-      teams: { aadObjectId: teamsUserBob.aadObjectId, serviceUrl: t.connector.serviceUrl },
-    });
+    ids.cora = await seedCora(db);
+    ids.bob = await seedBobOnTeams(db, t.connector.serviceUrl);
     ids.dan = await seedPerson(db, { email: "dan@uni.org", name: "Dan", slackUserId: "U0DAN0001" });
     ids.nina = await seedPerson(db, { email: "nina@uni.org", name: "Nina", slackUserId: "U0NINA001" });
     ids.sam = await seedPerson(db, { email: "sam@uni.org", name: "Sam Reed", slackUserId: "U0SAM0001" });
@@ -118,11 +114,7 @@ describe("milestones are celebrated once in each celebration channel of their pr
 
   it("opens the milestone form with the person's partnerships and saves an achieved milestone", async () => {
     await slash("U0SAM0001", "milestone");
-    const opened = await vi.waitFor(() => {
-      const call = t.slackApi.callsTo("views.open").at(-1);
-      if (!call) throw new Error("no views.open yet");
-      return call;
-    });
+    const opened = await lastOpenedView(t);
     const view = JSON.stringify(opened.args.view);
     expect(view).toContain("Cohort imaging study");
     expect(view).not.toContain("Heart failure registry");
