@@ -6,29 +6,11 @@ import { createMatchIndex } from "../../src/core/matching/create-match-index.ts"
 import { stem } from "../../src/core/matching/stem.ts";
 import type { MatchProfile } from "../../src/core/matching/types.ts";
 import { writeReason } from "../../src/core/matching/write-reason.ts";
+import { matchProfile } from "../helpers/match-profiles.ts";
 
 const now = new Date("2025-03-01T09:00:00Z");
 
-function person(id: string, fields: Partial<MatchProfile> = {}): MatchProfile {
-  return {
-    id,
-    email: `${id}@example.org`,
-    name: `Person ${id}`,
-    institution: `Institution of ${id}`,
-    expertise: [],
-    methods: [],
-    offers: [],
-    needs: [],
-    conflictsWith: [],
-    optedOut: false,
-    pausedUntil: null,
-    activePartnerships: 0,
-    partnerIds: [],
-    ...fields,
-  };
-}
-
-const requester = person("req", {
+const requester = matchProfile("req", {
   institution: "Northfield Royal Infirmary",
   department: "Oncology",
   role: "Consultant medical oncologist",
@@ -37,7 +19,7 @@ const requester = person("req", {
 });
 
 function statistician(id: string, fields: Partial<MatchProfile> = {}): MatchProfile {
-  return person(id, {
+  return matchProfile(id, {
     role: "Medical statistician",
     department: "Biostatistics",
     expertise: ["biostatistics"],
@@ -104,11 +86,11 @@ describe("text analysis", () => {
 
 describe("relevance", () => {
   it('"stats" finds a biostatistician and "cancer" finds an oncologist', () => {
-    const biostatistician = person("b", { role: "Biostatistician", expertise: ["biostatistics"] });
-    const oncologist = person("o", { role: "Consultant oncologist", expertise: ["oncology"] });
-    const nurse = person("n", { role: "Research nurse", expertise: ["nursing"] });
+    const biostatistician = matchProfile("b", { role: "Biostatistician", expertise: ["biostatistics"] });
+    const oncologist = matchProfile("o", { role: "Consultant oncologist", expertise: ["oncology"] });
+    const nurse = matchProfile("n", { role: "Research nurse", expertise: ["nursing"] });
     const index = createMatchIndex([biostatistician, oncologist, nurse]);
-    const asker = person("asker", { expertise: ["health economics"] });
+    const asker = matchProfile("asker", { expertise: ["health economics"] });
     expect(ids(index, "stats", asker)).toEqual(["b"]);
     expect(ids(index, "cancer", asker)).toEqual(["o"]);
   });
@@ -116,27 +98,30 @@ describe("relevance", () => {
   it("does not suggest people with nothing to do with the need (better fewer than wrong)", () => {
     const index = createMatchIndex([
       statistician("s1"),
-      person("x", { expertise: ["surgery"], offers: ["theatre time"] }),
+      matchProfile("x", { expertise: ["surgery"], offers: ["theatre time"] }),
     ]);
     expect(ids(index, "survival analysis")).toEqual(["s1"]);
   });
 
   it("counts offers and expertise above methods, and a rare term above a common one", () => {
     // Ids run against the expected order, so a tie broken by id would fail.
-    const method = person("a", { methods: ["survival analysis"] });
-    const offers = person("b", { offers: ["survival analysis"] });
-    const expertise = person("c", { expertise: ["survival analysis"] });
+    const method = matchProfile("a", { methods: ["survival analysis"] });
+    const offers = matchProfile("b", { offers: ["survival analysis"] });
+    const expertise = matchProfile("c", { expertise: ["survival analysis"] });
     expect(ids(createMatchIndex([method, offers, expertise]), "survival analysis")).toEqual(["b", "c", "a"]);
 
-    const common = Array.from({ length: 8 }, (_, i) => person(`c${i}`, { expertise: ["cardiology"] }));
-    const rare = person("rare", { expertise: ["diabetes"] });
+    const common = Array.from({ length: 8 }, (_, i) => matchProfile(`c${i}`, { expertise: ["cardiology"] }));
+    const rare = matchProfile("rare", { expertise: ["diabetes"] });
     expect(ids(createMatchIndex([...common, rare]), "cardiology and diabetes")[0]).toBe("rare");
   });
 
   it("weighs the ask above its context", () => {
     const stats = statistician("s1", { expertise: ["biostatistics"], offers: [] });
-    const breastOncologist = person("onc", { expertise: ["breast cancer", "cohort studies"], offers: [] });
-    const asker = person("asker", { expertise: ["health economics"] });
+    const breastOncologist = matchProfile("onc", {
+      expertise: ["breast cancer", "cohort studies"],
+      offers: [],
+    });
+    const asker = matchProfile("asker", { expertise: ["health economics"] });
     expect(
       ids(createMatchIndex([breastOncologist, stats]), "statistician for a breast cancer cohort", asker)[0],
     ).toBe("s1");
@@ -164,19 +149,19 @@ describe("exclusions", () => {
   });
 
   it("never suggests someone the requester names in conflicts_with, whatever the case of the email", () => {
-    const asker = person("asker", { conflictsWith: ["conflict@example.org"] });
+    const asker = matchProfile("asker", { conflictsWith: ["conflict@example.org"] });
     const index = createMatchIndex([good("conflict", { email: "Conflict@Example.org" }), good("fine")]);
     expect(ids(index, "survival analysis", asker)).toEqual(["fine"]);
   });
 
   it("never suggests someone who names the requester in their conflicts_with", () => {
-    const asker = person("asker", { email: "Asker@Example.org" });
+    const asker = matchProfile("asker", { email: "Asker@Example.org" });
     const index = createMatchIndex([good("theirs", { conflictsWith: ["asker@example.org"] }), good("fine")]);
     expect(ids(index, "survival analysis", asker)).toEqual(["fine"]);
   });
 
   it("never suggests current partners, recorded on either side", () => {
-    const asker = person("asker", { partnerIds: ["p1"] });
+    const asker = matchProfile("asker", { partnerIds: ["p1"] });
     const index = createMatchIndex([good("p1"), good("p2", { partnerIds: ["asker"] }), good("fine")]);
     expect(ids(index, "survival analysis", asker)).toEqual(["fine"]);
   });
@@ -220,7 +205,7 @@ describe("the rest of the score", () => {
     const free = statistician("b-free", { institution: "Same Place", activePartnerships: 1 });
     expect(ids(createMatchIndex([busy, free]), "survival analysis")).toEqual(["b-free", "a-busy"]);
     // Lightly: a busy expert still beats someone barely relevant.
-    const barely = person("c-barely", { methods: ["regression"], institution: "Same Place" });
+    const barely = matchProfile("c-barely", { methods: ["regression"], institution: "Same Place" });
     expect(ids(createMatchIndex([busy, barely]), "survival analysis")[0]).toBe("a-busy");
   });
 
@@ -238,7 +223,7 @@ describe("the rest of the score", () => {
   });
 
   it("prefers a complementary colleague to one of the same kind", () => {
-    const sameKind = person("a-same", {
+    const sameKind = matchProfile("a-same", {
       institution: "Same Place",
       role: "Consultant medical oncologist",
       expertise: ["breast cancer", "oncology"],
@@ -304,7 +289,7 @@ describe("the index", () => {
     expect(index.size).toBe(2);
     expect(ids(index, "survival analysis")).toEqual(["s1", "s2"]);
 
-    index.upsert(person("s1", { expertise: ["ethnography"] }));
+    index.upsert(matchProfile("s1", { expertise: ["ethnography"] }));
     expect(index.size).toBe(2);
     expect(ids(index, "survival analysis")).toEqual(["s2"]);
     expect(ids(index, "ethnography")).toEqual(["s1"]);
@@ -354,9 +339,9 @@ describe("the index", () => {
     for (const p of profiles) index.upsert({ ...p, expertise: [...p.expertise] });
     expect(index.suggest(asker, "biostatistician for a cancer cohort", { now })).toEqual(before);
     // Growing after a shrink.
-    index.upsert(person("late", { offers: ["survival analysis"] }));
+    index.upsert(matchProfile("late", { offers: ["survival analysis"] }));
     index.shrink();
-    index.upsert(person("later", { offers: ["survival analysis"] }));
+    index.upsert(matchProfile("later", { offers: ["survival analysis"] }));
     expect(index.size).toBe(302);
     expect(ids(index, "survival analysis", requester, 50)).toEqual(expect.arrayContaining(["late", "later"]));
   });

@@ -1,5 +1,4 @@
 // Tests for check-in periods and each member's due instant: keys, anchoring, DST weeks, year boundaries, working time.
-import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { classifyMissed } from "../../src/core/schedule/catch-up.ts";
 import {
@@ -10,17 +9,8 @@ import {
   slotFor,
 } from "../../src/core/schedule/checkin-slots.ts";
 import type { Cadence } from "../../src/core/schedule/periods.ts";
+import { at, local, wall, ZONES } from "../helpers/zoned-time.ts";
 
-const ZONES = [
-  "Europe/London",
-  "America/New_York",
-  "Asia/Kolkata",
-  "Pacific/Auckland",
-  "America/Los_Angeles",
-];
-const at = (iso: string): Date => new Date(iso);
-const local = (instant: Date, zone: string): DateTime => DateTime.fromJSDate(instant, { zone });
-const wall = (iso: string, zone: string): Date => DateTime.fromISO(iso, { zone }).toJSDate();
 const weekly: CheckinSchedule = { cadence: "weekly", startedAt: at("2026-01-01T00:00:00Z") };
 
 /** The slots of `count` consecutive periods starting with the one containing `from`. */

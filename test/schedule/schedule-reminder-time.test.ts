@@ -2,15 +2,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { reminderDueAt } from "../../src/core/schedule/reminder-time.ts";
-
-const ZONES = [
-  "Europe/London",
-  "America/New_York",
-  "Asia/Kolkata",
-  "Pacific/Auckland",
-  "America/Los_Angeles",
-];
-const wall = (iso: string, zone: string): Date => DateTime.fromISO(iso, { zone }).toJSDate();
+import { wall, ZONES } from "../helpers/zoned-time.ts";
 
 describe("reminderDueAt", () => {
   it("is the first working morning at or after the prompt plus 24 hours", () => {

@@ -1,5 +1,4 @@
 // Tests for working days and hours in a person's own time zone, including DST weeks and weekends.
-import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
   clampToWorkingTime,
@@ -8,18 +7,7 @@ import {
   safeZone,
   workingMorningAtOrAfter,
 } from "../../src/core/schedule/working-time.ts";
-
-const ZONES = [
-  "Europe/London",
-  "America/New_York",
-  "Asia/Kolkata",
-  "Pacific/Auckland",
-  "America/Los_Angeles",
-];
-const at = (iso: string): Date => new Date(iso);
-const local = (instant: Date, zone: string): DateTime => DateTime.fromJSDate(instant, { zone });
-/** An instant given as local wall-clock time in a zone. */
-const wall = (iso: string, zone: string): Date => DateTime.fromISO(iso, { zone }).toJSDate();
+import { at, local, wall, ZONES } from "../helpers/zoned-time.ts";
 
 describe("safeZone", () => {
   it("keeps a known IANA zone and falls back to UTC otherwise", () => {

@@ -7,31 +7,17 @@ import type { PersonRef } from "../../src/core/message.ts";
 import { createFindFeature } from "../../src/core/suggestions/create-find-feature.ts";
 import { createLiveMatchIndex } from "../../src/core/suggestions/create-live-match-index.ts";
 import type { MatchSource, Partners } from "../../src/core/suggestions/match-source.ts";
+import { matchProfile } from "../helpers/match-profiles.ts";
 
 const now = new Date("2026-03-02T10:00:00Z");
 const log = { info: () => {}, warn: () => {}, error: () => {} };
 
-function person(id: string, fields: Partial<MatchProfile> = {}): MatchProfile {
-  return {
-    id,
-    email: `${id}@example.org`,
-    name: `Person ${id}`,
-    institution: `Institution ${id}`,
-    expertise: [],
-    methods: [],
-    offers: [],
-    needs: [],
-    conflictsWith: [],
-    optedOut: false,
-    pausedUntil: null,
-    activePartnerships: 0,
-    partnerIds: [],
-    ...fields,
-  };
-}
-
 const statistician = (id: string) =>
-  person(id, { role: "Medical statistician", expertise: ["biostatistics"], offers: ["survival analysis"] });
+  matchProfile(id, {
+    role: "Medical statistician",
+    expertise: ["biostatistics"],
+    offers: ["survival analysis"],
+  });
 
 /** A database stand-in: profiles with change times, and counts of what the index asked. */
 function fakeSource(initial: MatchProfile[]) {
@@ -104,7 +90,7 @@ const names = async (ids: readonly string[]) => new Map(ids.map((id) => [id, id]
 
 describe("the live match index", () => {
   it("builds once, on first use, however many ask at the same time", async () => {
-    const db = fakeSource([person("req"), statistician("s1"), statistician("s2")]);
+    const db = fakeSource([matchProfile("req"), statistician("s1"), statistician("s2")]);
     const live = createLiveMatchIndex({ source: db.source, log });
     expect(live.ready).toBe(false);
     const results = await Promise.all(
@@ -116,7 +102,7 @@ describe("the live match index", () => {
   });
 
   it("reloads by id what this instance changed, and by version what others changed", async () => {
-    const db = fakeSource([person("req"), statistician("s1")]);
+    const db = fakeSource([matchProfile("req"), statistician("s1")]);
     const live = createLiveMatchIndex({ source: db.source, log });
     await live.refresh(now);
 
@@ -134,7 +120,7 @@ describe("the live match index", () => {
   });
 
   it("sees new partnerships (partners are not suggested to each other)", async () => {
-    const db = fakeSource([person("req"), statistician("s1"), statistician("s2")]);
+    const db = fakeSource([matchProfile("req"), statistician("s1"), statistician("s2")]);
     const live = createLiveMatchIndex({ source: db.source, log, partnershipCheckMs: 0 });
     await live.refresh(now);
     db.partner("req", "s1");
@@ -144,7 +130,7 @@ describe("the live match index", () => {
   });
 
   it("drops someone the resolver no longer knows (erased) and shows the next best", async () => {
-    const db = fakeSource([person("req"), statistician("s1"), statistician("s2")]);
+    const db = fakeSource([matchProfile("req"), statistician("s1"), statistician("s2")]);
     const live = createLiveMatchIndex({ source: db.source, log });
     await live.refresh(now);
     db.erase("s1");
@@ -156,7 +142,7 @@ describe("the live match index", () => {
   });
 
   it("goes over everyone again on schedule, in place: drops the erased and keeps the rest", async () => {
-    const db = fakeSource([person("req"), statistician("s1"), statistician("s2")]);
+    const db = fakeSource([matchProfile("req"), statistician("s1"), statistician("s2")]);
     const live = createLiveMatchIndex({ source: db.source, log, rebuildMs: 60_000 });
     await live.refresh(now);
     db.erase("s1");
@@ -177,7 +163,7 @@ describe("the live match index", () => {
   });
 
   it("tells the asker to ask again when the first build outlasts Slack's deadline, and answers once built", async () => {
-    const db = fakeSource([person("req"), statistician("s1")]);
+    const db = fakeSource([matchProfile("req"), statistician("s1")]);
     const release = db.hold();
     const matches = createLiveMatchIndex({ source: db.source, log });
     const ref = (id: string): PersonRef => ({ id, name: id, identities: [] });
