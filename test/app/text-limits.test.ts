@@ -1,14 +1,12 @@
 // Stored free text has one cap per field (TEXT_LIMITS): a longer need is refused on Teams naming the limit, a CSV
 // row over a profile cap imports nothing, and the database's CHECK constraints refuse what slips past the core.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEXT_LIMITS } from "../../src/core/text-limits.ts";
 import type { Db } from "../../src/db/client.ts";
 import { checkinPrompts, checkins, findRequests, partnerships, people } from "../../src/db/schema.ts";
 import { runWith } from "../helpers/cli.ts";
+import { csvFile } from "../helpers/csv-file.ts";
 import { seedPerson } from "../helpers/seed.ts";
 import { personalMessage, postActivity, teamsUserBob } from "../helpers/teams-activities.ts";
 import { startTestApp, type TestApp } from "../helpers/test-app.ts";
@@ -59,9 +57,8 @@ describe("length caps on stored free text", () => {
 
   it("imports nothing from a people CSV whose needs hold an item over the cap, and names the row and limit", async () => {
     const long = "x".repeat(TEXT_LIMITS.profileListItem + 1);
-    const file = join(mkdtempSync(join(tmpdir(), "collab-limits-")), "people.csv");
-    writeFileSync(
-      file,
+    const file = csvFile(
+      "people.csv",
       `${HEADER}\nAda Okafor,ada@example.org,Northfield,,,,,,,cohort access;${long},,,,,,,,,\n`,
     );
     const run = await runWith(t.database, ["import", "people", file]);

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.ts";
 import { exportOf, fixture, runWith, withoutExportAudit } from "../helpers/cli.ts";
+import { csvFile } from "../helpers/csv-file.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 
 type Row = Record<string, unknown>;
@@ -144,10 +145,8 @@ describe("collab import people / export", () => {
 
   it("re-points a chat identity to the person whose row now names it", async () => {
     expect((await runWith(database, ["import", "people", fixture("people.csv")])).code).toBe(0);
-    const dir = mkdtempSync(join(tmpdir(), "collab-cli-"));
-    const file = join(dir, "people.csv");
-    writeFileSync(
-      file,
+    const file = csvFile(
+      "people.csv",
       "name,email,institution,slack_team_id,slack_user_id\nBo,bo.lindqvist@example.org,KI,T0001,U0ADA\n",
     );
     const run = await runWith(database, ["import", "people", file]);

@@ -1,19 +1,11 @@
 // collab import mentorships, run in-process: a good file imports (and re-imports as updates), a bad row imports nothing.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mentorships, programmes } from "../../src/db/schema.ts";
 import { runWith } from "../helpers/cli.ts";
+import { csvFile } from "../helpers/csv-file.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 import { seedPerson } from "../helpers/seed.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "collab-mentorships-"));
-function csv(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
 const HEADER = "mentor_email,mentee_email,programme,goals,rhythm_days,follow_up_days\n";
 
 describe("collab import mentorships", () => {
@@ -29,7 +21,7 @@ describe("collab import mentorships", () => {
   });
 
   it("imports every row, then updates them on a second import", async () => {
-    const file = csv(
+    const file = csvFile(
       "good.csv",
       `${HEADER}ada@uni.org,sam@uni.org,Oncology Network,Grant writing,21,10\nAda@uni.org,tess@hospital.org,oncology network,,,\n`,
     );
@@ -59,7 +51,7 @@ describe("collab import mentorships", () => {
     ["a bad email", "sam@uni.org,not-an-email,Oncology Network,,,\n", "row 3: mentee_email"],
   ])("exits 2 naming the row of %s, and imports nothing", async (_name, badRow, reason) => {
     const before = await database.db.select().from(mentorships);
-    const file = csv("bad.csv", `${HEADER}tess@hospital.org,sam@uni.org,Oncology Network,,,\n${badRow}`);
+    const file = csvFile("bad.csv", `${HEADER}tess@hospital.org,sam@uni.org,Oncology Network,,,\n${badRow}`);
     const run = await runWith(database, ["import", "mentorships", file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(reason);

@@ -1,11 +1,9 @@
 // collab import partnerships: a good file creates (then updates) partnerships; a bad row imports nothing and is named.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validatePartnershipsCsv } from "../../src/core/partnerships/partnerships-csv.ts";
 import { partnershipMembers, partnerships, people } from "../../src/db/schema.ts";
 import { fixture, runWith } from "../helpers/cli.ts";
+import { csvFile } from "../helpers/csv-file.ts";
 import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
 
 const header = ["title", "programme", "member_emails", "cadence", "weekday", "local_hour"];
@@ -124,10 +122,8 @@ describe("collab import partnerships", () => {
       },
     ]);
 
-    const dir = mkdtempSync(join(tmpdir(), "collab-partnerships-"));
-    const file = join(dir, "changed.csv");
-    writeFileSync(
-      file,
+    const file = csvFile(
+      "changed.csv",
       "title,programme,member_emails,cadence\nBreast cancer survival cohort,oncology network,ada.okafor@example.org;chen.wei@example.org,weekly\n",
     );
     const again = await runWith(database, ["import", "partnerships", file]);
@@ -157,18 +153,15 @@ describe("collab import partnerships", () => {
   });
 
   it("refuses an unknown programme and a bad cell with the row and the reason", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "collab-partnerships-"));
-    const unknown = join(dir, "unknown.csv");
-    writeFileSync(
-      unknown,
+    const unknown = csvFile(
+      "unknown.csv",
       "title,programme,member_emails,cadence\nX,Cardio Net,ada.okafor@example.org;chen.wei@example.org,weekly\n",
     );
     const run = await runWith(database, ["import", "partnerships", unknown]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('unknown.csv row 2: no programme named "Cardio Net"');
-    const bad = join(dir, "bad.csv");
-    writeFileSync(
-      bad,
+    const bad = csvFile(
+      "bad.csv",
       "title,programme,member_emails,cadence\nX,Oncology Network,ada.okafor@example.org,weekly\n",
     );
     const badRun = await runWith(database, ["import", "partnerships", bad]);
