@@ -33,6 +33,14 @@ describe("outbox delivery through the real Slack and Teams clients", () => {
 
   const statusOf = async (id: number) =>
     (await t.database.db.select().from(outbox).where(eq(outbox.id, id)))[0]!;
+  /** Makes the row due now and runs the delivery worker once more. */
+  const retryNow = async (id: number) => {
+    await t.database.db
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(0) })
+      .where(eq(outbox.id, id));
+    await t.app.delivery.drain();
+  };
 
   it("sends to each person on their own platform and records the platform's message id", async () => {
     const [slackId, teamsId] = await enqueueMessages(t.database.db, [
@@ -97,18 +105,10 @@ describe("outbox delivery through the real Slack and Teams clients", () => {
     let row = await statusOf(id!);
     expect(row.status).toBe("pending");
     expect(row.lastError).toContain("429");
-    await t.database.db
-      .update(outbox)
-      .set({ nextAttemptAt: new Date(0) })
-      .where(eq(outbox.id, id!));
-    await t.app.delivery.drain();
+    await retryNow(id!);
     row = await statusOf(id!);
     expect(row.lastError).toContain("500");
-    await t.database.db
-      .update(outbox)
-      .set({ nextAttemptAt: new Date(0) })
-      .where(eq(outbox.id, id!));
-    await t.app.delivery.drain();
+    await retryNow(id!);
     row = await statusOf(id!);
     expect(row.status).toBe("sent");
     const delivered = t.slackApi.callsTo("chat.postMessage").filter((c) => c.args.text === "persistent");
@@ -152,11 +152,7 @@ describe("outbox delivery through the real Slack and Teams clients", () => {
     expect(pending.status).toBe("pending");
     expect(pending.lastError).toContain("503");
     while (t.connector.calls.length > 0 && (await statusOf(retried!)).status === "pending") {
-      await t.database.db
-        .update(outbox)
-        .set({ nextAttemptAt: new Date(0) })
-        .where(eq(outbox.id, retried!));
-      await t.app.delivery.drain();
+      await retryNow(retried!);
     }
     expect((await statusOf(retried!)).status).toBe("sent");
     const delivered = t.connector.calls.filter(
