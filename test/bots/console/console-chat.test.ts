@@ -1,0 +1,275 @@
+// `collab chat` in-process on a real database: the console identity, the outbox reaching the terminal, the demo's intro.
+import { and, eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { enqueueMessages } from "../../../src/db/outbox-store.ts";
+import {
+  chatIdentities,
+  checkinPrompts,
+  outbox,
+  partnershipMembers,
+  people,
+} from "../../../src/db/schema.ts";
+import { exportOf, runWith, withoutExportAudit } from "../../helpers/cli.ts";
+import { openChat } from "../../helpers/console-chat.ts";
+import { createTestDatabase, type TestDatabase } from "../../helpers/database.ts";
+
+const AMARA = "amara.nwosu@riverside.example";
+const SAMIR = "samir.patel@eastbrook.example";
+const HELEN = "helen.ward@northfield.example";
+
+async function personId(database: TestDatabase, email: string): Promise<string> {
+  const [row] = await database.db.select({ id: people.id }).from(people).where(eq(people.email, email));
+  if (!row) throw new Error(`no ${email}`);
+  return row.id;
+}
+
+const hello = (text: string) => ({ summary: text, blocks: [{ type: "text" as const, text }] });
+
+describe("collab chat", () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    const demo = await runWith(database, ["demo"]);
+    expect(demo.stderr).toBe("");
+    expect(demo.code).toBe(0);
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it("exits 2 with one line for an email nobody has", async () => {
+    const chat = openChat(database, "nobody@example.org");
+    const { code, stderr } = await chat.close();
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      "No person with email nobody@example.org: run `npx collab demo` or `npx collab import people FILE.csv` first.\n",
+    );
+  });
+
+  it("answers help with the same commands as Teams, and says how the terminal works", async () => {
+    const chat = openChat(database, "Helen.Ward@northfield.example");
+    await chat.waitFor("You are chatting as Helen Ward (Northfield University)");
+    await chat.waitFor("`quit` to leave.");
+    chat.type("help");
+    const help = await chat.waitFor("In this terminal:");
+    expect(help).toContain("Research collaboration bot\n==========================");
+    expect(help).toContain("• `find-collaborator <need>` — ");
+    expect(help).not.toContain("/collab");
+    chat.type("7");
+    await chat.waitFor("There is no button [7]");
+    chat.type("quit");
+    const { code } = await chat.close();
+    expect(code).toBe(0);
+    expect(chat.transcript.trimEnd().endsWith("Bye.")).toBe(true);
+  });
+
+  it("is a chat identity like the others: linked to the person and the most recently seen, so messages reach it", async () => {
+    const maya = await personId(database, "maya.cohen@riverside.example");
+    await database.db.insert(chatIdentities).values({
+      personId: maya,
+      platform: "slack",
+      tenantId: "TDEMO01",
+      userId: "U0MAYA",
+      lastSeenAt: new Date(),
+    });
+    // Maya used Slack last: this one waits for Slack.
+    const [toSlack] = await enqueueMessages(database.db, [
+      { kind: "test", to: { kind: "person", personId: maya }, message: hello("for Slack") },
+    ]);
+    const chat = openChat(database, "maya.cohen@riverside.example");
+    await chat.waitFor("You are chatting as Maya Cohen");
+    const [identity] = await database.db
+      .select()
+      .from(chatIdentities)
+      .where(
+        and(
+          eq(chatIdentities.platform, "console"),
+          eq(chatIdentities.userId, "maya.cohen@riverside.example"),
+        ),
+      );
+    expect(identity).toMatchObject({ personId: maya, tenantId: "local" });
+
+    const [toConsole] = await enqueueMessages(database.db, [
+      {
+        kind: "test",
+        to: { kind: "person", personId: maya },
+        message: hello("Your mentor Helen is free on Thursday."),
+      },
+    ]);
+    await chat.waitFor("--- new message ---\nYour mentor Helen is free on Thursday.");
+    await chat.close();
+    const rows = await database.db.select().from(outbox);
+    expect(rows.find((r) => r.id === toSlack)).toMatchObject({ platform: "slack", status: "pending" });
+    expect(rows.find((r) => r.id === toConsole)).toMatchObject({
+      platform: "console",
+      tenantId: "local",
+      status: "sent",
+      platformMessageId: `console-${toConsole}`,
+    });
+    expect(chat.transcript).not.toContain("for Slack");
+  });
+
+  it("shows, when it opens, what was sent to the person while it was closed", async () => {
+    const samir = await personId(database, SAMIR);
+    await enqueueMessages(database.db, [
+      { kind: "test", to: { kind: "person", personId: samir }, message: hello("Sent while you were away.") },
+    ]);
+    const chat = openChat(database, SAMIR);
+    await chat.waitFor("--- new message ---\nSent while you were away.");
+    await chat.close();
+  });
+
+  it("finds a collaborator and requests an intro by number; the candidate accepts by number in their chat", async () => {
+    const amara = openChat(database, AMARA);
+    amara.type("find-collaborator a health economist for a cost-effectiveness analysis");
+    const suggestions = await amara.waitFor(/\[(\d+)\] Request intro[^\n]*\n/);
+    expect(suggestions).toContain("Samir Patel · Eastbrook University");
+    const number = /\[(\d+)\] Request intro(?: — Samir Patel)?\n/.exec(amara.transcript)?.[1];
+    amara.type(number ?? "1");
+    await amara.waitFor("Intro requested.");
+    expect((await amara.close()).code).toBe(0);
+
+    const samir = openChat(database, SAMIR);
+    const request = await samir.waitFor(/\[\d+\] Decline/);
+    expect(request).toContain("--- new message ---\nIntro request\n=============");
+    expect(request).toContain("Amara Nwosu (Riverside Hospital) would like an introduction.");
+    const accept = /\[(\d+)\] Accept/.exec(request)?.[1];
+    samir.type(accept ?? "1");
+    await samir.waitFor("(updated)\nIntro request\n=============\nYou accepted");
+    await samir.waitFor("Meet Amara Nwosu");
+    await samir.close();
+
+    const [amaraId, samirId] = [await personId(database, AMARA), await personId(database, SAMIR)];
+    const memberships = await database.db.select().from(partnershipMembers);
+    const shared = memberships.filter(
+      (m) =>
+        m.personId === amaraId &&
+        memberships.some((other) => other.partnershipId === m.partnershipId && other.personId === samirId),
+    );
+    expect(shared).toHaveLength(1);
+
+    const again = openChat(database, AMARA);
+    await again.waitFor("--- new message ---\nMeet Samir Patel");
+    await again.close();
+  });
+});
+
+describe("a check-in in the terminal", () => {
+  let database: TestDatabase;
+  let checkinNow: string;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    const demo = await runWith(database, ["demo"]);
+    expect(demo.code).toBe(0);
+    // The instant the demo itself suggests: a minute after this week's check-in is due for Amara.
+    checkinNow = /jobs run checkins --now (\S+)/.exec(demo.stdout)?.[1] ?? "";
+    expect(checkinNow).not.toBe("");
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it("arrives after `jobs run checkins --now …` and is answered by choosing a number", async () => {
+    const chat = openChat(database, AMARA);
+    await chat.waitFor("`quit` to leave.");
+    chat.type(`jobs run checkins --now ${checkinNow}`);
+    await chat.waitFor(`checkins as of ${checkinNow.replace("Z", ".000Z")}: `);
+    const prompt = await chat.waitFor(/\[\d+\] Blocked/);
+    expect(prompt).toContain(
+      "--- new message ---\nHow is *Amara Nwosu & Tomás Silva: survival after immunotherapy* going?",
+    );
+    const needsAttention = /\[(\d+)\] Needs attention/.exec(prompt)?.[1];
+    expect(needsAttention).toBeDefined();
+    chat.type(needsAttention ?? "");
+    await chat.waitFor("A short note (optional) (e.g. waiting for ethics approval; Enter to skip;");
+    chat.type("waiting for the data access agreement");
+    await chat.waitFor("(updated)\nRecorded: needs attention — thank you");
+    expect((await chat.close()).code).toBe(0);
+
+    const amara = await personId(database, AMARA);
+    const answered = await database.db
+      .select()
+      .from(checkinPrompts)
+      .where(eq(checkinPrompts.personId, amara));
+    expect(answered).toEqual([
+      expect.objectContaining({
+        status: "answered",
+        answer: "needs_attention",
+        note: "waiting for the data access agreement",
+      }),
+    ]);
+    // Tomás, her partner, is reached in his own terminal chat: his prompt waits there for him.
+    const tomas = openChat(database, "tomas.silva@northfield.example");
+    await tomas.waitFor("--- new message ---\nHow is *Amara Nwosu & Tomás Silva");
+    await tomas.close();
+  });
+});
+
+/** 09:05 UTC on the first Monday after now: past a London coordinator's default digest hour, winter or summer. */
+function nextMondayMorning(): string {
+  const day = new Date();
+  day.setUTCHours(9, 5, 0, 0);
+  do day.setUTCDate(day.getUTCDate() + 1);
+  while (day.getUTCDay() !== 1);
+  return day.toISOString().replace(".000Z", "Z");
+}
+
+describe("a coordinator in the terminal", () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    expect((await runWith(database, ["demo"])).code).toBe(0);
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it("reads the programme's digest on request, and when the digests job sends it", async () => {
+    const chat = openChat(database, HELEN);
+    chat.type("digest");
+    const asked = await chat.waitFor(
+      "• *Kwame Mensah & Grace Liu: finding eligible patients in clinic notes*",
+    );
+    expect(asked).toContain("Digest: Northfield Cancer Partnership\n=====================================");
+    expect(asked).toContain("*New partnerships (2)*");
+
+    const monday = nextMondayMorning();
+    chat.type(`jobs run digests --now ${monday}`);
+    await chat.waitFor(`digests as of ${monday.replace("Z", ".000Z")}: 1 digest enqueued`);
+    await chat.waitFor("--- new message ---\nDigest: Northfield Cancer Partnership");
+    expect((await chat.close()).code).toBe(0);
+  });
+});
+
+describe("collab demo", () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it("loads the programme once, says what to try next, and changes nothing the second time", async () => {
+    const first = await runWith(database, ["demo"]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(
+      /^Loaded the demo programme "Northfield Cancer Partnership": 9 invented people/,
+    );
+    expect(first.stdout).toContain("npx collab chat --as amara.nwosu@riverside.example");
+    expect(first.stdout).toMatch(/jobs run checkins --now \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z/);
+    const before = await exportOf(database);
+    expect(before.tables.partnerships).toHaveLength(2);
+    expect(before.tables.partnership_members).toHaveLength(4);
+    expect(before.tables.mentorships).toHaveLength(1);
+    expect(before.tables.programme_members?.filter((m) => m.role === "coordinator")).toHaveLength(1);
+
+    const second = await runWith(database, ["demo"]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(
+      /^The demo programme "Northfield Cancer Partnership" is already loaded; nothing changed\./,
+    );
+    const after = await exportOf(database);
+    expect(withoutExportAudit(after)).toEqual(withoutExportAudit(before));
+  });
+});
