@@ -1,7 +1,7 @@
 // The celebrations run's reads and outbox writes in Postgres: the core's CelebrationPort.
 import { and, eq, gt, inArray, isNotNull, lte } from "drizzle-orm";
 import type { CelebrationPort } from "../core/milestones/celebration-port.ts";
-import type { CelebrationChannel } from "../core/milestones/milestone-store.ts";
+import type { CelebrationChannel } from "../core/milestones/milestone-port.ts";
 import type { Db } from "./client.ts";
 import { CELEBRATIONS_PURPOSE } from "./milestone-store.ts";
 import { enqueueMessages } from "./outbox-store.ts";

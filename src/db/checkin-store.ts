@@ -8,7 +8,7 @@ import type {
   CheckinStore,
   PlanningPartnership,
   PromptRunCounts,
-} from "../core/checkins/checkin-store.ts";
+} from "../core/checkins/checkin-port.ts";
 import type { OutgoingMessage } from "../core/outgoing.ts";
 import { CADENCES, type Cadence } from "../core/schedule/periods.ts";
 import type { Db } from "./client.ts";

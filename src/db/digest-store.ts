@@ -1,6 +1,6 @@
 // Coordinators' digest settings, the digest's buttons (nudge, pause) and the once-only claim and send of a scheduled digest.
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { DigestStore } from "../core/digest/digest-store.ts";
+import type { DigestStore } from "../core/digest/digest-port.ts";
 import type { ScheduledCoordinator, ScheduledDigestPort } from "../core/digest/scheduled-digest-port.ts";
 import { safeZone } from "../core/schedule/working-time.ts";
 import { recordAudit } from "./audit.ts";

@@ -1,6 +1,6 @@
 // /find-collaborator questions, kept for a week behind the short reference in each "Request intro" button.
 import { eq, lt } from "drizzle-orm";
-import type { FindRequestStore } from "../core/suggestions/find-request-store.ts";
+import type { FindRequestStore } from "../core/suggestions/find-request-port.ts";
 import type { Db } from "./client.ts";
 import { findRequests } from "./schema.ts";
 

@@ -1,6 +1,6 @@
 // Intros and the partnerships they become; every state change is written with its outbox messages in one transaction.
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
-import type { Intro, IntroStatus, IntroStore } from "../core/intros/intro-store.ts";
+import type { Intro, IntroStatus, IntroStore } from "../core/intros/intro-port.ts";
 import type { Db } from "./client.ts";
 import { enqueueMessages } from "./outbox-store.ts";
 import { rowsOf } from "./rows.ts";

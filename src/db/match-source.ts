@@ -1,7 +1,7 @@
 // Reads matchable profiles for the in-memory match index, and the cheap versions that say when to read again.
 import { type SQL, sql } from "drizzle-orm";
 import type { MatchProfile } from "../core/matching/types.ts";
-import type { MatchSource, Partners } from "../core/suggestions/match-source.ts";
+import type { MatchSource, Partners } from "../core/suggestions/match-source-port.ts";
 import type { Db } from "./client.ts";
 import { rowsOf } from "./rows.ts";
 import { partnershipMembers, partnerships, people } from "./schema.ts";

@@ -2,7 +2,7 @@
 import { and, eq, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Availability, FollowUpPort } from "../core/mentoring/followup-port.ts";
-import type { MentoringStore, MentorshipSummary } from "../core/mentoring/mentoring-store.ts";
+import type { MentoringStore, MentorshipSummary } from "../core/mentoring/mentoring-port.ts";
 import { recordAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
 import { enqueueMessages } from "./outbox-store.ts";

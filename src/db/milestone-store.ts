@@ -1,6 +1,6 @@
 // Milestones of partnerships and programmes' celebration channels in Postgres; reads partnerships from the schema.
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { MilestoneStore } from "../core/milestones/milestone-store.ts";
+import type { MilestoneStore } from "../core/milestones/milestone-port.ts";
 import { recordAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
 import { milestones, partnershipMembers, partnerships, programmeChannels } from "./schema.ts";

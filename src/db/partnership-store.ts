@@ -4,7 +4,7 @@ import type {
   PartnershipStatus,
   PartnershipStore,
   PartnershipView,
-} from "../core/partnerships/partnership-store.ts";
+} from "../core/partnerships/partnership-port.ts";
 import {
   checkPartnershipReferences,
   type PartnershipImportRow,

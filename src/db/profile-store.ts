@@ -1,7 +1,7 @@
 // People's own profiles and availability, and the time zone their platform reported; implements the core's ProfileStore.
 import { and, eq, sql } from "drizzle-orm";
 import type { ChatAddress } from "../core/message.ts";
-import type { Profile, ProfileFields, ProfileStore } from "../core/profile/profile-store.ts";
+import type { Profile, ProfileFields, ProfileStore } from "../core/profile/profile-port.ts";
 import type { Db } from "./client.ts";
 import { chatIdentities, people } from "./schema.ts";
 

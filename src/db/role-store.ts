@@ -1,6 +1,6 @@
 // Grants and revokes admin and coordinator roles, audited; lists who holds them. Chat and the CLI share it.
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { RoleListing, RoleStore } from "../core/access/role-store.ts";
+import type { RoleListing, RoleStore } from "../core/access/role-port.ts";
 import { visibleFrom } from "./access-store.ts";
 import { recordAudit } from "./audit.ts";
 import type { Db } from "./client.ts";

@@ -1,9 +1,9 @@
 // Planning check-ins (pure core): a period is planned when its first member is due, in every member's own zone.
 import { describe, expect, it } from "vitest";
-import type { PlanningPartnership } from "../../src/core/checkins/checkin-store.ts";
+import type { PlanningPartnership } from "../../src/core/checkins/checkin-port.ts";
 import { planCheckins } from "../../src/core/checkins/plan-checkins.ts";
 import { nextCheckinAt } from "../../src/core/partnerships/next-checkin.ts";
-import type { PartnershipView } from "../../src/core/partnerships/partnership-store.ts";
+import type { PartnershipView } from "../../src/core/partnerships/partnership-port.ts";
 
 const partnership = (overrides: Partial<PlanningPartnership> = {}): PlanningPartnership => ({
   id: "p1",

@@ -7,7 +7,7 @@ import type { MatchProfile } from "../../src/core/matching/types.ts";
 import type { PersonRef } from "../../src/core/message.ts";
 import { createFindFeature } from "../../src/core/suggestions/create-find-feature.ts";
 import { createLiveMatchIndex } from "../../src/core/suggestions/create-live-match-index.ts";
-import type { MatchSource, Partners } from "../../src/core/suggestions/match-source.ts";
+import type { MatchSource, Partners } from "../../src/core/suggestions/match-source-port.ts";
 import { matchProfile } from "../helpers/match-profiles.ts";
 
 const now = new Date("2026-03-02T10:00:00Z");

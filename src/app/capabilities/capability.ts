@@ -3,7 +3,7 @@ import type { Config } from "../../config.ts";
 import type { CoreFeature } from "../../core/feature.ts";
 import { createFreeTextGuard, type FreeTextGuard } from "../../core/free-text.ts";
 import type { Platform } from "../../core/message.ts";
-import type { TimezoneLookup } from "../../core/profile/profile-store.ts";
+import type { TimezoneLookup } from "../../core/profile/profile-port.ts";
 import type { Db } from "../../db/client.ts";
 import { createMemberEmails } from "../../db/member-emails.ts";
 import type { Job } from "../../jobs/job.ts";

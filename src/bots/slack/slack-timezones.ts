@@ -1,6 +1,6 @@
 // Asks Slack for a person's time zone (users.info `tz`) when their profile form opens and we do not know it yet.
 import type { webApi } from "@slack/bolt";
-import type { TimezoneLookup } from "../../core/profile/profile-store.ts";
+import type { TimezoneLookup } from "../../core/profile/profile-port.ts";
 
 export function createSlackTimezoneLookup(client: webApi.WebClient): TimezoneLookup {
   return {

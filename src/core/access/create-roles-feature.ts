@@ -3,7 +3,7 @@ import { isEmailAddress } from "../csv-table.ts";
 import type { CommandContext, CoreFeature, Reply } from "../feature.ts";
 import { textReply } from "../feature.ts";
 import { commandUsage } from "../help.ts";
-import type { GrantableRole, RoleStore } from "./role-store.ts";
+import type { GrantableRole, RoleStore } from "./role-port.ts";
 
 export interface RolesFeatureDeps {
   roles: RoleStore;

@@ -12,7 +12,7 @@ import {
   noteForm,
   recordedMessage,
 } from "./checkin-messages.ts";
-import type { CheckinStore } from "./checkin-store.ts";
+import type { CheckinStore } from "./checkin-port.ts";
 
 export interface CheckinFeatureDeps {
   checkins: CheckinStore;

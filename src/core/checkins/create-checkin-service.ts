@@ -10,7 +10,7 @@ import type {
   PromptRunCounts,
   ReminderCandidate,
   ReminderDecision,
-} from "./checkin-store.ts";
+} from "./checkin-port.ts";
 import { planCheckins } from "./plan-checkins.ts";
 
 export interface CheckinServiceOptions {

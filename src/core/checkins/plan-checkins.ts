@@ -7,7 +7,7 @@
 import { slotFor } from "../schedule/checkin-slots.ts";
 import { periodAt, shiftPeriod } from "../schedule/periods.ts";
 import type { WorkingHours } from "../schedule/working-time.ts";
-import type { CheckinPlan, PlanningPartnership } from "./checkin-store.ts";
+import type { CheckinPlan, PlanningPartnership } from "./checkin-port.ts";
 
 export function planCheckins(
   partnerships: readonly PlanningPartnership[],

@@ -13,9 +13,9 @@ import {
   digestCounts,
   readShowAllValue,
 } from "./build-digest.ts";
+import type { CoordinatedProgramme, DigestStore } from "./digest-port.ts";
 import { digestPeriod, hourLabel, weekdayName } from "./digest-schedule.ts";
 import { DIGEST_SETTINGS_ACTION, digestSettingsForm, readSettingsForm } from "./digest-settings-form.ts";
-import type { CoordinatedProgramme, DigestStore } from "./digest-store.ts";
 
 export interface DigestFeatureDeps {
   digests: DigestStore;

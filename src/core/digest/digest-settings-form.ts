@@ -1,7 +1,7 @@
 // The `/collab digest settings` form: which programme, which weekday, which local hour.
 import type { Form } from "../message.ts";
+import type { CoordinatedProgramme } from "./digest-port.ts";
 import { hourLabel, WEEKDAY_NAMES } from "./digest-schedule.ts";
-import type { CoordinatedProgramme } from "./digest-store.ts";
 
 export const DIGEST_SETTINGS_ACTION = "digest.settings";
 

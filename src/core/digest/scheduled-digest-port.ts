@@ -1,7 +1,7 @@
 // What the scheduled digest run needs from storage: coordinators' schedules and a once-only send; db/digest-store.ts implements it.
 import type { OutgoingMessage } from "../outgoing.ts";
+import type { CoordinatedProgramme } from "./digest-port.ts";
 import type { DigestSnapshot, Span } from "./digest-snapshot.ts";
-import type { CoordinatedProgramme } from "./digest-store.ts";
 
 /** One coordinator of one programme, with their digest settings, zone and when they became coordinator. */
 export interface ScheduledCoordinator extends CoordinatedProgramme {

@@ -6,8 +6,8 @@ import type { PersonRef } from "../message.ts";
 import type { OutgoingMessage } from "../outgoing.ts";
 import type { PeopleDirectory } from "../ports.ts";
 import { createProfilePrompt, formatDay } from "../profile/create-profile-feature.ts";
-import type { ProfileChanges, ProfileStore } from "../profile/profile-store.ts";
-import { type FindRequestStore, readIntroButtonValue } from "../suggestions/find-request-store.ts";
+import type { ProfileChanges, ProfileStore } from "../profile/profile-port.ts";
+import { type FindRequestStore, readIntroButtonValue } from "../suggestions/find-request-port.ts";
 import { INTRO_REQUEST_ACTION } from "../suggestions/suggestion-message.ts";
 import {
   answeredCard,
@@ -17,7 +17,7 @@ import {
   introductionMessage,
   introRequestMessage,
 } from "./intro-messages.ts";
-import type { Intro, IntroStore, PartnershipPlan } from "./intro-store.ts";
+import type { Intro, IntroStore, PartnershipPlan } from "./intro-port.ts";
 
 /** An intro waits this long for an answer; suggestions' buttons work as long. */
 export const INTRO_OPEN_DAYS = 7;

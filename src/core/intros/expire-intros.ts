@@ -1,11 +1,11 @@
 // Closes intros nobody answered within a week and tells each requester once; also forgets week-old questions.
 import type { PeopleDirectory } from "../ports.ts";
 import { formatDay } from "../profile/create-profile-feature.ts";
-import type { ProfileStore } from "../profile/profile-store.ts";
-import type { FindRequestStore } from "../suggestions/find-request-store.ts";
+import type { ProfileStore } from "../profile/profile-port.ts";
+import type { FindRequestStore } from "../suggestions/find-request-port.ts";
 import { INTRO_OPEN_DAYS } from "./create-intro-feature.ts";
 import { expiredNote } from "./intro-messages.ts";
-import type { IntroStore } from "./intro-store.ts";
+import type { IntroStore } from "./intro-port.ts";
 
 export interface ExpireIntrosDeps {
   intros: IntroStore;

@@ -1,6 +1,6 @@
 // The words of an intro: the request the candidate answers, the introductions, and the notes to the requester.
 import type { Block, Message, PersonRef, Platform, Span } from "../message.ts";
-import type { Profile } from "../profile/profile-store.ts";
+import type { Profile } from "../profile/profile-port.ts";
 import { profileFields } from "../profile/profile-summary.ts";
 
 export const INTRO_ACCEPT_ACTION = "intro.accept";

@@ -15,7 +15,7 @@ import {
   meetingLogForm,
   NEXT_STEP_MAX,
 } from "./mentoring-messages.ts";
-import type { MentoringStore, MentorshipSummary, PersonHandle } from "./mentoring-store.ts";
+import type { MentoringStore, MentorshipSummary, PersonHandle } from "./mentoring-port.ts";
 import { parseMentorAdd } from "./parse-mentor-add.ts";
 
 export interface MentoringFeatureDeps {

@@ -3,7 +3,7 @@ import type { DoorMessage } from "../door-traits.ts";
 import type { Form, Message, PersonRef } from "../message.ts";
 import { mention } from "../message.ts";
 import { TEXT_LIMITS } from "../text-limits.ts";
-import type { MentorshipSummary } from "./mentoring-store.ts";
+import type { MentorshipSummary } from "./mentoring-port.ts";
 
 export const MENTOR_LOG_ACTION = "mentor.log";
 export const FOLLOW_UP_DONE = "mentor.followup:done";

@@ -1,7 +1,7 @@
 // Reads `mentor add <mentor> <mentee> [programme]`: chat mentions (<@U123|name>) or email addresses, then a programme name.
 import type { DoorTraits } from "../door-traits.ts";
 import type { ChatAddress } from "../message.ts";
-import type { PersonHandle } from "./mentoring-store.ts";
+import type { PersonHandle } from "./mentoring-port.ts";
 
 export type MentorAddArgs =
   | { ok: true; mentor: PersonHandle; mentee: PersonHandle; programme: string }

@@ -1,6 +1,6 @@
 // What the celebrations run needs from storage: channels, news to celebrate, members and the outbox; db/celebration-store.ts implements it.
 import type { OutgoingMessage } from "../outgoing.ts";
-import type { CelebrationChannel } from "./milestone-store.ts";
+import type { CelebrationChannel } from "./milestone-port.ts";
 
 export interface AchievedMilestone {
   id: string;

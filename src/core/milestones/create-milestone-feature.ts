@@ -12,7 +12,7 @@ import {
   readAddForm,
 } from "./milestone-forms.ts";
 import { milestoneKindLabel } from "./milestone-kinds.ts";
-import type { MilestoneStore } from "./milestone-store.ts";
+import type { MilestoneStore } from "./milestone-port.ts";
 
 export interface MilestoneFeatureDeps {
   milestones: MilestoneStore;

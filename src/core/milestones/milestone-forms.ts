@@ -3,7 +3,7 @@ import { parseIsoDate } from "../local-date.ts";
 import type { Form } from "../message.ts";
 import { TEXT_LIMITS } from "../text-limits.ts";
 import { isMilestoneKind, MILESTONE_KINDS, type MilestoneKind } from "./milestone-kinds.ts";
-import type { OpenMilestone, PartnershipChoice } from "./milestone-store.ts";
+import type { OpenMilestone, PartnershipChoice } from "./milestone-port.ts";
 
 export const MILESTONE_ADD_ACTION = "milestone.add";
 export const MILESTONE_ACHIEVE_ACTION = "milestone.achieve";

@@ -20,7 +20,7 @@ import {
   PARTNERSHIP_RESUME_ACTION,
   partnershipListMessage,
 } from "./partnership-list.ts";
-import type { PartnershipStatus, PartnershipStore, PartnershipView } from "./partnership-store.ts";
+import type { PartnershipStatus, PartnershipStore, PartnershipView } from "./partnership-port.ts";
 
 export interface PartnershipsFeatureDeps {
   partnerships: PartnershipStore;

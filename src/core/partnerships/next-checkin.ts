@@ -2,7 +2,7 @@
 import { slotFor } from "../schedule/checkin-slots.ts";
 import { periodAt, shiftPeriod } from "../schedule/periods.ts";
 import type { WorkingHours } from "../schedule/working-time.ts";
-import type { PartnershipView } from "./partnership-store.ts";
+import type { PartnershipView } from "./partnership-port.ts";
 
 /** The instant of the member's next prompt, or null when none is coming (paused, ended). */
 export function nextCheckinAt(

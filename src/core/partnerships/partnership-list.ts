@@ -4,7 +4,7 @@ import type { Block, Button, Message, Span } from "../message.ts";
 import { effectiveHour, effectiveWeekday } from "../schedule/checkin-slots.ts";
 import { CADENCES, type Cadence } from "../schedule/periods.ts";
 import { nextCheckinAt } from "./next-checkin.ts";
-import type { PartnershipView } from "./partnership-store.ts";
+import type { PartnershipView } from "./partnership-port.ts";
 
 export const PARTNERSHIP_CADENCE_ACTION = "partnership.cadence";
 export const PARTNERSHIP_PAUSE_ACTION = "partnership.pause";

@@ -9,7 +9,7 @@ import type { Block, Platform } from "../message.ts";
 import type { Log } from "../ports.ts";
 import { isTooLong, MAX_PAUSE_DAYS, parseDuration, pauseEnd } from "./parse-duration.ts";
 import { PROFILE_OPEN_ACTION, PROFILE_SAVE_ACTION, profileForm, readProfileForm } from "./profile-form.ts";
-import type { ProfileChanges, ProfileStore, TimezoneLookup } from "./profile-store.ts";
+import type { ProfileChanges, ProfileStore, TimezoneLookup } from "./profile-port.ts";
 import { profileFields } from "./profile-summary.ts";
 
 export interface ProfileFeatureDeps {

@@ -4,7 +4,7 @@ import type { Block, Form } from "../message.ts";
 import { isTimeZone } from "../people-csv.ts";
 import { TEXT_LIMITS } from "../text-limits.ts";
 import { joinList, LIST_ITEM_MAX, LIST_ITEMS_MAX, splitList } from "./list-text.ts";
-import type { Profile, ProfileFields } from "./profile-store.ts";
+import type { Profile, ProfileFields } from "./profile-port.ts";
 
 export const PROFILE_SAVE_ACTION = "profile.save";
 export const PROFILE_OPEN_ACTION = "profile.open";

@@ -1,6 +1,6 @@
 // A person's profile as fields of a message: for the intro request the candidate reads and the "saved" note.
 import type { Block } from "../message.ts";
-import type { Profile } from "./profile-store.ts";
+import type { Profile } from "./profile-port.ts";
 
 const ITEMS_SHOWN = 6;
 

@@ -9,7 +9,7 @@ import type { PeopleDirectory } from "../ports.ts";
 import { createProfilePrompt, formatDay } from "../profile/create-profile-feature.ts";
 import { TEXT_LIMITS } from "../text-limits.ts";
 import type { LiveMatchIndex } from "./create-live-match-index.ts";
-import type { FindRequestStore } from "./find-request-store.ts";
+import type { FindRequestStore } from "./find-request-port.ts";
 import { noSuggestionsMessage, suggestionsMessage } from "./suggestion-message.ts";
 
 export const NEED_MAX = TEXT_LIMITS.need;

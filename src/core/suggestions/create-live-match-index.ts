@@ -2,8 +2,8 @@
 import { createMatchIndex, type MatchIndex, sameStrings } from "../matching/create-match-index.ts";
 import type { MatchProfile, Suggestion, SuggestOptions } from "../matching/types.ts";
 import type { Log } from "../ports.ts";
-import type { ProfileChanges } from "../profile/profile-store.ts";
-import type { MatchSource } from "./match-source.ts";
+import type { ProfileChanges } from "../profile/profile-port.ts";
+import type { MatchSource } from "./match-source-port.ts";
 
 export interface LiveMatchIndexOptions {
   source: MatchSource;

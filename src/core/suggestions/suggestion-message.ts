@@ -1,7 +1,7 @@
 // Writes the answer to /find-collaborator: up to five people, each with where they are, why, and a Request intro button.
 import type { Suggestion } from "../matching/types.ts";
 import type { Block, Message, PersonRef, Span } from "../message.ts";
-import { introButtonValue } from "./find-request-store.ts";
+import { introButtonValue } from "./find-request-port.ts";
 
 export const INTRO_REQUEST_ACTION = "intro.request";
 
