@@ -83,7 +83,7 @@ describe("the core speaks no platform", () => {
 });
 
 describe("jobs are thin ticks", () => {
-  const jobsDir = join(import.meta.dirname, "..", "src", "jobs");
+  const jobsDir = join(import.meta.dirname, "..", "..", "src", "jobs");
   // The scheduler claims its slots in the database itself; it runs the jobs and is not one.
   const exempt = new Set(["scheduler.ts"]);
 
