@@ -32,5 +32,7 @@ export function joinable(db: Db): Db {
 /** Runs `work` in one transaction that every store on `db` (made `joinable`) joins until it settles. */
 export function inOneTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   const root = roots.get(db) ?? db;
-  return db.transaction((tx) => scopes.run({ root, tx: tx as unknown as Db }, () => work(tx as unknown as Db)));
+  return db.transaction((tx) =>
+    scopes.run({ root, tx: tx as unknown as Db }, () => work(tx as unknown as Db)),
+  );
 }

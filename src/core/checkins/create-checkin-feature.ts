@@ -130,7 +130,13 @@ export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
         run: answer,
       },
       // The note replaces the one before it: sending it again leaves the same note.
-      { actionId: CHECKIN_NOTE_ACTION, access: "member", refusal: NO_PROFILE, presses: { kind: "sets" }, run: saveNote },
+      {
+        actionId: CHECKIN_NOTE_ACTION,
+        access: "member",
+        refusal: NO_PROFILE,
+        presses: { kind: "sets" },
+        run: saveNote,
+      },
     ],
   };
 }

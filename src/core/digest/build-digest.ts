@@ -23,7 +23,10 @@ export function partnershipActionValue(partnershipId: string, digestUntil: Date)
  * The partnership and the prompt's key. A digest sent before digests had keys names the partnership only: it has
  * no key (null), and its presses run as they did then (a nudge is still sent once a day).
  */
-export function readPartnershipActionValue(value: string): { partnershipId: string; promptKey: string | null } {
+export function readPartnershipActionValue(value: string): {
+  partnershipId: string;
+  promptKey: string | null;
+} {
   const [partnershipId = "", until = ""] = value.split("@");
   const at = Number(until);
   const promptKey =

@@ -10,8 +10,8 @@ import {
   DIGEST_NUDGE_ACTION,
   DIGEST_PAUSE_ACTION,
   DIGEST_SHOW_ALL_ACTION,
-  readPartnershipActionValue,
   digestCounts,
+  readPartnershipActionValue,
   readShowAllValue,
 } from "./build-digest.ts";
 import type { CoordinatedProgramme, DigestStore } from "./digest-port.ts";

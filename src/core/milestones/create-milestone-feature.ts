@@ -139,7 +139,9 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
             by: context.personId,
           });
           if (!added) return { kind: "invalid", errors: { partnership: "You are not in that partnership." } };
-          context.record(submission.achieved ? "the milestone was added as achieved" : "the milestone was added");
+          context.record(
+            submission.achieved ? "the milestone was added as achieved" : "the milestone was added",
+          );
           const what = `${submission.title} (${milestoneKindLabel(submission.kind)})`;
           return textReply(
             submission.achieved

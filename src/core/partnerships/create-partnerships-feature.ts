@@ -167,9 +167,24 @@ export function createPartnershipsFeature(deps: PartnershipsFeatureDeps): CoreFe
     actions: [
       // The list's buttons set a cadence or a status (the store answers "unchanged" when it is so already) or
       // show something: pressing one again changes nothing, and the list is shown as it stands.
-      { actionId: PARTNERSHIP_CADENCE_ACTION, presses: { kind: "sets" }, run: changeCadence, access: "member" },
-      { actionId: PARTNERSHIP_PAUSE_ACTION, presses: { kind: "sets" }, run: setStatus("paused"), access: "member" },
-      { actionId: PARTNERSHIP_RESUME_ACTION, presses: { kind: "sets" }, run: setStatus("active"), access: "member" },
+      {
+        actionId: PARTNERSHIP_CADENCE_ACTION,
+        presses: { kind: "sets" },
+        run: changeCadence,
+        access: "member",
+      },
+      {
+        actionId: PARTNERSHIP_PAUSE_ACTION,
+        presses: { kind: "sets" },
+        run: setStatus("paused"),
+        access: "member",
+      },
+      {
+        actionId: PARTNERSHIP_RESUME_ACTION,
+        presses: { kind: "sets" },
+        run: setStatus("active"),
+        access: "member",
+      },
       { actionId: PARTNERSHIP_END_ACTION, presses: { kind: "reads" }, run: confirmEnd, access: "member" },
       {
         actionId: PARTNERSHIP_END_CONFIRM_ACTION,
