@@ -288,7 +288,7 @@ describe("every button counts once", () => {
     const pressedKinds = new Set(ledger.map((r) => r.pressed.split(":")[0]));
     for (const id of ["mentor.followup", "checkin.answer", "intro.request", "digest.nudge"])
       expect(pressedKinds, id).toContain(id);
-  });
+  }, 600_000);
 
   it("an action id without a declared press policy is caught", () => {
     const actions = [
