@@ -473,7 +473,12 @@ describe("coordinator digests", () => {
     expect(nudges.map((n) => n.personId).sort()).toEqual([ids.eve, ids.finn].sort());
     await press("U0CAROL00", nudge);
     // The digest's Nudge counts once: pressed again, it says what was recorded and when.
-    await vi.waitFor(() => expect(lastResponse("U0CAROL00-press")).toContain("its members were nudged"));
+    // (the digest's message is replaced in place: chat.update)
+    await vi.waitFor(() =>
+      expect(JSON.stringify(t.slackApi.callsTo("chat.update").at(-1)?.args ?? {})).toContain(
+        "its members were nudged",
+      ),
+    );
     expect(await outboxOf(db, "digest.nudge")).toHaveLength(2);
 
     await press("U0CAROL00", pause);
