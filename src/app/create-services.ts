@@ -12,6 +12,7 @@ import type { Platform } from "../core/message.ts";
 import type { ChatSender } from "../core/outgoing.ts";
 import { type Clock, systemClock } from "../core/ports.ts";
 import { createAccessStore } from "../db/access-store.ts";
+import { createPressLedger } from "../db/button-press-store.ts";
 import type { Database } from "../db/client.ts";
 import { createIdentityStore } from "../db/identity-store.ts";
 import { createAuditTrail, createSlackEventLedger } from "../db/slack-event-ledger.ts";
@@ -80,6 +81,7 @@ export function createServices(options: ServiceOptions): Services {
   const core = createCore({
     identities: createIdentityStore(database.db),
     access: createAccessStore(database.db),
+    presses: createPressLedger(database.db),
     clock,
     log: logger,
     features: capabilities.flatMap((capability) => capability.features),

@@ -3,6 +3,7 @@ import { type Access, type AccessStore, createAccess, REFUSALS } from "./access/
 import { cleanInputs, cleanText } from "./clean-input.ts";
 import { parseCommandText } from "./command-text.ts";
 import {
+  type ActionContext,
   type ActionHandler,
   type CommandHandler,
   type CoreFeature,
@@ -12,6 +13,7 @@ import {
 } from "./feature.ts";
 import { helpCommand, unknownCommandMessage } from "./help.ts";
 import type { Actor, Clock, IdentityStore, Log } from "./ports.ts";
+import { type PressLedger, recordedAgainMessage } from "./presses/press-port.ts";
 
 export type { Reply } from "./feature.ts";
 
@@ -20,6 +22,8 @@ export interface CoreDeps {
   access: AccessStore;
   clock: Clock;
   log: Log;
+  /** Where presses of "once" buttons are recorded; without it (unit tests of one feature) every press runs. */
+  presses?: PressLedger;
   features?: readonly CoreFeature[];
 }
 
@@ -76,6 +80,36 @@ export function createCore(deps: CoreDeps): Core {
   );
   const actions = features.flatMap((f) => f.actions ?? []);
 
+  /** A "once" handler runs inside the ledger's transaction; a second press of its prompt is told what counted. */
+  async function runOnce(handler: ActionHandler, context: ActionContext): Promise<Reply> {
+    const policy = handler.presses;
+    const promptKey = policy.kind === "once" && deps.presses ? policy.prompt(context) : null;
+    if (policy.kind !== "once" || !deps.presses || !promptKey) return handler.run(context);
+    const pressed = await deps.presses.once(
+      {
+        promptKey,
+        actionId: policy.slot ?? handler.actionId,
+        pressed: context.actionId,
+        personId: context.personId,
+        at: context.now,
+      },
+      async () => {
+        let outcome: string | null = null;
+        const result = await handler.run({
+          ...context,
+          record: (what) => {
+            outcome = what;
+          },
+        });
+        return { result, outcome };
+      },
+    );
+    if (pressed.kind === "first") return pressed.result;
+    deps.log.info({ action: handler.actionId }, "Button pressed again: answered with what was recorded");
+    const message = recordedAgainMessage(pressed.press, context.actor.timezone);
+    return policy.submits ? { kind: "message", message } : { kind: "update", message };
+  }
+
   const byName = (name: string) => commands.find((c) => c.name === name || c.aliases?.includes(name));
 
   return {
@@ -121,7 +155,7 @@ export function createCore(deps: CoreDeps): Core {
           deps.log.info({ action: handler.actionId, needs: handler.access }, "Action refused");
           return refused;
         }
-        return await handler.run({
+        return await runOnce(handler, {
           actor: input.actor,
           personId,
           access,
@@ -129,6 +163,7 @@ export function createCore(deps: CoreDeps): Core {
           value: cleanText(input.value),
           inputs: cleanInputs(input.inputs ?? {}),
           now,
+          record: () => {},
         });
       } catch (error) {
         deps.log.error({ err: (error as Error).message, action: handler.actionId }, "Action failed");

@@ -53,11 +53,45 @@ export interface ActionContext {
   inputs: Record<string, string | string[]>;
   now: Date;
   access: Access;
+  /**
+   * For a handler whose presses count once: marks this press as the one that counted for its prompt, with a short,
+   * nameless phrase of what it did ("you met"); a later press of the prompt is told "Recorded on …: you met" and
+   * changes nothing. A press that changed nothing (a refusal, a stale button) does not call it and is not kept.
+   */
+  record(outcome: string): void;
+}
+
+/** What a button's press does with what is stored; every action declares it (test/app/every-button-once.test.ts). */
+export type Presses =
+  /**
+   * Counted once per prompt: `prompt` names the prompt from what the button carries (null for a value too old or
+   * malformed to name one: the handler answers that itself). Presses under one `slot` (default: the handler's
+   * action id) share the prompt's one answer, e.g. a follow-up's Done, Snooze and Not needed.
+   */
+  | {
+      kind: "once";
+      prompt(press: PressedButton): string | null;
+      slot?: string;
+      /** A form's submit: a second submission is answered with a message (there is no prompt to replace). */
+      submits?: boolean;
+    }
+  /** Changes nothing stored: opens a form, shows a list. */
+  | { kind: "reads" }
+  /** Sets state to what the press names (a cadence, a status, a form's values): pressing again leaves it so. */
+  | { kind: "sets" };
+
+/** What a press carries, for naming its prompt. */
+export interface PressedButton {
+  actionId: string;
+  value: string;
+  inputs: Record<string, string | string[]>;
+  personId: string | null;
 }
 
 export interface ActionHandler extends Guarded {
   /** Exact action id, or a prefix ending in "." or ":" that the handler owns. */
   actionId: string;
+  presses: Presses;
   run(context: ActionContext): Promise<Reply>;
 }
 

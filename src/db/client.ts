@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema.ts";
+import { joinable } from "./unit-of-work.ts";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -67,7 +68,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       onnotice: () => {},
       connect_timeout: 10,
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const db = joinable(drizzlePostgres(client, { schema }) as unknown as Db);
     return {
       db,
       kind: "postgres",
@@ -83,7 +84,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       options.kind === "pglite"
         ? await PGlite.create(options.dataDir)
         : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = joinable(drizzlePglite(client, { schema }) as unknown as Db);
     return {
       db,
       kind: "pglite",

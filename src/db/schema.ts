@@ -380,3 +380,28 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_log_at").on(t.at)],
 );
+
+/**
+ * The press of a prompt's button that counted: one row per prompt and slot (its buttons that share one answer),
+ * written in the same transaction as the change it made, so a second press, instance or retry finds it.
+ */
+export const buttonPresses = pgTable(
+  "button_presses",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** What the prompt is about, e.g. `mentor.followup:<mentorship>:<due instant>`; carried in the button value. */
+    promptKey: text("prompt_key").notNull(),
+    /** The action id of the handler (its buttons share one answer per prompt). */
+    actionId: text("action_id").notNull(),
+    /** The exact action id pressed. */
+    pressed: text("pressed").notNull(),
+    personId: uuid("person_id").references(() => people.id, { onDelete: "cascade" }),
+    pressedAt: timestamp("pressed_at", { withTimezone: true }).notNull(),
+    /** A short, nameless phrase of what the press did ("you met", "accepted"): a second press is told it. */
+    outcome: text("outcome").notNull(),
+  },
+  (t) => [
+    uniqueIndex("button_presses_prompt_action").on(t.promptKey, t.actionId),
+    capped("button_presses_outcome_length", t.outcome, 200),
+  ],
+);

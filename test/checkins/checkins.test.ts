@@ -165,7 +165,9 @@ describe("check-ins across Slack and Teams, in each member's own time", () => {
     }
     const texts = updates.map((u) => String(u.args.text)).sort();
     expect(texts[0]).toBe("Recorded: on track — thank you");
-    expect(texts[1]).toContain("Recorded: on track — you answered this check-in already");
+    // The second click finds the first in the press ledger: it is told what was recorded, and when.
+    expect(texts[1]).toContain("Recorded: you answered “On track”");
+    expect(JSON.stringify(updates.map((u) => u.args.blocks))).toContain("Recorded on ");
     // One modal, for the one click that recorded the answer.
     const modals = t.slackApi.callsTo("views.open");
     expect(modals).toHaveLength(1);
@@ -237,7 +239,8 @@ describe("check-ins across Slack and Teams, in each member's own time", () => {
     expect(updates).toHaveLength(2);
     expect(updates[0]!.activityId).toBe(reminder.platformMessageId);
     expect(JSON.stringify(updates[0]!.activity)).toContain("Recorded: needs attention — thank you");
-    expect(JSON.stringify(updates[1]!.activity)).toContain("you answered this check-in already");
+    expect(JSON.stringify(updates[1]!.activity)).toContain("Recorded on ");
+    expect(JSON.stringify(updates[1]!.activity)).toContain("you answered “Needs attention”");
     const [bob] = await promptOf(db, ids.bob!);
     expect(bob).toMatchObject({
       status: "answered",

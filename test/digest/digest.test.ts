@@ -433,8 +433,10 @@ describe("coordinator digests", () => {
   it("nudges a partnership's members and pauses a partnership from the buttons, for its coordinator only", async () => {
     clock.set("2026-11-30T10:00:00Z");
     const buttons = slackButtons(parsed(digestsTo.carol()[0]!.args.blocks));
-    const nudge = buttons.find((b) => b.text.text === "Nudge members" && b.value === ids.p3)!;
-    const pause = buttons.find((b) => b.text.text === "Pause partnership" && b.value === ids.p1)!;
+    const nudge = buttons.find((b) => b.text.text === "Nudge members" && b.value?.startsWith(`${ids.p3}@`))!;
+    const pause = buttons.find(
+      (b) => b.text.text === "Pause partnership" && b.value?.startsWith(`${ids.p1}@`),
+    )!;
     expect(nudge).toBeDefined();
     expect(pause).toBeDefined();
     const press = (userId: string, button: { action_id: string; value?: string }) =>
@@ -470,7 +472,13 @@ describe("coordinator digests", () => {
     const nudges = await outboxOf(db, "digest.nudge");
     expect(nudges.map((n) => n.personId).sort()).toEqual([ids.eve, ids.finn].sort());
     await press("U0CAROL00", nudge);
-    await vi.waitFor(() => expect(lastResponse("U0CAROL00-press")).toContain("nudged today already"));
+    // The digest's Nudge counts once: pressed again, it says what was recorded and when.
+    // (the digest's message is replaced in place: chat.update)
+    await vi.waitFor(() =>
+      expect(JSON.stringify(t.slackApi.callsTo("chat.update").at(-1)?.args ?? {})).toContain(
+        "its members were nudged",
+      ),
+    );
     expect(await outboxOf(db, "digest.nudge")).toHaveLength(2);
 
     await press("U0CAROL00", pause);
@@ -487,7 +495,9 @@ describe("coordinator digests", () => {
     const actions = submitActions(card);
     expect(actions.filter((a) => a.title === "Nudge members")).toHaveLength(3);
     const before = t.connector.calls.length;
-    const tomasNudge = actions.find((a) => a.title === "Nudge members" && a.data.value === ids.p4)!;
+    const tomasNudge = actions.find(
+      (a) => a.title === "Nudge members" && a.data.value?.startsWith(`${ids.p4}@`),
+    )!;
     await postActivity(t.baseUrl, teamsSubmit(t.connector.serviceUrl, tomas, tomasNudge.data));
     expect(JSON.stringify(t.connector.calls.slice(before))).toContain(
       "Nudged 2 members of Genomics & Pathology",

@@ -1,7 +1,7 @@
 // Answering a check-in: one click records it and replaces the prompt in place; a note comes with it, or in a form after it.
 import { type ActionContext, type CoreFeature, type Reply, textReply } from "../feature.ts";
 import type { FreeTextGuard } from "../free-text.ts";
-import { isCheckinAnswer } from "./answers.ts";
+import { answerLabel, isCheckinAnswer } from "./answers.ts";
 import {
   alreadyRecordedMessage,
   CHECKIN_ANSWER_ACTION,
@@ -63,6 +63,7 @@ export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
     });
     switch (outcome.kind) {
       case "recorded": {
+        context.record(`you answered “${answerLabel[outcome.answer]}”`);
         const message = recordedMessage(outcome.title, outcome.answer, Boolean(note));
         // A door whose messages cannot carry the note asks for it in a form after the click; the answer is recorded.
         return context.actor.door.inlineInputs
@@ -111,8 +112,31 @@ export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
 
   return {
     actions: [
-      { actionId: CHECKIN_ANSWER_ACTION, access: "member", refusal: NO_PROFILE, run: answer },
-      { actionId: CHECKIN_NOTE_ACTION, access: "member", refusal: NO_PROFILE, run: saveNote },
+      {
+        actionId: CHECKIN_ANSWER_ACTION,
+        access: "member",
+        refusal: NO_PROFILE,
+        // One answer per person's prompt, whichever of its buttons; recordAnswer's own "already" stays the
+        // guard for answers given before the ledger existed.
+        presses: {
+          kind: "once",
+          prompt: ({ value, personId }) => {
+            const [checkinId = ""] = value.split(":");
+            return uuidPattern.test(checkinId) && personId
+              ? `checkin.prompt:${checkinId.toLowerCase()}:${personId}`
+              : null;
+          },
+        },
+        run: answer,
+      },
+      // The note replaces the one before it: sending it again leaves the same note.
+      {
+        actionId: CHECKIN_NOTE_ACTION,
+        access: "member",
+        refusal: NO_PROFILE,
+        presses: { kind: "sets" },
+        run: saveNote,
+      },
     ],
   };
 }

@@ -11,6 +11,31 @@ export const DIGEST_NUDGE_ACTION = "digest.nudge";
 export const DIGEST_PAUSE_ACTION = "digest.pause";
 export const DIGEST_SHOW_ALL_ACTION = "digest.all";
 
+/**
+ * Nudge and Pause carry the partnership and the digest they came in (its period's end): each counts once per
+ * digest, whichever coordinator or instance takes the press.
+ */
+export function partnershipActionValue(partnershipId: string, digestUntil: Date): string {
+  return `${partnershipId}@${digestUntil.getTime()}`;
+}
+
+/**
+ * The partnership and the prompt's key. A digest sent before digests had keys names the partnership only: it has
+ * no key (null), and its presses run as they did then (a nudge is still sent once a day).
+ */
+export function readPartnershipActionValue(value: string): {
+  partnershipId: string;
+  promptKey: string | null;
+} {
+  const [partnershipId = "", until = ""] = value.split("@");
+  const at = Number(until);
+  const promptKey =
+    until && Number.isFinite(at)
+      ? `digest:${new Date(at).toISOString()}:${partnershipId.toLowerCase()}`
+      : null;
+  return { partnershipId, promptKey };
+}
+
 /** How many items a section shows before "Show all". */
 export const DIGEST_TOP = 5;
 /** How many items "Show all" lists at most (the renderers cut beyond their limits, but a list stays readable). */
@@ -177,9 +202,10 @@ function atRiskSection(snapshot: DigestSnapshot): Block[] {
     { type: "text", text: [{ bold: `${SECTION_TITLES["at-risk"]} (${lines.length})` }] },
   ];
   snapshot.atRisk.slice(0, DIGEST_TOP).forEach((partnership, i) => {
+    const value = partnershipActionValue(partnership.id, snapshot.period.until);
     const buttons: Button[] = [
-      { label: "Nudge members", actionId: DIGEST_NUDGE_ACTION, value: partnership.id, style: "primary" },
-      { label: "Pause partnership", actionId: DIGEST_PAUSE_ACTION, value: partnership.id, style: "danger" },
+      { label: "Nudge members", actionId: DIGEST_NUDGE_ACTION, value, style: "primary" },
+      { label: "Pause partnership", actionId: DIGEST_PAUSE_ACTION, value, style: "danger" },
     ];
     blocks.push({ type: "text", text: lines[i]! }, { type: "actions", buttons });
   });

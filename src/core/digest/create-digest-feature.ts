@@ -1,5 +1,5 @@
 // `/collab digest [programme]`, `/collab digest settings` and the digest's buttons: nudge, pause, show all.
-import type { ActionContext, CommandContext, CoreFeature, Reply } from "../feature.ts";
+import type { ActionContext, CommandContext, CoreFeature, Presses, Reply } from "../feature.ts";
 import { textReply } from "../feature.ts";
 import { commandUsage } from "../help.ts";
 import type { Message } from "../message.ts";
@@ -11,6 +11,7 @@ import {
   DIGEST_PAUSE_ACTION,
   DIGEST_SHOW_ALL_ACTION,
   digestCounts,
+  readPartnershipActionValue,
   readShowAllValue,
 } from "./build-digest.ts";
 import type { CoordinatedProgramme, DigestStore } from "./digest-port.ts";
@@ -28,6 +29,10 @@ export const NOT_A_COORDINATOR =
 const NUDGE_REFUSED = "Sorry, only the coordinator of this partnership's programme can nudge it.";
 const PAUSE_REFUSED = "Sorry, only the coordinator of this partnership's programme can pause it.";
 
+const digestPress: Presses = {
+  kind: "once",
+  prompt: (press) => readPartnershipActionValue(press.value).promptKey,
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function nudgeMessage(title: string): Message {
@@ -103,8 +108,9 @@ export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
 
   /** The partnership, when the person coordinates its programme; null otherwise (and nothing is said about it). */
   async function coordinatedPartnership(context: ActionContext) {
-    if (!context.personId || !UUID.test(context.value)) return null;
-    const partnership = await digests.partnership(context.value.toLowerCase());
+    const { partnershipId } = readPartnershipActionValue(context.value);
+    if (!context.personId || !UUID.test(partnershipId)) return null;
+    const partnership = await digests.partnership(partnershipId.toLowerCase());
     return partnership && (await context.access.coordinates(partnership.programmeId)) ? partnership : null;
   }
 
@@ -123,6 +129,7 @@ export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
         message: nudgeMessage(partnership.title),
       })),
     });
+    if (enqueued > 0) context.record("its members were nudged");
     return textReply(
       enqueued > 0
         ? `Nudged ${enqueued} member${enqueued === 1 ? "" : "s"} of ${partnership.title}.`
@@ -138,6 +145,7 @@ export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
       by: context.personId!,
       platform: context.actor.address.platform,
     });
+    if (paused) context.record("the partnership was paused");
     return textReply(
       paused
         ? `Paused ${partnership.title}: no more check-ins until it is resumed.`
@@ -175,11 +183,30 @@ export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
         actionId: DIGEST_SETTINGS_ACTION,
         access: "coordinator",
         refusal: NOT_A_COORDINATOR,
+        presses: { kind: "sets" },
         run: saveSettings,
       },
-      { actionId: DIGEST_NUDGE_ACTION, access: "coordinator", refusal: NUDGE_REFUSED, run: nudge },
-      { actionId: DIGEST_PAUSE_ACTION, access: "coordinator", refusal: PAUSE_REFUSED, run: pause },
-      { actionId: DIGEST_SHOW_ALL_ACTION, access: "coordinator", refusal: NOT_A_COORDINATOR, run: showAll },
+      {
+        actionId: DIGEST_NUDGE_ACTION,
+        access: "coordinator",
+        refusal: NUDGE_REFUSED,
+        presses: digestPress,
+        run: nudge,
+      },
+      {
+        actionId: DIGEST_PAUSE_ACTION,
+        access: "coordinator",
+        refusal: PAUSE_REFUSED,
+        presses: digestPress,
+        run: pause,
+      },
+      {
+        actionId: DIGEST_SHOW_ALL_ACTION,
+        access: "coordinator",
+        refusal: NOT_A_COORDINATOR,
+        presses: { kind: "reads" },
+        run: showAll,
+      },
     ],
   };
 }

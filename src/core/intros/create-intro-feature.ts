@@ -33,6 +33,16 @@ export interface IntroFeatureDeps {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const INTRO_ANSWER_SLOT = "intro.answer";
+/** A suggestion's Request intro button: one request per suggestion list and candidate. */
+function requestPrompt(value: string): string | null {
+  const parsed = readIntroButtonValue(value);
+  return parsed ? `intro.request:${parsed.findRequestId}:${parsed.candidateId}` : null;
+}
+/** An intro request's card: Accept or Decline, once. */
+const answerPrompt = (value: string): string | null =>
+  UUID.test(value) ? `intro:${value.toLowerCase()}` : null;
+
 export function partnershipPlan(requester: PersonRef, candidate: PersonRef): PartnershipPlan {
   return {
     title: `${requester.name} & ${candidate.name}`,
@@ -122,9 +132,11 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
       ],
     );
     if (!intro) {
+      // Asked through another suggestion in the meantime: this press changed nothing.
       const now = await intros.pairState(requesterId, candidateId);
       return now.pending ? alreadyAsked(now.pending) : textReply(`You have asked ${candidate.name} already.`);
     }
+    context.record("you requested this intro");
     return {
       kind: "message",
       message: {
@@ -171,6 +183,7 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
           message: declinedNote(candidate),
         },
       ]);
+      if (declined) context.record("you declined the intro");
       return declined ? stateCard(declined) : stateCard((await intros.byId(intro.id)) ?? intro);
     }
 
@@ -211,6 +224,7 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
       },
     );
     if (!accepted) return stateCard((await intros.byId(intro.id)) ?? intro);
+    context.record("you accepted the intro");
     // New partners are no longer suggested to each other, and each carries one more partnership.
     deps.changes.changed([intro.requesterId, intro.candidateId]);
     return stateCard(accepted.intro);
@@ -219,9 +233,25 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
   return {
     actions: [
       // A request from someone without a profile is answered with the profile form, so it is open to anyone.
-      { actionId: INTRO_REQUEST_ACTION, access: "anyone", run: request },
-      { actionId: INTRO_ACCEPT_ACTION, access: "member", run: (context) => answer(context, true) },
-      { actionId: INTRO_DECLINE_ACTION, access: "member", run: (context) => answer(context, false) },
+      {
+        actionId: INTRO_REQUEST_ACTION,
+        access: "anyone",
+        presses: { kind: "once", prompt: (press) => requestPrompt(press.value) },
+        run: request,
+      },
+      // Accept and Decline share the request's one answer.
+      {
+        actionId: INTRO_ACCEPT_ACTION,
+        access: "member",
+        presses: { kind: "once", prompt: (press) => answerPrompt(press.value), slot: INTRO_ANSWER_SLOT },
+        run: (context) => answer(context, true),
+      },
+      {
+        actionId: INTRO_DECLINE_ACTION,
+        access: "member",
+        presses: { kind: "once", prompt: (press) => answerPrompt(press.value), slot: INTRO_ANSWER_SLOT },
+        run: (context) => answer(context, false),
+      },
     ],
   };
 }

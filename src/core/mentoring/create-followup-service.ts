@@ -26,7 +26,7 @@ export function createFollowUpService(deps: {
         kind: "mentor.followup",
         dedupeKey: `mentor.followup:${due.mentorshipId}:${due.dueAt.toISOString()}`,
         to: { kind: "person", personId: due.mentorId },
-        message: followUpPrompt(mentee, due.mentorshipId),
+        message: followUpPrompt(mentee, due.mentorshipId, due.dueAt),
       }),
     });
   }

@@ -14,6 +14,7 @@ import {
   MENTOR_LOG_ACTION,
   meetingLogForm,
   NEXT_STEP_MAX,
+  readFollowUpValue,
 } from "./mentoring-messages.ts";
 import type { MentoringStore, MentorshipSummary, PersonHandle } from "./mentoring-port.ts";
 import { parseMentorAdd } from "./parse-mentor-add.ts";
@@ -103,7 +104,12 @@ export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature 
       return textReply("You are not in a mentorship yet; your programme coordinator can add one.");
     return {
       kind: "form",
-      form: meetingLogForm(mine, context.personId, todayIn(context.now, context.actor.timezone)),
+      form: meetingLogForm(
+        mine,
+        context.personId,
+        todayIn(context.now, context.actor.timezone),
+        globalThis.crypto.randomUUID(),
+      ),
     };
   }
 
@@ -137,6 +143,7 @@ export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature 
     }
     if (Object.keys(errors).length > 0 || !m || !metOn) return { kind: "invalid", errors };
     const next = await recordMeeting(m, context.personId, metOn, nextStep || null, context.now);
+    context.record(`meeting of ${metOn} logged`);
     const other = m.mentor.id === context.personId ? m.mentee.name : m.mentor.name;
     const reminder =
       m.mentor.id === context.personId
@@ -147,12 +154,13 @@ export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature 
 
   /** The follow-up prompt's buttons: only the mentor may press them. */
   async function followUp(context: ActionContext): Promise<Reply> {
-    const m = await mentoring.mentorship(context.value);
+    const m = await mentoring.mentorship(readFollowUpValue(context.value).mentorshipId);
     if (!m) return updated("This mentorship has ended.");
     if (m.mentor.id !== context.personId) return textReply(ONLY_THE_MENTOR);
     if (context.actionId === FOLLOW_UP_DONE) {
       const today = todayIn(context.now, m.mentorTimezone);
       const next = await recordMeeting(m, m.mentor.id, today, null, context.now);
+      context.record(`you met on ${today}`);
       return updated(
         `Logged: you met ${m.mentee.name} today. I'll check in again around ${formatInstant(next, m.mentorTimezone)}.`,
       );
@@ -160,12 +168,14 @@ export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature 
     if (context.actionId === FOLLOW_UP_SNOOZE) {
       const until = snoozedUntil(context.now, m.mentorTimezone);
       await mentoring.setNextFollowUp(m.id, until);
+      context.record(`snoozed until ${formatInstant(until, m.mentorTimezone)}`);
       return updated(
         `Snoozed: I'll ask about ${m.mentee.name} again on ${formatInstant(until, m.mentorTimezone)}.`,
       );
     }
     if (context.actionId !== FOLLOW_UP_SKIP) return textReply("That button no longer works.");
     await mentoring.setNextFollowUp(m.id, null);
+    context.record("no follow-up needed for now");
     return updated(`OK, no follow-up prompt for ${m.mentee.name} until you log your next meeting.`);
   }
 
@@ -189,8 +199,25 @@ export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature 
       },
     ],
     actions: [
-      { actionId: MENTOR_LOG_ACTION, access: "member", run: submitLog },
-      { actionId: "mentor.followup:", access: "mentor", refusal: ONLY_THE_MENTOR, run: followUp },
+      {
+        actionId: MENTOR_LOG_ACTION,
+        access: "member",
+        // The form carries the key it was opened with: a submission sent twice logs one meeting.
+        presses: {
+          kind: "once",
+          prompt: (press) => (press.value ? `mentor.log:${press.value}` : null),
+          submits: true,
+        },
+        run: submitLog,
+      },
+      {
+        actionId: "mentor.followup:",
+        access: "mentor",
+        refusal: ONLY_THE_MENTOR,
+        // Done, Snooze and Not needed share the prompt's one answer.
+        presses: { kind: "once", prompt: (press) => readFollowUpValue(press.value).promptKey },
+        run: followUp,
+      },
     ],
   };
 }

@@ -20,10 +20,13 @@ export function meetingLogForm(
   mentorships: readonly MentorshipSummary[],
   personId: string,
   today: string,
+  /** The form's own key: a submission sent twice (a double click, a retry) logs one meeting. */
+  formKey: string,
 ): Form {
   return {
     title: "Log a mentor meeting",
     submitActionId: MENTOR_LOG_ACTION,
+    value: formKey,
     submitLabel: "Log it",
     blocks: [
       {
@@ -47,7 +50,28 @@ export function meetingLogForm(
   };
 }
 
-export function followUpPrompt(mentee: PersonRef, mentorshipId: string): Message {
+/**
+ * The follow-up prompt's buttons carry the prompt's identity, `<mentorship>@<due instant in ms>`: one prompt per
+ * due instant, so its press counts once (a second press, days later, is told what was recorded).
+ */
+export function followUpValue(mentorshipId: string, dueAt: Date): string {
+  return `${mentorshipId}@${dueAt.getTime()}`;
+}
+
+/**
+ * The mentorship and the prompt's key. A prompt sent before prompts had keys names the mentorship only: it has no
+ * key (null), and its presses run as they did then.
+ */
+export function readFollowUpValue(value: string): { mentorshipId: string; promptKey: string | null } {
+  const [mentorshipId = "", due = ""] = value.split("@");
+  const at = Number(due);
+  const promptKey =
+    due && Number.isFinite(at) ? `mentor.followup:${mentorshipId}:${new Date(at).toISOString()}` : null;
+  return { mentorshipId, promptKey };
+}
+
+export function followUpPrompt(mentee: PersonRef, mentorshipId: string, dueAt: Date): Message {
+  const value = followUpValue(mentorshipId, dueAt);
   return {
     summary: `Time to follow up with ${mentee.name}?`,
     blocks: [
@@ -55,9 +79,9 @@ export function followUpPrompt(mentee: PersonRef, mentorshipId: string): Message
       {
         type: "actions",
         buttons: [
-          { label: "Done (we met again)", actionId: FOLLOW_UP_DONE, value: mentorshipId, style: "primary" },
-          { label: "Snooze a week", actionId: FOLLOW_UP_SNOOZE, value: mentorshipId },
-          { label: "Not needed now", actionId: FOLLOW_UP_SKIP, value: mentorshipId },
+          { label: "Done (we met again)", actionId: FOLLOW_UP_DONE, value, style: "primary" },
+          { label: "Snooze a week", actionId: FOLLOW_UP_SNOOZE, value },
+          { label: "Not needed now", actionId: FOLLOW_UP_SKIP, value },
         ],
       },
     ],

@@ -5,6 +5,7 @@ import { commandUsage } from "../help.ts";
 import { pickProgramme } from "../pick-programme.ts";
 import {
   achieveMilestoneForm,
+  achievePrompt,
   addMilestoneForm,
   MILESTONE_ACHIEVE_ACTION,
   MILESTONE_ADD_ACTION,
@@ -47,7 +48,7 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
     if (partnerships.length === 0) {
       return textReply("Milestones belong to a partnership, and you are not in an active one yet.");
     }
-    return { kind: "form", form: addMilestoneForm(partnerships) };
+    return { kind: "form", form: addMilestoneForm(partnerships, globalThis.crypto.randomUUID()) };
   }
 
   async function celebrateHere(context: CommandContext): Promise<Reply> {
@@ -118,6 +119,11 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
       {
         actionId: MILESTONE_ADD_ACTION,
         access: "member",
+        presses: {
+          kind: "once",
+          prompt: (press) => (press.value ? `milestone.add:${press.value}` : null),
+          submits: true,
+        },
         async run(context) {
           if (!context.personId) return noProfile;
           const submission = readAddForm(context.inputs);
@@ -133,6 +139,9 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
             by: context.personId,
           });
           if (!added) return { kind: "invalid", errors: { partnership: "You are not in that partnership." } };
+          context.record(
+            submission.achieved ? "the milestone was added as achieved" : "the milestone was added",
+          );
           const what = `${submission.title} (${milestoneKindLabel(submission.kind)})`;
           return textReply(
             submission.achieved
@@ -144,6 +153,7 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
       {
         actionId: MILESTONE_ACHIEVE_ACTION,
         access: "member",
+        presses: { kind: "once", prompt: (press) => achievePrompt(press.inputs), submits: true },
         async run(context) {
           if (!context.personId) return noProfile;
           const milestoneId = readAchieveForm(context.inputs);
@@ -155,6 +165,7 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
               errors: { milestone: "That milestone is achieved already or not yours." },
             };
           }
+          context.record("the milestone was marked achieved");
           return textReply("Congratulations! It will be celebrated in your programme's channel.");
         },
       },

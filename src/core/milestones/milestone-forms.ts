@@ -9,10 +9,12 @@ export const MILESTONE_ADD_ACTION = "milestone.add";
 export const MILESTONE_ACHIEVE_ACTION = "milestone.achieve";
 const TITLE_MAX = TEXT_LIMITS.milestoneTitle;
 
-export function addMilestoneForm(partnerships: readonly PartnershipChoice[]): Form {
+/** `formKey`, the form's own key: a submission sent twice (a double click, a retry) adds one milestone. */
+export function addMilestoneForm(partnerships: readonly PartnershipChoice[], formKey: string): Form {
   return {
     title: "Add a milestone",
     submitActionId: MILESTONE_ADD_ACTION,
+    value: formKey,
     submitLabel: "Save",
     blocks: [
       {
@@ -102,6 +104,12 @@ export function readAddForm(inputs: Record<string, string | string[]>): AddSubmi
   if (dueText !== "" && !dueOn) errors.due = "Write the date as YYYY-MM-DD, e.g. 2027-03-31.";
   if (Object.keys(errors).length > 0 || !isMilestoneKind(kind)) return { ok: false, errors };
   return { ok: true, partnershipId, title, kind, dueOn, achieved: one(inputs.achieved) === "yes" };
+}
+
+/** The milestone a "Milestone achieved" submission names: it is achieved once. */
+export function achievePrompt(inputs: Record<string, string | string[]>): string | null {
+  const id = readAchieveForm(inputs);
+  return id ? `milestone.achieved:${id.toLowerCase()}` : null;
 }
 
 export function readAchieveForm(inputs: Record<string, string | string[]>): string | null {

@@ -165,12 +165,34 @@ export function createPartnershipsFeature(deps: PartnershipsFeatureDeps): CoreFe
       },
     ],
     actions: [
-      { actionId: PARTNERSHIP_CADENCE_ACTION, run: changeCadence, access: "member" },
-      { actionId: PARTNERSHIP_PAUSE_ACTION, run: setStatus("paused"), access: "member" },
-      { actionId: PARTNERSHIP_RESUME_ACTION, run: setStatus("active"), access: "member" },
-      { actionId: PARTNERSHIP_END_ACTION, run: confirmEnd, access: "member" },
-      { actionId: PARTNERSHIP_END_CONFIRM_ACTION, run: setStatus("ended"), access: "member" },
-      { actionId: PARTNERSHIP_LIST_ACTION, run: backToList, access: "member" },
+      // The list's buttons set a cadence or a status (the store answers "unchanged" when it is so already) or
+      // show something: pressing one again changes nothing, and the list is shown as it stands.
+      {
+        actionId: PARTNERSHIP_CADENCE_ACTION,
+        presses: { kind: "sets" },
+        run: changeCadence,
+        access: "member",
+      },
+      {
+        actionId: PARTNERSHIP_PAUSE_ACTION,
+        presses: { kind: "sets" },
+        run: setStatus("paused"),
+        access: "member",
+      },
+      {
+        actionId: PARTNERSHIP_RESUME_ACTION,
+        presses: { kind: "sets" },
+        run: setStatus("active"),
+        access: "member",
+      },
+      { actionId: PARTNERSHIP_END_ACTION, presses: { kind: "reads" }, run: confirmEnd, access: "member" },
+      {
+        actionId: PARTNERSHIP_END_CONFIRM_ACTION,
+        presses: { kind: "sets" },
+        run: setStatus("ended"),
+        access: "member",
+      },
+      { actionId: PARTNERSHIP_LIST_ACTION, presses: { kind: "reads" }, run: backToList, access: "member" },
     ],
   };
 }

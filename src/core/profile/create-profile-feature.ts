@@ -195,8 +195,9 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
       },
     ],
     actions: [
-      { actionId: PROFILE_OPEN_ACTION, access: "anyone", run: openForm },
-      { actionId: PROFILE_SAVE_ACTION, access: "anyone", run: save },
+      { actionId: PROFILE_OPEN_ACTION, access: "anyone", presses: { kind: "reads" }, run: openForm },
+      // Saving writes the form's values over the profile: sending it again leaves the same profile.
+      { actionId: PROFILE_SAVE_ACTION, access: "anyone", presses: { kind: "sets" }, run: save },
     ],
   };
 }
