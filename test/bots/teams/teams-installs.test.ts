@@ -179,13 +179,11 @@ describe("Teams messages from a tenant the bot does not serve", () => {
 
   it("serves a tenant linked to a programme with `collab programme link`", async () => {
     const [programme] = await db.insert(programmes).values({ name: "Partner trust" }).returning();
-    await db
-      .insert(programmeTenants)
-      .values({
-        programmeId: programme!.id,
-        platform: "teams",
-        tenantId: "00000000-0000-4000-8000-00000000dead",
-      });
+    await db.insert(programmeTenants).values({
+      programmeId: programme!.id,
+      platform: "teams",
+      tenantId: "00000000-0000-4000-8000-00000000dead",
+    });
     await postActivity(t.baseUrl, strangerMessage(t.connector.serviceUrl, "help"));
     expect((await strangers()).identities).toHaveLength(1);
     await db
