@@ -16,6 +16,7 @@ import { createPressLedger } from "../db/button-press-store.ts";
 import type { Database } from "../db/client.ts";
 import { createIdentityStore } from "../db/identity-store.ts";
 import { createAuditTrail, createSlackEventLedger } from "../db/slack-event-ledger.ts";
+import { createTeamsInstallStore } from "../db/teams-install-store.ts";
 import {
   createDeliveryWorker,
   type DeliveryWorker,
@@ -97,7 +98,14 @@ export function createServices(options: ServiceOptions): Services {
         events: { ledger: createSlackEventLedger(database.db), audit: createAuditTrail(database.db) },
       })
     : null;
-  const teams = createTeamsBot({ config: config.teams, core, logger });
+  const teams = createTeamsBot({
+    config: config.teams,
+    core,
+    logger,
+    installs: createTeamsInstallStore(database.db, {
+      ...(config.teams.appTenantId ? { configuredTenantId: config.teams.appTenantId } : {}),
+    }),
+  });
   senders.teams = createTeamsSender(teams.adapter, config.teams.appId, {
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   });

@@ -6,7 +6,7 @@ import {
   type RiskReason,
   type Span,
 } from "../core/digest/digest-snapshot.ts";
-import { NO_IDENTITY, NO_TEAMS_CONVERSATION } from "../core/digest/reach-advice.ts";
+import { NO_IDENTITY, NO_TEAMS_CONVERSATION, TEAMS_APP_REMOVED } from "../core/digest/reach-advice.ts";
 import { todayIn } from "../core/local-date.ts";
 import type { Db } from "./client.ts";
 import { createPeopleDirectory } from "./people-directory.ts";
@@ -262,13 +262,15 @@ export async function loadDigestSnapshot(db: Db, input: SnapshotInput): Promise<
       db
         .execute(sql`
         with members as (${membersOf(programmeId)})
-        select m.person_id, exists (select 1 from chat_identities ci where ci.person_id = m.person_id) as linked
+        select m.person_id, exists (select 1 from chat_identities ci where ci.person_id = m.person_id) as linked,
+          exists (select 1 from chat_identities ci
+            where ci.person_id = m.person_id and ci.app_removed_at is not null) as removed
         from members m
         where not exists (
           select 1 from chat_identities ci
           where ci.person_id = m.person_id and (ci.platform <> 'teams' or ci.conversation_ref is not null)
         )`)
-        .then((r) => rowsOf<{ person_id: string; linked: boolean }>(r)),
+        .then((r) => rowsOf<{ person_id: string; linked: boolean; removed: boolean }>(r)),
     ]);
 
   const unreachable = new Map<string, { personId: string; reason: string; failures: number }>();
@@ -279,12 +281,13 @@ export async function loadDigestSnapshot(db: Db, input: SnapshotInput): Promise<
       failures: Number(row.failures),
     });
   }
-  // Members no message can reach at all: no account linked, or Teams only and no conversation with the bot yet.
+  // Members no message can reach at all: no account linked, Teams only and no conversation with the bot yet, or
+  // the app removed from their Teams.
   for (const row of unlinked) {
     const known = unreachable.get(row.person_id);
     unreachable.set(row.person_id, {
       personId: row.person_id,
-      reason: row.linked ? NO_TEAMS_CONVERSATION : NO_IDENTITY,
+      reason: row.removed ? TEAMS_APP_REMOVED : row.linked ? NO_TEAMS_CONVERSATION : NO_IDENTITY,
       failures: known?.failures ?? 0,
     });
   }

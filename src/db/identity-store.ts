@@ -23,6 +23,8 @@ export function createIdentityStore(db: Db): IdentityStore {
           set: {
             lastSeenAt: at,
             conversationRef: sql`coalesce(excluded.conversation_ref, ${chatIdentities.conversationRef})`,
+            // A fresh reference (the app reinstalled, or opened again) makes the person reachable again.
+            appRemovedAt: sql`case when excluded.conversation_ref is null then ${chatIdentities.appRemovedAt} end`,
             platformTimezone: sql`coalesce(excluded.platform_timezone, ${chatIdentities.platformTimezone})`,
           },
         })

@@ -36,8 +36,9 @@ function routeFrom(identities: readonly IdentityRow[]): Route {
       platform: "teams",
       tenantId: teams.tenantId,
       target: { kind: "user", id: teams.userId },
-      unreachable:
-        "no Teams conversation yet: ask them to open the Collab app in Teams once, or install it for them",
+      unreachable: teams.appRemovedAt
+        ? "the Collab app was removed from their Teams: ask them to reinstall the app in Teams"
+        : "no Teams conversation yet: ask them to open the Collab app in Teams once, or install it for them",
     };
   }
   return {

@@ -64,6 +64,8 @@ export const chatIdentities = pgTable(
     /** Teams: the conversation reference needed for proactive messages, saved on first contact or install. */
     conversationRef: jsonb("conversation_ref"),
     platformTimezone: text("platform_timezone"),
+    /** Teams: when the app was removed from this person's chat (installationUpdate remove); cleared on reinstall. */
+    appRemovedAt: timestamp("app_removed_at", { withTimezone: true }),
     createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
   },

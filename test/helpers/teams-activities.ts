@@ -68,3 +68,56 @@ export async function postActivity(baseUrl: string, activity: unknown, headers: 
   });
   return { status: response.status, text: await response.text() };
 }
+
+/**
+ * An Action.Execute press as Teams sends it: an `adaptiveCard/action` invoke whose value is the documented
+ * { action: { type, id, verb, data }, trigger } (Adaptive Cards docs, "Universal Bot action model"), in the
+ * envelope of a personal chat message. `data` holds the button's data merged with the card's input values.
+ */
+export function adaptiveCardInvoke(
+  serviceUrl: string,
+  action: { verb: string; data: Record<string, unknown> },
+  options: { from?: TeamsUser; replyToId?: string } = {},
+) {
+  const { text: _text, textFormat: _format, ...base } = personalMessage(serviceUrl, "", options.from);
+  return {
+    ...base,
+    type: "invoke",
+    name: "adaptiveCard/action",
+    ...(options.replyToId ? { replyToId: options.replyToId } : {}),
+    value: {
+      action: { type: "Action.Execute", id: randomUUID(), verb: action.verb, data: action.data },
+      trigger: "manual",
+    },
+    channelData: { tenant: { id: TEAMS_TENANT_ID }, source: { name: "message" } },
+  };
+}
+
+/** installationUpdate for the personal app (add, remove, add-upgrade, remove-upgrade), as the Teams docs describe it. */
+export function personalInstallationUpdate(
+  serviceUrl: string,
+  action: string,
+  from: TeamsUser = teamsUserBob,
+) {
+  const { text: _text, textFormat: _format, ...base } = personalMessage(serviceUrl, "", from);
+  return { ...base, type: "installationUpdate", action };
+}
+
+/** A personal message from someone in another Teams tenant (an organisation the bot was not set up for). */
+export function strangerMessage(
+  serviceUrl: string,
+  text: string,
+  tenantId = "00000000-0000-4000-8000-00000000dead",
+) {
+  const stranger: TeamsUser = {
+    id: "29:1strangerTeamsUserId",
+    aadObjectId: "00000000-0000-4000-8000-0000000051a1",
+    name: "Sam Stranger",
+  };
+  const message = personalMessage(serviceUrl, text, stranger);
+  return {
+    ...message,
+    conversation: { ...message.conversation, tenantId },
+    channelData: { tenant: { id: tenantId } },
+  };
+}

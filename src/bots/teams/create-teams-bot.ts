@@ -12,6 +12,7 @@ import type { Core } from "../../core/create-core.ts";
 import type { Logger } from "../../logger.ts";
 import { createCollabTeamsBot } from "./collab-teams-bot.ts";
 import { BadRequestError, readJsonBody, toBotRequest, toBotResponse } from "./node-http-shim.ts";
+import type { TeamsInstalls } from "./teams-installs.ts";
 
 export const TEAMS_MESSAGES_PATH = "/api/messages";
 
@@ -21,7 +22,12 @@ export interface TeamsBot {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
-export function createTeamsBot(options: { config: TeamsConfig; core: Core; logger: Logger }): TeamsBot {
+export function createTeamsBot(options: {
+  config: TeamsConfig;
+  core: Core;
+  logger: Logger;
+  installs: TeamsInstalls;
+}): TeamsBot {
   const { config, logger } = options;
   const credentials = {
     MicrosoftAppId: config.appId ?? "",
@@ -43,7 +49,7 @@ export function createTeamsBot(options: { config: TeamsConfig; core: Core; logge
       logger.warn({ err: (sendError as Error).message }, "Could not tell the Teams user about the failure");
     }
   };
-  const bot = createCollabTeamsBot(options.core, logger);
+  const bot = createCollabTeamsBot({ core: options.core, logger, installs: options.installs });
 
   /**
    * The token is checked here first: CloudAdapter.process answers a bad one with 401 too, but writes the
@@ -74,6 +80,12 @@ export function createTeamsBot(options: { config: TeamsConfig; core: Core; logge
         const status = error instanceof BadRequestError ? error.status : 400;
         res.writeHead(status, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: (error as Error).message }));
+        return;
+      }
+      // botbuilder's schema lets an activity without a type through, then fails on it with a 500.
+      if (typeof body.type !== "string" || body.type.trim() === "") {
+        res.writeHead(400, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: "activity has no type" }));
         return;
       }
       if (config.appId && !(await authenticated(body, req.headers.authorization ?? ""))) {

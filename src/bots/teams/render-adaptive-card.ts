@@ -16,11 +16,33 @@ export interface TeamsRenderContext {
   tenantId: string;
 }
 
+/** What a button carries back: the neutral action id and value (Teams merges the card's input values into it). */
+export interface ActionData {
+  actionId: string;
+  value?: string;
+}
+
+/** The pre-Universal-Actions button: Teams posts a message activity with `value` = data (and inputs). */
 export interface SubmitAction {
   type: "Action.Submit";
   title: string;
-  data: { actionId: string; value?: string };
+  data: ActionData;
   style?: "positive" | "destructive";
+}
+
+/**
+ * A Universal Actions button (Adaptive Cards 1.4+): Teams sends an `adaptiveCard/action` invoke with the verb and
+ * data, and shows the card the bot answers with in place of this one. Clients too old for it use `fallback`, an
+ * Action.Submit with the same data, which the bot still handles (see "Universal Actions for Adaptive Cards:
+ * backward compatibility" in the Teams docs). Both are kept in an ActionSet, as those docs advise for old clients.
+ */
+export interface ExecuteAction {
+  type: "Action.Execute";
+  title: string;
+  verb: string;
+  data: ActionData;
+  style?: "positive" | "destructive";
+  fallback: SubmitAction;
 }
 
 interface ElementBase {
@@ -43,7 +65,7 @@ export interface FactSet extends ElementBase {
 
 export interface ActionSet extends ElementBase {
   type: "ActionSet";
-  actions: SubmitAction[];
+  actions: ExecuteAction[];
 }
 
 export interface TextInput extends ElementBase {
@@ -97,7 +119,6 @@ export interface AdaptiveCardJson {
   version: "1.5";
   fallbackText?: string;
   body: CardElement[];
-  actions: SubmitAction[];
   msteams: { entities: MentionEntity[] };
 }
 
@@ -149,12 +170,11 @@ export function renderAdaptiveCardForm(form: Form, ctx: TeamsRenderContext): Ren
   const state = newState(ctx);
   const title = oneLine(form.title);
   const titleParts = title === "" ? [] : renderBlock({ type: "header", text: title }, state);
-  const submit: SubmitAction = {
-    type: "Action.Submit",
-    title: label(form.submitLabel, "Submit"),
-    data: submitData(form.submitActionId, form.value),
-    style: "positive",
-  };
+  const submit = executeAction(
+    label(form.submitLabel, "Submit"),
+    submitData(form.submitActionId, form.value),
+    "positive",
+  );
   return assemble([...titleParts, ...renderParts(form.blocks, state)], [submit], title);
 }
 
@@ -285,23 +305,25 @@ function factParts(fields: readonly { label: string; value: RichText }[], state:
 
 function actionParts(buttons: readonly Button[]): Part[] {
   return chunk(buttons, TEAMS_ACTIONS_PER_SET).map((group) => ({
-    element: { type: "ActionSet", actions: group.map(submitAction) },
+    element: { type: "ActionSet", actions: group.map(buttonAction) },
     mentions: [],
   }));
 }
 
-function submitAction(button: Button): SubmitAction {
-  const action: SubmitAction = {
-    type: "Action.Submit",
-    title: label(button.label, "Select"),
-    data: submitData(button.actionId, button.value),
-  };
-  if (button.style === "primary") action.style = "positive";
-  if (button.style === "danger") action.style = "destructive";
-  return action;
+function buttonAction(button: Button): ExecuteAction {
+  const style =
+    button.style === "primary" ? "positive" : button.style === "danger" ? "destructive" : undefined;
+  return executeAction(label(button.label, "Select"), submitData(button.actionId, button.value), style);
 }
 
-function submitData(actionId: string, value: string | undefined): SubmitAction["data"] {
+/** An Action.Execute whose verb is the action id, with an Action.Submit of the same data as its fallback. */
+function executeAction(title: string, data: ActionData, style?: SubmitAction["style"]): ExecuteAction {
+  const fallback: SubmitAction = { type: "Action.Submit", title, data };
+  if (style) fallback.style = style;
+  return { type: "Action.Execute", title, verb: data.actionId, data, ...(style ? { style } : {}), fallback };
+}
+
+function submitData(actionId: string, value: string | undefined): ActionData {
   return value === undefined ? { actionId } : { actionId, value };
 }
 
@@ -377,7 +399,7 @@ function required(optional: boolean | undefined): { isRequired: boolean; errorMe
 // ---- size limit ----
 
 /** Builds the card, dropping trailing body elements (and saying how many) while its JSON is over the limit. */
-function assemble(parts: readonly Part[], actions: SubmitAction[], fallback: string): RenderedCard {
+function assemble(parts: readonly Part[], actions: ExecuteAction[], fallback: string): RenderedCard {
   let kept = parts.length;
   let rendered = build(parts, kept, actions, fallback);
   if (bytes(rendered.card) <= TEAMS_CARD_MAX_BYTES) return rendered;
@@ -396,7 +418,7 @@ function assemble(parts: readonly Part[], actions: SubmitAction[], fallback: str
 }
 
 /** How many leading parts fit, counting each part's JSON and its new mention entities, with room for the note. */
-function fittingCount(parts: readonly Part[], actions: SubmitAction[], fallback: string): number {
+function fittingCount(parts: readonly Part[], actions: ExecuteAction[], fallback: string): number {
   const note = bytes(moreNote(parts.length, true)) + 1;
   let used = bytes(build([], 0, actions, fallback).card) + note;
   const seen = new Set<string>();
@@ -413,20 +435,21 @@ function fittingCount(parts: readonly Part[], actions: SubmitAction[], fallback:
 function build(
   parts: readonly Part[],
   kept: number,
-  actions: SubmitAction[],
+  actions: ExecuteAction[],
   fallback: string,
 ): RenderedCard {
   const shown = parts.slice(0, kept);
   const body = shown.map((part) => part.element);
   const dropped = parts.length - kept;
   if (dropped > 0) body.push(moreNote(dropped, kept > 0));
+  // A form's submit button goes last, in an ActionSet (not the card's `actions`) so that its fallback works in old clients.
+  if (actions.length > 0) body.push({ type: "ActionSet", actions });
   const entities = uniqueEntities(shown.flatMap((part) => part.mentions));
   const card: AdaptiveCardJson = {
     $schema: SCHEMA,
     type: "AdaptiveCard",
     version: "1.5",
     body,
-    actions,
     msteams: { entities },
   };
   const fallbackText = truncate(fallback, LABEL_MAX);

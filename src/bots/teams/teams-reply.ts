@@ -5,7 +5,7 @@ import type { Message } from "../../core/message.ts";
 import { teamsTenantId } from "./actor.ts";
 import { renderAdaptiveCard, renderAdaptiveCardForm } from "./render-adaptive-card.ts";
 
-function cardActivity(card: object, summary: string) {
+export function cardActivity(card: object, summary: string) {
   return { type: "message", summary, attachments: [CardFactory.adaptiveCard(card)] };
 }
 

@@ -2,9 +2,11 @@
 
 export const NO_IDENTITY = "no-identity";
 export const NO_TEAMS_CONVERSATION = "no-teams-conversation";
+/** Teams told the bot the app was removed from their chat (installationUpdate remove): its reference is gone. */
+export const TEAMS_APP_REMOVED = "teams-app-removed";
 
 const advice: readonly [RegExp, string][] = [
-  [/open the Collab app|people CSV/i, ""],
+  [/open the Collab app|people CSV|reinstall the app/i, ""],
   [/conversation reference|conversation not found/i, "ask them to open the Collab app in Teams once"],
   [
     /left the workspace|deactivated|may have left/i,
@@ -18,6 +20,9 @@ const advice: readonly [RegExp, string][] = [
 export function reachAdvice(reason: string): string {
   if (reason === NO_IDENTITY) {
     return "no Slack or Teams account linked: add slack_user_id or teams_aad_object_id in the people CSV and import it again";
+  }
+  if (reason === TEAMS_APP_REMOVED) {
+    return "the Collab app was removed from their Teams: ask them to reinstall the app in Teams (or install it for them)";
   }
   if (reason === NO_TEAMS_CONVERSATION) {
     return "no Teams conversation with the bot yet: ask them to open the Collab app in Teams once, or install it for them";

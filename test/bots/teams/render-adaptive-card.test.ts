@@ -93,7 +93,7 @@ describe("the adaptivecards check itself", () => {
 });
 
 describe("renderAdaptiveCard: the card", () => {
-  it("is an Adaptive Card 1.5 with schema, body, actions and msteams entities", () => {
+  it("is an Adaptive Card 1.5 with schema, body and msteams entities (buttons live in the body)", () => {
     const { card } = render({ summary: "Hello", blocks: [{ type: "text", text: "hi" }] });
     expect(card).toEqual({
       $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -101,7 +101,6 @@ describe("renderAdaptiveCard: the card", () => {
       version: "1.5",
       fallbackText: "Hello",
       body: [{ type: "TextBlock", text: "hi", wrap: true }],
-      actions: [],
       msteams: { entities: [] },
     });
   });
@@ -142,26 +141,28 @@ describe("renderAdaptiveCard: block types", () => {
     ]);
   });
 
-  it("renders buttons as Action.Submit in an ActionSet next to their block", () => {
+  it("renders buttons as Action.Execute (verb = action id) with an Action.Submit fallback, in an ActionSet next to their block", () => {
     const elements = body({ type: "text", text: "How is it going?" }, checkinButtons);
+    const execute = (title: string, data: { actionId: string; value: string }, style?: string) => {
+      const submit = { type: "Action.Submit", title, data, ...(style ? { style } : {}) };
+      return {
+        type: "Action.Execute",
+        title,
+        verb: data.actionId,
+        data,
+        ...(style ? { style } : {}),
+        fallback: submit,
+      };
+    };
     expect(elements[1]).toEqual({
       type: "ActionSet",
       actions: [
-        {
-          type: "Action.Submit",
-          title: "On track",
-          data: { actionId: "checkin", value: "ok" },
-          style: "positive",
-        },
-        {
-          type: "Action.Submit",
-          title: "Blocked",
-          data: { actionId: "checkin", value: "blocked" },
-          style: "destructive",
-        },
-        { type: "Action.Submit", title: "Later", data: { actionId: "snooze", value: "1d" } },
+        execute("On track", { actionId: "checkin", value: "ok" }, "positive"),
+        execute("Blocked", { actionId: "checkin", value: "blocked" }, "destructive"),
+        execute("Later", { actionId: "snooze", value: "1d" }),
       ],
     });
+    expect(cardProblems(render({ summary: "s", blocks: [checkinButtons] }).card)).toEqual([]);
   });
 
   it("splits more than five buttons into several ActionSets", () => {
@@ -347,24 +348,38 @@ describe("renderAdaptiveCardForm", () => {
     ],
   };
 
-  it("has a title, the inputs and an Action.Submit carrying the action id and value", () => {
+  it("has a title, the inputs and, last in an ActionSet, an Action.Execute carrying the action id and value", () => {
     const { card } = renderAdaptiveCardForm(form, ctx);
     expect(cardProblems(card)).toEqual([]);
-    expect(card.body.map((element) => element.type)).toEqual(["TextBlock", "Input.Text", "Input.ChoiceSet"]);
-    expect(card.body[0]).toMatchObject({ text: "Edit project", size: "Large", weight: "Bolder" });
-    expect(card.actions).toEqual([
-      {
-        type: "Action.Submit",
-        title: "Save",
-        data: { actionId: "project.save", value: "proj-7" },
-        style: "positive",
-      },
+    expect(card.body.map((element) => element.type)).toEqual([
+      "TextBlock",
+      "Input.Text",
+      "Input.ChoiceSet",
+      "ActionSet",
     ]);
+    expect(card.body[0]).toMatchObject({ text: "Edit project", size: "Large", weight: "Bolder" });
+    const data = { actionId: "project.save", value: "proj-7" };
+    expect(card.body[3]).toEqual({
+      type: "ActionSet",
+      actions: [
+        {
+          type: "Action.Execute",
+          title: "Save",
+          verb: "project.save",
+          data,
+          style: "positive",
+          fallback: { type: "Action.Submit", title: "Save", data, style: "positive" },
+        },
+      ],
+    });
   });
 
   it("leaves value out of the data when the form has none", () => {
     const { card } = renderAdaptiveCardForm({ ...form, value: undefined }, ctx);
-    expect(card.actions[0]?.data).toEqual({ actionId: "project.save" });
+    const set = card.body.at(-1);
+    expect(set?.type === "ActionSet" ? set.actions[0]?.data : undefined).toEqual({
+      actionId: "project.save",
+    });
   });
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "chat_identities" ADD COLUMN "app_removed_at" timestamp with time zone;
