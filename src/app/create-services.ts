@@ -15,6 +15,7 @@ import { createAccessStore } from "../db/access-store.ts";
 import type { Database } from "../db/client.ts";
 import { createIdentityStore } from "../db/identity-store.ts";
 import { createAuditTrail, createSlackEventLedger } from "../db/slack-event-ledger.ts";
+import { createWorkspaceStatus } from "../db/workspace-status-store.ts";
 import {
   createDeliveryWorker,
   type DeliveryWorker,
@@ -27,6 +28,7 @@ import { createCapabilityDeps } from "./capabilities/capability.ts";
 import { createCheckins } from "./capabilities/checkins.ts";
 import { createCollaborators } from "./capabilities/collaborators.ts";
 import { createDigests } from "./capabilities/digests.ts";
+import { createHome } from "./capabilities/home.ts";
 import { createMentoring } from "./capabilities/mentoring.ts";
 import { createMilestones } from "./capabilities/milestones.ts";
 import { createRetention } from "./capabilities/retention.ts";
@@ -76,6 +78,7 @@ export function createServices(options: ServiceOptions): Services {
     createRoles(deps),
     createRetention(deps),
     createCheckins(deps),
+    createHome(deps, () => core.commands()),
   ];
   const core = createCore({
     identities: createIdentityStore(database.db),
@@ -92,7 +95,11 @@ export function createServices(options: ServiceOptions): Services {
         ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
         ...(options.slackAckWithinMs !== undefined ? { ackWithinMs: options.slackAckWithinMs } : {}),
         ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-        events: { ledger: createSlackEventLedger(database.db), audit: createAuditTrail(database.db) },
+        events: {
+          ledger: createSlackEventLedger(database.db),
+          audit: createAuditTrail(database.db),
+          workspaces: createWorkspaceStatus(database.db),
+        },
       })
     : null;
   const teams = createTeamsBot({ config: config.teams, core, logger });

@@ -4,6 +4,8 @@ export const NO_IDENTITY = "no-identity";
 export const NO_TEAMS_CONVERSATION = "no-teams-conversation";
 
 const advice: readonly [RegExp, string][] = [
+  // The app was removed from their Slack workspace: the reason already says what to do.
+  [/Slack workspace.*reinstall it/i, ""],
   [/open the Collab app|people CSV/i, ""],
   [/conversation reference|conversation not found/i, "ask them to open the Collab app in Teams once"],
   [
