@@ -18,7 +18,10 @@ interface RealPayload {
 const fixtures: RealPayload[] = readdirSync(FIXTURES)
   .filter((file) => file.endsWith(".json"))
   .sort()
-  .map((file) => ({ file, ...(JSON.parse(readFileSync(join(FIXTURES, file), "utf8")) as Omit<RealPayload, "file">) }));
+  .map((file) => ({
+    file,
+    ...(JSON.parse(readFileSync(join(FIXTURES, file), "utf8")) as Omit<RealPayload, "file">),
+  }));
 
 /** How Slack sends each kind: form fields for commands, JSON for the Events API, `payload=` for interactivity. */
 function encode(fixture: RealPayload, responseUrl: string): { body: string; contentType: string } {

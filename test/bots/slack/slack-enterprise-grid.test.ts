@@ -38,7 +38,13 @@ function homeOpened(team: string, user: string, eventId: string, enterprise?: st
     team_id: team,
     ...(enterprise ? { enterprise_id: enterprise } : {}),
     api_app_id: "A0COLLAB01",
-    event: { type: "app_home_opened", user, channel: "D0HOME001", tab: "home", event_ts: "1700000000.000100" },
+    event: {
+      type: "app_home_opened",
+      user,
+      channel: "D0HOME001",
+      tab: "home",
+      event_ts: "1700000000.000100",
+    },
     type: "event_callback",
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
@@ -157,7 +163,10 @@ describe("Slack Enterprise Grid", () => {
     for (const [team, eventId] of requests) {
       expect(await deliverEvent(t.baseUrl, homeOpened(team, ALICE, eventId, ORG))).toBe(200);
       const expected = before + requests.findIndex(([, id]) => id === eventId) + 1;
-      await until(() => t.slackApi.callsTo("views.publish").length === expected, `views.publish for ${eventId}`);
+      await until(
+        () => t.slackApi.callsTo("views.publish").length === expected,
+        `views.publish for ${eventId}`,
+      );
     }
     const published = t.slackApi.callsTo("views.publish").slice(before);
     expect(published.map((call) => call.args.team_id)).toEqual([WORKSPACE_A, WORKSPACE_B, WORKSPACE_A]);

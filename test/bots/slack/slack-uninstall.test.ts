@@ -77,7 +77,9 @@ describe("Slack uninstall and token revocation", () => {
 
   it("app_uninstalled fails that workspace's waiting messages with a reason, records and audits it", async () => {
     await enqueueOutgoing(t.database.db, [message(ids.dana!, "u-dana-1"), message(ids.erin!, "u-erin-1")]);
-    expect(await deliver(t.baseUrl, envelope("T0GONE001", "Ev0GONE1", { type: "app_uninstalled" }))).toBe(200);
+    expect(await deliver(t.baseUrl, envelope("T0GONE001", "Ev0GONE1", { type: "app_uninstalled" }))).toBe(
+      200,
+    );
     await until(async () => (await rowOf("u-dana-1")).status === "failed", "Dana's message to fail");
 
     const dana = await rowOf("u-dana-1");
@@ -88,7 +90,10 @@ describe("Slack uninstall and token revocation", () => {
       .from(chatWorkspaceStatus)
       .where(eq(chatWorkspaceStatus.tenantId, "T0GONE001"));
     expect(status).toMatchObject({ platform: "slack", status: "uninstalled" });
-    const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.action, "slack.app_uninstalled"));
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "slack.app_uninstalled"));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ subject: "T0GONE001" });
     expect(audits[0]!.details).toMatchObject({ eventId: "Ev0GONE1", failedDeliveries: 1 });
@@ -114,8 +119,8 @@ describe("Slack uninstall and token revocation", () => {
     expect(await deliver(t.baseUrl, userOnly)).toBe(200);
     await until(
       async () =>
-        (await t.database.db.select().from(auditLog).where(eq(auditLog.action, "slack.tokens_revoked"))).length ===
-        1,
+        (await t.database.db.select().from(auditLog).where(eq(auditLog.action, "slack.tokens_revoked")))
+          .length === 1,
       "the user-token audit",
     );
     expect((await rowOf("u-finn-1")).status).toBe("pending");
