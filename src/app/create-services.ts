@@ -17,6 +17,7 @@ import type { Database } from "../db/client.ts";
 import { createIdentityStore } from "../db/identity-store.ts";
 import { createAuditTrail, createSlackEventLedger } from "../db/slack-event-ledger.ts";
 import { createTeamsInstallStore } from "../db/teams-install-store.ts";
+import { createWorkspaceStatus } from "../db/workspace-status-store.ts";
 import {
   createDeliveryWorker,
   type DeliveryWorker,
@@ -29,6 +30,7 @@ import { createCapabilityDeps } from "./capabilities/capability.ts";
 import { createCheckins } from "./capabilities/checkins.ts";
 import { createCollaborators } from "./capabilities/collaborators.ts";
 import { createDigests } from "./capabilities/digests.ts";
+import { createHome } from "./capabilities/home.ts";
 import { createMentoring } from "./capabilities/mentoring.ts";
 import { createMilestones } from "./capabilities/milestones.ts";
 import { createRetention } from "./capabilities/retention.ts";
@@ -78,6 +80,7 @@ export function createServices(options: ServiceOptions): Services {
     createRoles(deps),
     createRetention(deps),
     createCheckins(deps),
+    createHome(deps, () => core.commands()),
   ];
   const core = createCore({
     identities: createIdentityStore(database.db),
@@ -95,7 +98,11 @@ export function createServices(options: ServiceOptions): Services {
         ...(options.slackRetryConfig ? { retryConfig: options.slackRetryConfig } : {}),
         ...(options.slackAckWithinMs !== undefined ? { ackWithinMs: options.slackAckWithinMs } : {}),
         ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-        events: { ledger: createSlackEventLedger(database.db), audit: createAuditTrail(database.db) },
+        events: {
+          ledger: createSlackEventLedger(database.db),
+          audit: createAuditTrail(database.db),
+          workspaces: createWorkspaceStatus(database.db),
+        },
       })
     : null;
   const teams = createTeamsBot({

@@ -16,3 +16,20 @@ export interface AuditTrail {
     details?: Record<string, unknown> | null;
   }): Promise<void>;
 }
+
+/** The app was removed from a workspace (or a whole org of them), or its bot token revoked there. */
+export interface WorkspaceRemoval {
+  /** A Slack team id, or an Enterprise Grid enterprise id when `organisation`. */
+  tenantId: string;
+  organisation: boolean;
+  status: "uninstalled" | "tokens_revoked";
+  at: Date;
+  eventId?: string;
+  /** tokens_revoked: how many user (oauth) and bot tokens were revoked. */
+  revoked?: { oauth: number; bot: number };
+}
+
+/** Where the bot can no longer write: deliveries there stop, with a reason coordinators see. */
+export interface WorkspaceStatus {
+  markUninstalled(removal: WorkspaceRemoval): Promise<{ failed: number }>;
+}

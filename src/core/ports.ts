@@ -8,6 +8,11 @@ export interface Actor {
   /** What the door they came through can do: the core words its replies from this, never from the platform. */
   door: DoorTraits;
   displayName?: string;
+  /**
+   * An organisation spanning tenants in which the same user id is the same person in every tenant (Slack
+   * Enterprise Grid's enterprise id): contact from another tenant of it finds the person already known.
+   */
+  organisationId?: string;
   /** Teams: the conversation reference for proactive messages to this person's personal chat. */
   conversationRef?: unknown;
   /** The platform's idea of the person's time zone (Slack users.info tz, Teams clientInfo timezone). */

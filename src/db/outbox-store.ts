@@ -6,6 +6,7 @@ import type { Db } from "./client.ts";
 import { arrayLiteral } from "./pg-array.ts";
 import { rowsOf } from "./rows.ts";
 import { chatIdentities, outbox, programmeTenants } from "./schema.ts";
+import { blockedWorkspaces } from "./workspace-status-store.ts";
 
 interface Route {
   platform: Platform;
@@ -116,6 +117,41 @@ function routeToChannel(to: Extract<OutgoingMessage["to"], { kind: "channel" }>)
   };
 }
 
+/** The workspace or Grid org an identity is in, if the app was removed from it: its reason. */
+function blockedReason(
+  identity: { platform: string; tenantId: string; organisationId: string | null },
+  blocked: ReadonlyMap<string, string>,
+): string | undefined {
+  if (identity.platform !== "slack") return undefined;
+  return (
+    blocked.get(identity.tenantId) ??
+    (identity.organisationId ? blocked.get(identity.organisationId) : undefined)
+  );
+}
+
+/** Identities in workspaces the app was removed from go last: a person reachable elsewhere is reached there. */
+function preferReachable(identities: IdentityRow[], blocked: ReadonlyMap<string, string>): IdentityRow[] {
+  const open = identities.filter((i) => !blockedReason(i, blocked));
+  return open.length === identities.length
+    ? identities
+    : [...open, ...identities.filter((i) => !open.includes(i))];
+}
+
+/** A route into a workspace the app was removed from is not tried: it is recorded unreachable, with the reason. */
+function refuseBlocked(
+  route: Route,
+  identities: readonly IdentityRow[],
+  blocked: ReadonlyMap<string, string>,
+): Route {
+  if (route.unreachable || route.platform !== "slack" || blocked.size === 0) return route;
+  const identity = identities.find((i) => i.platform === "slack" && i.tenantId === route.tenantId);
+  const reason = blockedReason(
+    { platform: "slack", tenantId: route.tenantId, organisationId: identity?.organisationId ?? null },
+    blocked,
+  );
+  return reason ? { ...route, unreachable: reason } : route;
+}
+
 /** What became of one enqueued message: its row, and whether it waits for delivery or cannot be delivered. */
 export interface EnqueueResult {
   id: number;
@@ -141,16 +177,22 @@ export async function enqueueOutgoing(
   const identities =
     personIds.length > 0 ? await identitiesOf(db, personIds) : new Map<string, IdentityRow[]>();
   const links = await linksOf(db, messages);
+  const blocked = await blockedWorkspaces(db);
+  if (blocked.size > 0)
+    for (const [id, list] of identities) identities.set(id, preferReachable(list, blocked));
   const results: (EnqueueResult | null)[] = messages.map(() => null);
   for (let start = 0; start < messages.length; start += INSERT_CHUNK) {
     const chunk = messages.slice(start, start + INSERT_CHUNK).map((message, offset) => {
-      const route =
+      const route = refuseBlocked(
         message.to.kind === "person"
           ? routeToPerson(
               identities.get(message.to.personId) ?? [],
               links.get(message.to.programmeId ?? "") ?? [],
             )
-          : routeToChannel(message.to);
+          : routeToChannel(message.to),
+        message.to.kind === "person" ? (identities.get(message.to.personId) ?? []) : [],
+        blocked,
+      );
       return { index: start + offset, message, route };
     });
     const column = (value: (item: (typeof chunk)[number]) => string | null) => arrayLiteral(chunk.map(value));

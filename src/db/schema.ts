@@ -66,12 +66,18 @@ export const chatIdentities = pgTable(
     platformTimezone: text("platform_timezone"),
     /** Teams: when the app was removed from this person's chat (installationUpdate remove); cleared on reinstall. */
     appRemovedAt: timestamp("app_removed_at", { withTimezone: true }),
+    /**
+     * An organisation spanning tenants in which a user id names the same person in every tenant: Slack Enterprise
+     * Grid's enterprise id (a Grid user keeps one user id in all of the org's workspaces). Null elsewhere.
+     */
+    organisationId: text("organisation_id"),
     createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("chat_identities_platform_user").on(t.platform, t.tenantId, t.userId),
     index("chat_identities_person").on(t.personId),
+    index("chat_identities_organisation_user").on(t.platform, t.organisationId, t.userId),
   ],
 );
 
@@ -367,6 +373,23 @@ export const slackEvents = pgTable("slack_events", {
   eventId: text("event_id").primaryKey(),
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Workspaces (Slack team or Enterprise Grid org id) and tenants the bot can no longer write to: the app was
+ * uninstalled or its bot token revoked. Deliveries there stop with `reason` until it is installed again.
+ */
+export const chatWorkspaceStatus = pgTable(
+  "chat_workspace_status",
+  {
+    platform: text("platform").notNull(),
+    tenantId: text("tenant_id").notNull(),
+    /** "uninstalled" | "tokens_revoked" */
+    status: text("status").notNull(),
+    reason: text("reason").notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.tenantId] })],
+);
 
 /** Who did what, when, from where; never message bodies. */
 export const auditLog = pgTable(

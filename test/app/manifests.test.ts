@@ -34,6 +34,33 @@ describe("platform manifests", () => {
     expect(manifest.oauth_config.scopes.bot.some((s) => s.endsWith(":history"))).toBe(false);
   });
 
+  it("the Slack manifest has a writable Messages tab, a Home tab, a long description and the events it handles", () => {
+    const manifest = parse(readFileSync(join(root, "manifests/slack-app-manifest.yaml"), "utf8")) as {
+      _metadata?: { major_version?: number };
+      display_information: { long_description?: string };
+      features: {
+        app_home?: {
+          home_tab_enabled?: boolean;
+          messages_tab_enabled?: boolean;
+          messages_tab_read_only_enabled?: boolean;
+        };
+      };
+      settings: { event_subscriptions: { bot_events: string[] } };
+    };
+    expect(manifest._metadata?.major_version).toBe(1);
+    // Slack refuses a long description shorter than 175 characters (and longer than 4,000).
+    expect(manifest.display_information.long_description?.length ?? 0).toBeGreaterThanOrEqual(175);
+    expect(manifest.display_information.long_description?.length ?? 0).toBeLessThanOrEqual(4000);
+    expect(manifest.features.app_home).toEqual({
+      home_tab_enabled: true,
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: false,
+    });
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(["app_home_opened", "app_uninstalled", "tokens_revoked"]),
+    );
+  });
+
   it("the Teams manifest names a bot, its commands and icons of the required sizes", () => {
     const manifest = JSON.parse(readFileSync(join(root, "manifests/teams/manifest.json"), "utf8")) as {
       manifestVersion: string;

@@ -56,6 +56,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     }),
     "views.open": () => ({ ok: true, view: { id: `V${ts++}` } }),
     "views.update": () => ({ ok: true }),
+    "views.publish": (args) => ({ ok: true, view: { id: `V${ts++}`, type: "home", user_id: args.user_id } }),
   };
 
   const route = (request: RecordedRequest): FakeReply => {

@@ -1,15 +1,18 @@
 // The Slack door: a Bolt app behind an HTTPReceiver whose request listener the shared HTTP server calls.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, type AppOptions, type Authorize, HTTPReceiver, webApi } from "@slack/bolt";
+import type { App, AppOptions, Authorize } from "@slack/bolt";
+import { HTTPReceiver, webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config.ts";
 import type { Core } from "../../core/create-core.ts";
-import type { AuditTrail, EventLedger } from "../../core/platform-events.ts";
+import type { AuditTrail, EventLedger, WorkspaceStatus } from "../../core/platform-events.ts";
 import type { Logger } from "../../logger.ts";
 import { createBoltLogger } from "./bolt-logger.ts";
+import { register as registerAppHome } from "./listeners/app-home.ts";
 import { register as registerBlockActions } from "./listeners/block-actions.ts";
 import { register as registerPlatformEvents } from "./listeners/platform-events.ts";
-import { register as registerSlashCommands } from "./listeners/slash-commands.ts";
+import { register as registerSlashCommands, SLASH_COMMANDS } from "./listeners/slash-commands.ts";
 import { register as registerViewSubmissions } from "./listeners/view-submissions.ts";
+import { PromptAckApp } from "./prompt-ack-app.ts";
 
 type RetryOptions = NonNullable<NonNullable<AppOptions["clientOptions"]>["retryConfig"]>;
 
@@ -32,8 +35,8 @@ export interface SlackBotOptions {
   requestTimeoutMs?: number;
   /** See SlackListenerDeps.ackWithinMs. */
   ackWithinMs?: number;
-  /** Events API: a retried delivery is processed once, and uninstalls and revoked tokens are audited. */
-  events?: { ledger: EventLedger; audit: AuditTrail };
+  /** Events API: a retried delivery is processed once; uninstalls and revoked tokens stop deliveries there. */
+  events?: { ledger: EventLedger; audit: AuditTrail; workspaces: WorkspaceStatus };
 }
 
 export function createSlackBot(options: SlackBotOptions): SlackBot {
@@ -50,6 +53,15 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
         response.end();
       }
     },
+    // The last resort for a request nothing acked in time (PromptAckApp acks unhandled kinds at once): a 200, so
+    // Slack does not show the person an error for something the bot had nothing to say to, instead of Bolt's 404.
+    unhandledRequestHandler: ({ response }) => {
+      options.logger.debug({}, "Slack request not acknowledged in time; answered 200 empty");
+      if (!response.headersSent) {
+        response.writeHead(200);
+        response.end();
+      }
+    },
   });
   const clientOptions = {
     ...(options.config.apiUrl ? { slackApiUrl: ensureTrailingSlash(options.config.apiUrl) } : {}),
@@ -59,7 +71,11 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     timeout: options.requestTimeoutMs ?? 10_000,
   };
   const client = new webApi.WebClient(options.config.botToken, { ...clientOptions, logger });
-  const app = new App({ authorize: createTokenAuthorize(client, options), receiver, logger, clientOptions });
+  const app = new PromptAckApp(
+    { authorize: createTokenAuthorize(client, options), receiver, logger, clientOptions },
+    { commands: SLASH_COMMANDS, interactions: ["block_actions", "view_submission", "view_closed"] },
+    options.logger,
+  );
   const deps = {
     core: options.core,
     logger: options.logger,
@@ -69,6 +85,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   registerSlashCommands(app, deps);
   registerBlockActions(app, deps);
   registerViewSubmissions(app, deps);
+  registerAppHome(app, deps);
   app.error(async (error) => {
     options.logger.error({ err: error.message, code: error.code }, "Slack listener failed");
   });
@@ -104,7 +121,9 @@ function createTokenAuthorize(client: webApi.WebClient, options: SlackBotOptions
       "Slack did not confirm the bot token at start (auth.test); will ask again at the next Slack request. Check SLACK_BOT_TOKEN if this persists.",
     );
   });
-  return async () => check();
+  // A fresh object per request: Bolt writes the request's teamId, enterpriseId and userId into what authorize
+  // returns, so a shared object would carry the first request's workspace into every later request's context.
+  return async () => ({ ...(await check()) });
 }
 
 function ensureTrailingSlash(url: string): string {

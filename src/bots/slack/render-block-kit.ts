@@ -30,6 +30,7 @@ export interface SlackModalOptions {
 export const SLACK_LIMITS = {
   messageBlocks: 50,
   modalBlocks: 100,
+  homeBlocks: 100,
   messageText: 3000,
   sectionText: 3000,
   headerText: 150,
@@ -73,11 +74,25 @@ export function renderBlockKit(
   message: Message,
   ctx: SlackRenderContext,
 ): { text: string; blocks: slack.KnownBlock[] } {
+  return renderWithin(message, ctx, SLACK_LIMITS.messageBlocks);
+}
+
+/** The App Home tab (views.publish): the message's blocks as a `home` view, buttons and all. */
+export function renderSlackHome(message: Message, ctx: SlackRenderContext): slack.HomeView {
+  const { blocks } = renderWithin(message, ctx, SLACK_LIMITS.homeBlocks);
+  return { type: "home", blocks };
+}
+
+function renderWithin(
+  message: Message,
+  ctx: SlackRenderContext,
+  max: number,
+): { text: string; blocks: slack.KnownBlock[] } {
   const state: RenderState = { ctx, surface: "message", blockIds: new Set() };
   const text = summaryText(message);
   const rendered = message.blocks.flatMap((block) => renderBlock(block, state));
   const blocks = rendered.length > 0 ? rendered : [section(text)];
-  return { text, blocks: limitBlocks(blocks, SLACK_LIMITS.messageBlocks) };
+  return { text, blocks: limitBlocks(blocks, max) };
 }
 
 export function renderSlackModal(

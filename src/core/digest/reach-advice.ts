@@ -6,6 +6,8 @@ export const NO_TEAMS_CONVERSATION = "no-teams-conversation";
 export const TEAMS_APP_REMOVED = "teams-app-removed";
 
 const advice: readonly [RegExp, string][] = [
+  // The app was removed from their Slack workspace: the reason already says what to do.
+  [/Slack workspace.*reinstall it/i, ""],
   [/open the Collab app|people CSV|reinstall the app/i, ""],
   [/conversation reference|conversation not found/i, "ask them to open the Collab app in Teams once"],
   [

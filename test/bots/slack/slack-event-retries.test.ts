@@ -70,7 +70,7 @@ describe("Slack Events API deliveries", () => {
     const rows = await audits("slack.app_uninstalled");
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor: "slack", platform: "slack", subject: "T0FAKE001" });
-    expect(rows[0]!.details).toEqual({ eventId: "Ev0UNINSTALL1" });
+    expect(rows[0]!.details).toEqual({ eventId: "Ev0UNINSTALL1", organisation: false, failedDeliveries: 0 });
     expect(logged("was uninstalled")).toBe(1);
     const retryLine = t.logLines.find(
       (line) => line.includes("retry skipped") && line.includes('"retryNum":2'),
@@ -95,7 +95,13 @@ describe("Slack Events API deliveries", () => {
     await until(async () => logged("retry skipped") === skippedBefore + 1, "the retry to be skipped");
     const rows = await audits("slack.tokens_revoked");
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.details).toEqual({ eventId: "Ev0REVOKED01", oauth: 1, bot: 1 });
+    expect(rows[0]!.details).toEqual({
+      eventId: "Ev0REVOKED01",
+      organisation: false,
+      failedDeliveries: 0,
+      oauth: 1,
+      bot: 1,
+    });
     expect(JSON.stringify(rows)).not.toContain("U0ALICE01");
   });
 

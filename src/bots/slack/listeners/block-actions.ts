@@ -1,6 +1,6 @@
 // Button presses and menu choices in messages: ack, pass the neutral action to the core, show its reply.
 import type { App, BlockAction } from "@slack/bolt";
-import { slackActor } from "../actor.ts";
+import { enterpriseOf, slackActor } from "../actor.ts";
 import { neutralActionId } from "../render-block-kit.ts";
 import type { SlackListenerDeps } from "../slack-listener-deps.ts";
 import { showReply } from "../slack-reply.ts";
@@ -12,7 +12,7 @@ export function register(app: App, deps: SlackListenerDeps): void {
     const teamId = body.team?.id ?? body.user.team_id ?? "unknown-team";
     const value = actionValue(action);
     const reply = await deps.core.handleAction({
-      actor: slackActor(teamId, body.user.id, body.user.name),
+      actor: slackActor(teamId, body.user.id, body.user.name, enterpriseOf(body)),
       actionId: neutralActionId(action.action_id),
       value,
       inputs: inputsFromState(body.state?.values),

@@ -6,8 +6,11 @@ import { renderBlockKit } from "../render-block-kit.ts";
 import type { SlackListenerDeps } from "../slack-listener-deps.ts";
 import { showReply } from "../slack-reply.ts";
 
+/** The commands registered here; any other is acked empty by the app (prompt-ack-app.ts). */
+export const SLASH_COMMANDS = ["/collab", "/find-collaborator"] as const;
+
 export function register(app: App, deps: SlackListenerDeps): void {
-  for (const name of ["/collab", "/find-collaborator"]) {
+  for (const name of SLASH_COMMANDS) {
     app.command(name, async ({ ack, command, respond, client }) => {
       // A search may first have to read everyone's profiles: ack at once, answer through response_url.
       const ackFirst = command.command === "/find-collaborator";
@@ -52,7 +55,7 @@ export function register(app: App, deps: SlackListenerDeps): void {
 }
 
 function actorOf(command: SlashCommand) {
-  const actor = slackActor(command.team_id, command.user_id, command.user_name);
+  const actor = slackActor(command.team_id, command.user_id, command.user_name, command.enterprise_id);
   // Direct messages (D…) are not channels: `celebrate here` needs a real channel.
   const channelId = command.channel_id;
   return channelId && !channelId.startsWith("D") ? { ...actor, channel: { id: channelId } } : actor;
