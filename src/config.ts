@@ -24,6 +24,11 @@ export interface TeamsConfig {
   appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
 }
 
+export interface MetricsConfig {
+  /** Bearer token GET /metrics requires; without it /metrics answers 404. */
+  token?: string;
+}
+
 export interface Config {
   port: number;
   databaseUrl?: string;
@@ -34,6 +39,7 @@ export interface Config {
   retentionDays: number;
   slack: SlackConfig | null;
   teams: TeamsConfig;
+  metrics: MetricsConfig;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -154,12 +160,31 @@ export function loadConfig(env: Env = process.env): Config {
       ...(appTenantId ? { appTenantId } : {}),
       appType,
     },
+    metrics: metricsConfig(env),
   };
+}
+
+// --- Metrics (GET /metrics) ---------------------------------------------------------------------------------
+const METRICS_TOKEN_MIN = 16;
+
+function metricsConfig(env: Env): MetricsConfig {
+  const token = secret(env, "METRICS_TOKEN");
+  if (token && token.length < METRICS_TOKEN_MIN) {
+    fail(
+      "METRICS_TOKEN",
+      `is shorter than ${METRICS_TOKEN_MIN} characters`,
+      "use a long random value, e.g. the output of `openssl rand -hex 32`, or unset it to turn /metrics off",
+    );
+  }
+  return token ? { token } : {};
 }
 
 /** The configured secrets, for the logger to keep out of every line. */
 export function secretsOf(config: Config): string[] {
-  return [config.slack?.botToken, config.slack?.signingSecret, config.teams.appPassword].filter(
-    (s): s is string => typeof s === "string" && s.length > 0,
-  );
+  return [
+    config.slack?.botToken,
+    config.slack?.signingSecret,
+    config.teams.appPassword,
+    config.metrics.token,
+  ].filter((s): s is string => typeof s === "string" && s.length > 0);
 }

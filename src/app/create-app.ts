@@ -2,8 +2,13 @@
 import type { AddressInfo } from "node:net";
 import { createServices, type ServiceOptions, type Services } from "./create-services.ts";
 import { createHttpServer } from "./http-server.ts";
+import { createMetrics } from "./metrics.ts";
+import { createReadiness, withTimeout } from "./readiness.ts";
 
-export type AppOptions = ServiceOptions;
+export type AppOptions = ServiceOptions & {
+  /** How long the delivery loop may stand still before /readyz says not ready (default 60 s); tests shorten it. */
+  deliveryStaleMs?: number;
+};
 
 export interface RunningApp extends Services {
   /** Starts the background work: outbox delivery and the scheduled jobs. */
@@ -18,7 +23,11 @@ const HEALTH_TIMEOUT_MS = 2_000;
 
 export function createApp(options: AppOptions): RunningApp {
   const { config, logger, database } = options;
-  const services = createServices(options);
+  const metrics = createMetrics({ db: database.db, logger });
+  const services = createServices({
+    ...options,
+    observers: { delivery: metrics.delivery, jobs: metrics.jobs },
+  });
   const platforms = {
     slack: services.slack ? "on" : "off",
     teams: config.teams.appId ? "on" : "on (unauthenticated, local use only)",
@@ -36,6 +45,14 @@ export function createApp(options: AppOptions): RunningApp {
           return { ok: false, body: { status: "unavailable", database: database.kind, platforms } };
         }
       },
+      ready: createReadiness({
+        database,
+        delivery: services.delivery,
+        ...(options.deliveryStaleMs !== undefined ? { deliveryStaleMs: options.deliveryStaleMs } : {}),
+        timeoutMs: HEALTH_TIMEOUT_MS,
+      }),
+      metrics,
+      ...(config.metrics.token ? { metricsToken: config.metrics.token } : {}),
     },
     logger,
   );
@@ -61,20 +78,4 @@ export function createApp(options: AppOptions): RunningApp {
       await closed;
     },
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }

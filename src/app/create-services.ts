@@ -20,11 +20,12 @@ import { createTeamsInstallStore } from "../db/teams-install-store.ts";
 import { createWorkspaceStatus } from "../db/workspace-status-store.ts";
 import {
   createDeliveryWorker,
+  type DeliveryObserver,
   type DeliveryWorker,
   type DeliveryWorkerOptions,
 } from "../delivery/delivery-worker.ts";
 import type { Job } from "../jobs/job.ts";
-import { createScheduler, type Scheduler } from "../jobs/scheduler.ts";
+import { createScheduler, type JobObserver, type Scheduler } from "../jobs/scheduler.ts";
 import type { Logger } from "../logger.ts";
 import { createCapabilityDeps } from "./capabilities/capability.ts";
 import { createCheckins } from "./capabilities/checkins.ts";
@@ -53,6 +54,8 @@ export interface ServiceOptions {
    * console messages, so elsewhere none is registered and console rows wait in the outbox for that chat.
    */
   consoleSender?: ChatSender;
+  /** Told of deliveries and job runs: the server's /metrics (src/app/metrics.ts). */
+  observers?: { delivery?: DeliveryObserver; jobs?: JobObserver };
 }
 
 export interface Services {
@@ -125,6 +128,7 @@ export function createServices(options: ServiceOptions): Services {
     logger,
     now: () => clock.now(),
     ...options.delivery,
+    ...(options.observers?.delivery ? { observer: options.observers.delivery } : {}),
   });
   const jobs = capabilities.flatMap((capability) => capability.jobs);
   const scheduler = createScheduler({
@@ -133,6 +137,7 @@ export function createServices(options: ServiceOptions): Services {
     logger,
     instanceId: options.instanceId ?? randomUUID(),
     now: () => clock.now(),
+    ...(options.observers?.jobs ? { observer: options.observers.jobs } : {}),
   });
   return { core, clock, slack, teams, senders, delivery, jobs, scheduler };
 }

@@ -388,3 +388,25 @@ export async function sentMessageOf(db: Db, id: number) {
 export async function outboxByKind(db: Db, kinds: string[]) {
   return db.select().from(outbox).where(inArray(outbox.kind, kinds)).orderBy(desc(outbox.id));
 }
+
+export interface OutboxBacklog {
+  platform: string;
+  /** Rows still to send (pending), due or waiting for a retry. */
+  pending: number;
+  /** Seconds since the oldest of them was enqueued, by the database's clock. */
+  oldestAgeSeconds: number;
+}
+
+/** The outbox's backlog per platform, for /metrics. */
+export async function outboxBacklog(db: Db): Promise<OutboxBacklog[]> {
+  const rows = rowsOf<{ platform: string; pending: unknown; age: unknown }>(
+    await db.execute(sql`select platform, count(*)::int as pending,
+        coalesce(extract(epoch from (now() - min(created_at))), 0)::float8 as age
+      from ${outbox} where status = 'pending' group by platform`),
+  );
+  return rows.map((row) => ({
+    platform: row.platform,
+    pending: Number(row.pending),
+    oldestAgeSeconds: Math.max(0, Number(row.age)),
+  }));
+}

@@ -32,6 +32,21 @@ export interface DeliveryWorkerOptions {
   maxAttempts?: number;
   /** How often the loop looks for work when the outbox is empty. */
   idleMs?: number;
+  /** Told each delivery's outcome (the /metrics counters); must not throw. */
+  observer?: DeliveryObserver;
+}
+
+/** What happened to one delivery attempt: sent, will be retried (after a 429: rate_limited), or given up. */
+export type DeliveryOutcome = "sent" | "retry" | "rate_limited" | "failed" | "not_configured" | "taken_over";
+
+export interface DeliveryObserver {
+  outcome(platform: Platform, outcome: DeliveryOutcome): void;
+}
+
+export interface DeliveryLiveness {
+  running: boolean;
+  /** When the loop last showed progress (Date.now()): a pass over the outbox, a batch or a delivery done. */
+  lastTickAt: number | null;
 }
 
 export interface DeliveryWorker {
@@ -39,6 +54,8 @@ export interface DeliveryWorker {
   drain(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
+  /** For /readyz: whether the loop runs and when it last moved. */
+  liveness(): DeliveryLiveness;
 }
 
 export function backoffMs(attempt: number): number {
@@ -56,6 +73,14 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   let running = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
+  let lastTickAt: number | null = null;
+  const tick = () => {
+    lastTickAt = Date.now();
+  };
+  const observe = (platform: Platform, outcome: DeliveryOutcome) => {
+    options.observer?.outcome(platform, outcome);
+    tick();
+  };
 
   const limitsFor = (platform: Platform): PlatformLimits =>
     options.limits?.[platform] ?? defaultLimits[platform];
@@ -70,6 +95,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         new Date(now().getTime() + 60_000),
         delivery.attempts,
       );
+      observe(delivery.platform, "not_configured");
       return;
     }
     const limits = limitsFor(delivery.platform);
@@ -85,6 +111,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       renewLease(options.db, delivery.id, delivery.attempts, new Date(now().getTime() + leaseMs));
     if (!(await renew())) {
       log.info({ outbox: delivery.id }, "Delivery taken over by another worker; not sent here");
+      observe(delivery.platform, "taken_over");
       return;
     }
     const heartbeat = setInterval(
@@ -102,6 +129,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       const receipt = await sender.send(delivery).finally(() => clearInterval(heartbeat));
       pacer.succeeded(tenantKey);
       await markSent(options.db, delivery.id, receipt, now(), delivery.attempts);
+      observe(delivery.platform, "sent");
     } catch (error) {
       const failure =
         error instanceof DeliveryError
@@ -115,6 +143,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
           "Delivery failed",
         );
         await markFailed(options.db, delivery.id, failure.reason, delivery.attempts);
+        observe(delivery.platform, "failed");
         return;
       }
       if (failure.retryAfterMs !== undefined) pacer.throttled(tenantKey, failure.retryAfterMs);
@@ -129,6 +158,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         new Date(now().getTime() + delay),
         delivery.attempts,
       );
+      observe(delivery.platform, rateLimited ? "rate_limited" : "retry");
     }
   }
 
@@ -147,6 +177,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     let handled = 0;
     for (;;) {
       const batch = await claimDeliveries(options.db, now(), batchSize, leaseMs);
+      tick();
       if (batch.length === 0) return handled;
       await runPool(batch);
       handled += batch.length;
@@ -156,6 +187,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
   return {
     drain,
+    liveness: () => ({ running, lastTickAt }),
     start() {
       if (running) return;
       running = true;

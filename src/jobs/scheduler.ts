@@ -12,6 +12,11 @@ export interface Scheduler {
   tick(job: Job, now: Date): Promise<JobResult | null>;
 }
 
+/** Told of each job run this instance made (the /metrics counters); must not throw. */
+export interface JobObserver {
+  ran(job: string, outcome: "ok" | "failed", seconds: number): void;
+}
+
 export function slotOf(now: Date): string {
   return now.toISOString().slice(0, 16);
 }
@@ -22,6 +27,7 @@ export function createScheduler(options: {
   logger: Logger;
   instanceId: string;
   now?: () => Date;
+  observer?: JobObserver;
 }): Scheduler {
   const log = options.logger.child({ component: "scheduler" });
   const now = options.now ?? (() => new Date());
@@ -31,7 +37,16 @@ export function createScheduler(options: {
   async function tick(job: Job, at: Date): Promise<JobResult | null> {
     const slot = slotOf(at);
     if (!(await claimJobSlot(options.db, job.name, slot, options.instanceId))) return null;
-    const result = await job.run(at);
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    let result: JobResult;
+    try {
+      result = await job.run(at);
+    } catch (error) {
+      options.observer?.ran(job.name, "failed", seconds());
+      throw error;
+    }
+    options.observer?.ran(job.name, "ok", seconds());
     await finishJobSlot(options.db, job.name, slot, now());
     if (result.counts && Object.values(result.counts).some((n) => n > 0)) {
       log.info({ job: job.name, slot, ...result.counts }, result.summary);

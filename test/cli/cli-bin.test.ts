@@ -1,6 +1,6 @@
 // The real `collab` executable in a child process: exit codes 0 and 2 outside vitest, on a fresh embedded database.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,14 +11,14 @@ import { onPostgres } from "../helpers/database.ts";
 const bin = fileURLToPath(new URL("../../bin/collab.js", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "collab-bin-"));
 
-function collab(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function collab(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   // Never the developer's DATABASE_URL: this test is about the embedded database in a temporary DATA_DIR.
   const { DATABASE_URL: _ignored, ...env } = process.env;
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [bin, ...args],
-      { env: { ...env, DATA_DIR: dataDir, LOG_LEVEL: "warn" }, timeout: 50_000 },
+      { env: { ...env, DATA_DIR: dataDir, LOG_LEVEL: "warn" }, timeout: 50_000, ...(cwd ? { cwd } : {}) },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });
@@ -46,5 +46,35 @@ describe.skipIf(onPostgres)("bin/collab.js", () => {
     expect(good.stderr).toBe("");
     expect(good.stdout).toBe("Imported 3 people (3 new, 0 updated) into 2 programmes.\n");
     expect(good.code).toBe(0);
+  });
+
+  it("`teams package` writes collab-teams.zip in the current directory; a domain with a scheme exits 2", async () => {
+    const built = await collab(
+      [
+        "teams",
+        "package",
+        "--app-id",
+        "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+        "--domain",
+        "collab.example.org",
+      ],
+      dataDir,
+    );
+    expect(built.stderr).toBe("");
+    expect(built.code).toBe(0);
+    expect(existsSync(join(dataDir, "collab-teams.zip"))).toBe(true);
+    const bad = await collab(
+      [
+        "teams",
+        "package",
+        "--app-id",
+        "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+        "--domain",
+        "https://collab.example.org",
+      ],
+      dataDir,
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 });
