@@ -14,7 +14,9 @@ import { type Clock, systemClock } from "../core/ports.ts";
 import { createAccessStore } from "../db/access-store.ts";
 import type { Database } from "../db/client.ts";
 import { createIdentityStore } from "../db/identity-store.ts";
+import { createSecretBox } from "../db/secret-box.ts";
 import { createAuditTrail, createSlackEventLedger } from "../db/slack-event-ledger.ts";
+import { createSlackInstallationStore } from "../db/slack-installation-store.ts";
 import {
   createDeliveryWorker,
   type DeliveryWorker,
@@ -93,14 +95,22 @@ export function createServices(options: ServiceOptions): Services {
         ...(options.slackAckWithinMs !== undefined ? { ackWithinMs: options.slackAckWithinMs } : {}),
         ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
         events: { ledger: createSlackEventLedger(database.db), audit: createAuditTrail(database.db) },
+        ...(config.slack.oauth
+          ? {
+              installations: createSlackInstallationStore(
+                database.db,
+                createSecretBox(config.slack.oauth.encryptionKey),
+              ),
+            }
+          : {}),
       })
     : null;
   const teams = createTeamsBot({ config: config.teams, core, logger });
   senders.teams = createTeamsSender(teams.adapter, config.teams.appId, {
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   });
-  if (slack) senders.slack = createSlackSender(slack.client);
-  if (slack) deps.timezones.slack = createSlackTimezoneLookup(slack.client);
+  if (slack) senders.slack = createSlackSender(slack.client, slack.tokenFor);
+  if (slack) deps.timezones.slack = createSlackTimezoneLookup(slack.client, slack.tokenFor);
   if (options.consoleSender) senders.console = options.consoleSender;
   const delivery = createDeliveryWorker({
     db: database.db,
