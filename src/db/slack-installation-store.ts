@@ -1,5 +1,5 @@
 // The slack_installations table: one row per workspace (or Grid organisation) that installed the app, tokens sealed.
-import { and, asc, eq, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import { recordAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
 import { slackInstallations } from "./schema.ts";
@@ -176,12 +176,14 @@ export function createSlackInstallationStore(db: Db, box: SecretBox): SlackInsta
   };
 }
 
-/** Whether a workspace (team id) or Grid organisation (enterprise id) has installed the app. */
-export async function isSlackWorkspaceInstalled(db: Db, id: string): Promise<boolean> {
-  const [row] = await db
-    .select({ key: slackInstallations.installKey })
-    .from(slackInstallations)
-    .where(or(eq(slackInstallations.installKey, id), eq(slackInstallations.teamId, id)))
-    .limit(1);
-  return Boolean(row);
+/**
+ * Whether a workspace (team id) or Grid organisation (enterprise id) has installed the app through OAuth; "unused"
+ * when nothing is installed that way (one SLACK_BOT_TOKEN, or Slack off), where the question does not arise.
+ */
+export async function slackInstallationOf(db: Db, id: string): Promise<"installed" | "missing" | "unused"> {
+  const rows = await db
+    .select({ key: slackInstallations.installKey, teamId: slackInstallations.teamId })
+    .from(slackInstallations);
+  if (rows.length === 0) return "unused";
+  return rows.some((row) => row.key === id || row.teamId === id) ? "installed" : "missing";
 }

@@ -1,7 +1,8 @@
 // Slack OAuth across several workspaces: installs through the real redirect, one token per workspace, state checked.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportAllData } from "../../../src/db/export-data.ts";
-import { slackInstallations } from "../../../src/db/schema.ts";
+import { programmes, slackInstallations } from "../../../src/db/schema.ts";
+import { runWith } from "../../helpers/cli.ts";
 import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
 
 const KEY = Buffer.alloc(32, 7).toString("base64");
@@ -132,6 +133,18 @@ describe("Slack OAuth install into several workspaces", () => {
       ["U0AMARA01", grants["code-uni"]?.access_token],
       ["U0SAMIR01", grants["code-grid"]?.access_token],
     ]);
+  });
+
+  it("links one programme to both installed workspaces and a Teams tenant; an uninstalled one gets a note", async () => {
+    await t.database.db.insert(programmes).values({ name: "Oncology Network" });
+    for (const link of ["slack:T0UNI0001", "slack:E0HOSP001", "teams:tenant-0001"]) {
+      const run = await runWith(t.database, ["programme", "link", link, "Oncology Network"]);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe("");
+    }
+    const elsewhere = await runWith(t.database, ["programme", "link", "slack:T0NOTHERE", "Oncology Network"]);
+    expect(elsewhere.code).toBe(0);
+    expect(elsewhere.stderr).toContain("not installed in T0NOTHERE");
   });
 
   it("keeps tokens out of the logs and out of collab export", async () => {
