@@ -11,9 +11,24 @@ export class ConfigError extends Error {
 }
 
 export interface SlackConfig {
-  signingSecret: string;
-  botToken: string;
+  /** Checks that HTTP requests come from Slack; not needed in Socket Mode (which has no HTTP requests). */
+  signingSecret?: string;
+  /** One workspace, one token (SLACK_BOT_TOKEN); absent with OAuth, where each installation has its own. */
+  botToken?: string;
   apiUrl?: string;
+  /** Socket Mode (SLACK_APP_TOKEN, xapp-…): Slack connects out over a WebSocket, no public URL needed. */
+  appToken?: string;
+  /** Many workspaces through Slack's OAuth install (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET set). */
+  oauth?: SlackOAuthConfig;
+}
+
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state` parameter (SLACK_STATE_SECRET). */
+  stateSecret: string;
+  /** 32 bytes (COLLAB_ENCRYPTION_KEY): seals each workspace's bot and refresh tokens in the database. */
+  encryptionKey: Buffer;
 }
 
 export interface TeamsConfig {
@@ -48,6 +63,14 @@ const hints: Record<string, string> = {
   SLACK_SIGNING_SECRET: "copy it from your Slack app's Basic Information page, under App Credentials",
   SLACK_BOT_TOKEN:
     "copy the Bot User OAuth Token (xoxb-…) from your Slack app's OAuth & Permissions page after installing it",
+  SLACK_CLIENT_ID: "copy the Client ID from your Slack app's Basic Information page, under App Credentials",
+  SLACK_CLIENT_SECRET:
+    "copy the Client Secret from your Slack app's Basic Information page, under App Credentials",
+  SLACK_STATE_SECRET: "set it to a long random string, e.g. the output of `openssl rand -hex 32`",
+  SLACK_APP_TOKEN:
+    "create an app-level token with the connections:write scope on your Slack app's Basic Information page (it starts with xapp-)",
+  COLLAB_ENCRYPTION_KEY:
+    "make one with `openssl rand -base64 32` and keep it safe (it encrypts the Slack tokens stored in the database; losing it means installing again)",
   MICROSOFT_APP_ID: "copy the Microsoft App ID from your Azure Bot resource's Configuration page",
   MICROSOFT_APP_PASSWORD: "create a client secret under the app registration's Certificates & secrets",
   MICROSOFT_APP_TENANT_ID: "copy the Directory (tenant) ID from the app registration's Overview page",
@@ -114,7 +137,8 @@ export function loadConfig(env: Env = process.env): Config {
 
   const signingSecret = secret(env, "SLACK_SIGNING_SECRET");
   const botToken = secret(env, "SLACK_BOT_TOKEN");
-  if (Boolean(signingSecret) !== Boolean(botToken)) {
+  const slackModes = loadSlackModes(env, { signingSecret, botToken });
+  if (!slackModes.oauth && !slackModes.appToken && Boolean(signingSecret) !== Boolean(botToken)) {
     const missing = signingSecret ? "SLACK_BOT_TOKEN" : "SLACK_SIGNING_SECRET";
     fail(missing, "is missing while the other Slack setting is set", hints[missing]);
   }
@@ -153,7 +177,15 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: logLevel as Config["logLevel"],
     nodeEnv,
     retentionDays,
-    slack: signingSecret && botToken ? { signingSecret, botToken, ...(apiUrl ? { apiUrl } : {}) } : null,
+    slack:
+      (signingSecret && botToken) || slackModes.oauth || slackModes.appToken
+        ? {
+            ...(signingSecret ? { signingSecret } : {}),
+            ...(botToken ? { botToken } : {}),
+            ...(apiUrl ? { apiUrl } : {}),
+            ...slackModes,
+          }
+        : null,
     teams: {
       ...(appId ? { appId } : {}),
       ...(appPassword ? { appPassword } : {}),
@@ -179,11 +211,88 @@ function metricsConfig(env: Env): MetricsConfig {
   return token ? { token } : {};
 }
 
+// --- Slack across several workspaces (OAuth install) and Socket Mode (issue #15) ---
+
+/**
+ * SLACK_CLIENT_ID and SLACK_CLIENT_SECRET turn on OAuth (each workspace installs the app and gets its own token);
+ * SLACK_APP_TOKEN turns on Socket Mode (one workspace, no public URL). Without either: one SLACK_BOT_TOKEN.
+ */
+function loadSlackModes(
+  env: Env,
+  single: { signingSecret: string | undefined; botToken: string | undefined },
+): Pick<SlackConfig, "oauth" | "appToken"> {
+  const clientId = nonEmpty(env, "SLACK_CLIENT_ID");
+  const clientSecret = secret(env, "SLACK_CLIENT_SECRET");
+  const appToken = secret(env, "SLACK_APP_TOKEN");
+  if (appToken && !appToken.startsWith("xapp-")) {
+    fail("SLACK_APP_TOKEN", "is not an app-level token (it should start with xapp-)", hints.SLACK_APP_TOKEN);
+  }
+  if (appToken && (clientId || clientSecret)) {
+    fail(
+      "SLACK_APP_TOKEN",
+      "is set together with SLACK_CLIENT_ID/SLACK_CLIENT_SECRET",
+      "Socket Mode here serves one workspace with SLACK_BOT_TOKEN; unset SLACK_APP_TOKEN to install into several workspaces over HTTP",
+    );
+  }
+  if (appToken && !single.botToken) {
+    fail("SLACK_BOT_TOKEN", "is missing while SLACK_APP_TOKEN (Socket Mode) is set", hints.SLACK_BOT_TOKEN);
+  }
+  if (appToken) return { appToken };
+  if (!clientId && !clientSecret) return {};
+  if (!clientId)
+    fail("SLACK_CLIENT_ID", "is missing while SLACK_CLIENT_SECRET is set", hints.SLACK_CLIENT_ID);
+  if (!clientSecret) {
+    fail("SLACK_CLIENT_SECRET", "is missing while SLACK_CLIENT_ID is set", hints.SLACK_CLIENT_SECRET);
+  }
+  if (single.botToken) {
+    fail(
+      "SLACK_BOT_TOKEN",
+      "is set together with SLACK_CLIENT_ID (OAuth)",
+      "unset it: with OAuth each workspace's token comes from its installation (open /slack/install)",
+    );
+  }
+  if (!single.signingSecret) {
+    fail("SLACK_SIGNING_SECRET", "is missing while SLACK_CLIENT_ID is set", hints.SLACK_SIGNING_SECRET);
+  }
+  const stateSecret = secret(env, "SLACK_STATE_SECRET");
+  if (!stateSecret)
+    fail("SLACK_STATE_SECRET", "is missing while SLACK_CLIENT_ID is set", hints.SLACK_STATE_SECRET);
+  if (stateSecret.length < 16) {
+    fail("SLACK_STATE_SECRET", "is shorter than 16 characters", hints.SLACK_STATE_SECRET);
+  }
+  const keyText = secret(env, "COLLAB_ENCRYPTION_KEY");
+  if (!keyText) {
+    fail("COLLAB_ENCRYPTION_KEY", "is missing while SLACK_CLIENT_ID is set", hints.COLLAB_ENCRYPTION_KEY);
+  }
+  const encryptionKey = parseEncryptionKey(keyText);
+  if (!encryptionKey) {
+    fail(
+      "COLLAB_ENCRYPTION_KEY",
+      "is not a 32-byte key in base64 or hex (or COLLAB_ENCRYPTION_KEY_FILE's content is not)",
+      hints.COLLAB_ENCRYPTION_KEY,
+    );
+  }
+  return { oauth: { clientId, clientSecret, stateSecret, encryptionKey } };
+}
+
+/** 32 bytes written as base64 (44 characters, as `openssl rand -base64 32` prints) or as 64 hex digits. */
+function parseEncryptionKey(text: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, "hex");
+  if (/^[A-Za-z0-9+/]{43}=$/.test(text)) return Buffer.from(text, "base64");
+  return null;
+}
+
 /** The configured secrets, for the logger to keep out of every line. */
 export function secretsOf(config: Config): string[] {
+  const oauth = config.slack?.oauth;
   return [
     config.slack?.botToken,
     config.slack?.signingSecret,
+    config.slack?.appToken,
+    oauth?.clientSecret,
+    oauth?.stateSecret,
+    oauth?.encryptionKey.toString("base64"),
+    oauth?.encryptionKey.toString("hex"),
     config.teams.appPassword,
     config.metrics.token,
   ].filter((s): s is string => typeof s === "string" && s.length > 0);

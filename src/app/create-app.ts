@@ -35,7 +35,15 @@ export function createApp(options: AppOptions): RunningApp {
 
   const server = createHttpServer(
     {
-      ...(services.slack ? { slack: services.slack.handle } : {}),
+      ...(services.slack?.handle ? { slack: services.slack.handle } : {}),
+      ...(services.slack?.oauth
+        ? {
+            slackOAuth: {
+              install: services.slack.oauth.handleInstall,
+              redirect: services.slack.oauth.handleRedirect,
+            },
+          }
+        : {}),
       teams: services.teams.handle,
       health: async () => {
         try {
@@ -62,6 +70,10 @@ export function createApp(options: AppOptions): RunningApp {
     startBackground() {
       services.delivery.start();
       services.scheduler.start();
+      // Socket Mode: the app dials out to Slack; a failure is logged and Bolt's client keeps reconnecting.
+      services.slack?.start().catch((error: Error) => {
+        logger.error({ err: error.message }, "Slack Socket Mode did not connect: check SLACK_APP_TOKEN");
+      });
     },
     listen: (port = config.port) =>
       new Promise((resolve, reject) => {
@@ -75,6 +87,7 @@ export function createApp(options: AppOptions): RunningApp {
       });
       await services.scheduler.stop();
       await services.delivery.stop();
+      await services.slack?.stop();
       await closed;
     },
   };

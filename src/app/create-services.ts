@@ -15,7 +15,9 @@ import { createAccessStore } from "../db/access-store.ts";
 import { createPressLedger } from "../db/button-press-store.ts";
 import type { Database } from "../db/client.ts";
 import { createIdentityStore } from "../db/identity-store.ts";
+import { createSecretBox } from "../db/secret-box.ts";
 import { createAuditTrail, createSlackEventLedger } from "../db/slack-event-ledger.ts";
+import { createSlackInstallationStore } from "../db/slack-installation-store.ts";
 import { createTeamsInstallStore } from "../db/teams-install-store.ts";
 import { createWorkspaceStatus } from "../db/workspace-status-store.ts";
 import {
@@ -106,6 +108,14 @@ export function createServices(options: ServiceOptions): Services {
           audit: createAuditTrail(database.db),
           workspaces: createWorkspaceStatus(database.db),
         },
+        ...(config.slack.oauth
+          ? {
+              installations: createSlackInstallationStore(
+                database.db,
+                createSecretBox(config.slack.oauth.encryptionKey),
+              ),
+            }
+          : {}),
       })
     : null;
   const teams = createTeamsBot({
@@ -119,8 +129,8 @@ export function createServices(options: ServiceOptions): Services {
   senders.teams = createTeamsSender(teams.adapter, config.teams.appId, {
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   });
-  if (slack) senders.slack = createSlackSender(slack.client);
-  if (slack) deps.timezones.slack = createSlackTimezoneLookup(slack.client);
+  if (slack) senders.slack = createSlackSender(slack.client, slack.tokenFor);
+  if (slack) deps.timezones.slack = createSlackTimezoneLookup(slack.client, slack.tokenFor);
   if (options.consoleSender) senders.console = options.consoleSender;
   const delivery = createDeliveryWorker({
     db: database.db,

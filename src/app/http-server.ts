@@ -4,8 +4,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from "../logger.ts";
 import { type AppMetrics, doorOf } from "./metrics.ts";
 
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 export interface HttpRoutes {
   slack?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** With Slack OAuth: GET /slack/install (the "Add to Slack" page) and GET /slack/oauth_redirect. */
+  slackOAuth?: { install: Handler; redirect: Handler };
   teams: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   health: () => Promise<{ ok: boolean; body: Record<string, unknown> }>;
   ready?: () => Promise<{ ok: boolean; body: Record<string, unknown> }>;
@@ -76,6 +80,13 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): Server {
         if (routes.slack) routes.slack(req, res);
         else
           json(res, 404, { error: "Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN." });
+      } else if (route === "GET /slack/install" || route === "GET /slack/oauth_redirect") {
+        if (!routes.slackOAuth)
+          json(res, 404, {
+            error: "Slack OAuth is not configured: set SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (see README).",
+          });
+        else if (path === "/slack/install") routes.slackOAuth.install(req, res).catch(fail);
+        else routes.slackOAuth.redirect(req, res).catch(fail);
       } else if (route === "POST /api/messages") {
         routes.teams(req, res).catch(fail);
       } else {

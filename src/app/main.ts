@@ -7,7 +7,13 @@ import { createLogger, type Logger } from "../logger.ts";
 import { createApp } from "./create-app.ts";
 
 function logPlatforms(config: Config, logger: Logger): void {
-  if (config.slack) logger.info("Slack is on: POST /slack/events");
+  if (config.slack?.appToken)
+    logger.info("Slack is on in Socket Mode (SLACK_APP_TOKEN): no public URL needed");
+  else if (config.slack?.oauth)
+    logger.info(
+      "Slack is on for every workspace that installs it: POST /slack/events, install at GET /slack/install",
+    );
+  else if (config.slack) logger.info("Slack is on: POST /slack/events");
   else
     logger.info(
       "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on (see README, 'Connect a Slack app')",

@@ -430,3 +430,32 @@ export const buttonPresses = pgTable(
     capped("button_presses_outcome_length", t.outcome, 200),
   ],
 );
+
+/**
+ * One row per Slack installation (OAuth, several workspaces): keyed by the team id, or by the enterprise id for
+ * an org-wide (Enterprise Grid) install. Tokens are sealed with AES-256-GCM (src/db/secret-box.ts) and are
+ * never exported; the other columns say which workspace it is.
+ */
+export const slackInstallations = pgTable(
+  "slack_installations",
+  {
+    installKey: text("install_key").primaryKey(),
+    teamId: text("team_id"),
+    teamName: text("team_name"),
+    enterpriseId: text("enterprise_id"),
+    enterpriseName: text("enterprise_name"),
+    isEnterpriseInstall: boolean("is_enterprise_install").notNull().default(false),
+    appId: text("app_id"),
+    botId: text("bot_id"),
+    botUserId: text("bot_user_id"),
+    botScopes: textList("bot_scopes"),
+    botTokenSealed: text("bot_token_sealed").notNull(),
+    /** With token rotation on: the sealed refresh token and when the bot token expires. */
+    botRefreshTokenSealed: text("bot_refresh_token_sealed"),
+    botTokenExpiresAt: timestamp("bot_token_expires_at", { withTimezone: true }),
+    installerUserId: text("installer_user_id"),
+    installedAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("slack_installations_enterprise").on(t.enterpriseId)],
+);

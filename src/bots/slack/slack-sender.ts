@@ -3,6 +3,7 @@ import type { webApi } from "@slack/bolt";
 import { messageForDoor } from "../../core/door-traits.ts";
 import { type ChatSender, DeliveryError } from "../../core/outgoing.ts";
 import { renderBlockKit } from "./render-block-kit.ts";
+import { SlackNotInstalledError } from "./slack-oauth.ts";
 import { slackTraits } from "./slack-traits.ts";
 
 // Errors after which sending again cannot help; the reason is shown to coordinators in the digest.
@@ -53,14 +54,37 @@ export function classifySlackError(error: unknown): DeliveryError {
   }
 }
 
-export function createSlackSender(client: webApi.WebClient): ChatSender {
+/** How a message finds its workspace's token: one token for all (SLACK_BOT_TOKEN), or one per installation. */
+export type SlackTokenFor = (teamId: string) => Promise<string>;
+
+/**
+ * With OAuth (several workspaces) each message is sent with the token of the workspace it goes to (the target's
+ * team id); a workspace that is not (or no longer) installed is a permanent failure that coordinators see.
+ */
+export function createSlackSender(client: webApi.WebClient, tokenFor?: SlackTokenFor): ChatSender {
+  const tokenArg = async (teamId: string): Promise<{ token?: string }> => {
+    if (!tokenFor) return {};
+    try {
+      return { token: await tokenFor(teamId) };
+    } catch (error) {
+      if (error instanceof SlackNotInstalledError) {
+        throw new DeliveryError("permanent", "the Slack app is not installed in that workspace");
+      }
+      throw new DeliveryError("retry", "the Slack installation could not be read");
+    }
+  };
   return {
     async send(delivery) {
       const message = messageForDoor(delivery.message, slackTraits);
       const rendered = renderBlockKit(message, { tenantId: delivery.tenantId });
+      const token = await tokenArg(delivery.tenantId);
       try {
         // Posting to a user id writes in the app's direct message with them; no conversations.open needed.
-        const response = await client.chat.postMessage({ channel: delivery.target.id, ...rendered });
+        const response = await client.chat.postMessage({
+          ...token,
+          channel: delivery.target.id,
+          ...rendered,
+        });
         return { messageId: String(response.ts), channelId: String(response.channel ?? delivery.target.id) };
       } catch (error) {
         throw classifySlackError(error);
@@ -68,8 +92,9 @@ export function createSlackSender(client: webApi.WebClient): ChatSender {
     },
     async update(target, message) {
       const rendered = renderBlockKit(message, { tenantId: target.tenantId });
+      const token = await tokenArg(target.tenantId);
       try {
-        await client.chat.update({ channel: target.channelId, ts: target.messageId, ...rendered });
+        await client.chat.update({ ...token, channel: target.channelId, ts: target.messageId, ...rendered });
       } catch (error) {
         throw classifySlackError(error);
       }

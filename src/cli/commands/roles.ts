@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { listProgrammeTenants, setProgrammeTenant, type TenantLink } from "../../db/programme-tenants.ts";
 import { createRoleStore } from "../../db/role-store.ts";
+import { slackInstallationOf } from "../../db/slack-installation-store.ts";
 import type { CliContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
 
@@ -88,10 +89,19 @@ function registerProgramme(program: Command, context: CliContext): void {
       .argument("<programme...>", "the programme's name")
       .action(async (workspace: string, name: string[]) => {
         const link = parseLink(workspace);
-        const changed = await context.withDatabase((database) =>
-          setProgrammeTenant(database.db, { programme: name.join(" "), link, linked, by: byCli }),
-        );
+        const [changed, installation] = await context.withDatabase(async (database) => [
+          await setProgrammeTenant(database.db, { programme: name.join(" "), link, linked, by: byCli }),
+          link.platform === "slack" && linked
+            ? await slackInstallationOf(database.db, link.tenantId)
+            : "unused",
+        ]);
         if (changed === null) throw new UsageError(`No programme called "${name.join(" ")}".`);
+        if (installation === "missing") {
+          // Linked all the same (the install may come later), but nobody there is reached until then.
+          context.err(
+            `Note: the Slack app is not installed in ${link.tenantId} yet: an admin of that workspace installs it at /slack/install.`,
+          );
+        }
         context.out(
           `${name.join(" ")}: ${changed ? (linked ? "linked to" : "unlinked from") : "unchanged for"} ${link.platform}:${link.tenantId}.`,
         );
