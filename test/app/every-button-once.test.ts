@@ -8,6 +8,7 @@ import { slackTraits } from "../../src/bots/slack/slack-traits.ts";
 import { renderAdaptiveCard, renderAdaptiveCardForm } from "../../src/bots/teams/render-adaptive-card.ts";
 import { type DoorMessage, messageForDoor } from "../../src/core/door-traits.ts";
 import type { ActionHandler, Reply } from "../../src/core/feature.ts";
+import { HOME_OPEN_ACTION } from "../../src/core/home/create-home-feature.ts";
 import type { Form } from "../../src/core/message.ts";
 import { type Database, openDatabase } from "../../src/db/client.ts";
 import {
@@ -229,6 +230,8 @@ describe("every button counts once", () => {
     await say(users.ana, "find-collaborator biostatistics for survival analysis");
     await say(users.cora, "digest");
     await say(users.cora, "digest settings");
+    // Slack's Home tab: the overview a door builds when the person opens it, and its buttons.
+    found.push({ actionId: HOME_OPEN_ACTION, value: "", inputs: {}, userId: users.ana });
     for (const job of t.app.jobs) await job.run(clock.now());
     for (const row of await t.database.db.select().from(outbox)) {
       const userId = byPerson.get(row.personId ?? "") ?? users.cora;

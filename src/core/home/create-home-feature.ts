@@ -42,7 +42,9 @@ export function createHomeFeature(deps: HomeFeatureDeps): CoreFeature {
       return { kind: "invalid", errors: { [HOME_NEED_INPUT]: "Say what you need in a sentence." } };
     const command = deps.findCommand();
     if (!command) return { kind: "none" };
-    return command.run({ ...context, args: need });
+    const reply = await command.run({ ...context, args: need });
+    context.record("your search was run");
+    return reply;
   }
 
   return {
@@ -58,6 +60,8 @@ export function createHomeFeature(deps: HomeFeatureDeps): CoreFeature {
             title: "Find a collaborator",
             submitActionId: HOME_FIND_SUBMIT_ACTION,
             submitLabel: "Find",
+            // The key it was opened with: a submission sent twice runs (and records) one search.
+            value: globalThis.crypto.randomUUID(),
             blocks: [
               {
                 type: "text-input",
@@ -70,8 +74,16 @@ export function createHomeFeature(deps: HomeFeatureDeps): CoreFeature {
           },
         }),
       },
-      // The form is /find-collaborator in a box: submitting it twice is two searches, as typing the command twice is.
-      { actionId: HOME_FIND_SUBMIT_ACTION, access: "anyone", presses: { kind: "reads" }, run: find },
+      {
+        actionId: HOME_FIND_SUBMIT_ACTION,
+        access: "anyone",
+        presses: {
+          kind: "once",
+          prompt: (press) => (press.value ? `home.find:${press.value}` : null),
+          submits: true,
+        },
+        run: find,
+      },
     ],
   };
 }

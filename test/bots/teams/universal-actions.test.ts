@@ -123,7 +123,9 @@ describe("Teams Universal Actions: adaptiveCard/action through the real CloudAda
     );
     expect(answer.status).toBe(200);
     expect(answer.body?.type).toBe("application/vnd.microsoft.card.adaptive");
-    expect(JSON.stringify(answer.body?.value)).toContain("you answered this check-in already");
+    expect(JSON.stringify(answer.body?.value)).toContain(
+      "Recorded on Tue 24 November 2026, 10:00: you answered",
+    );
     expect((await promptOf(db, bobId))[0]).toMatchObject({ answer: "on_track" });
   });
 
