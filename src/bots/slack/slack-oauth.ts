@@ -2,18 +2,20 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Authorize } from "@slack/bolt";
-import {
-  ClearStateStore,
-  type CodedError,
-  ErrorCode,
-  type Installation,
-  type InstallationQuery,
-  type InstallationStore,
-  InstallProvider,
-  InvalidStateError,
-  type StateStore,
+import type {
+  CodedError,
+  Installation,
+  InstallationQuery,
+  InstallationStore,
+  StateStore,
 } from "@slack/oauth";
+// @slack/oauth is CommonJS whose exports Node cannot list for ESM named imports (vitest's loader can, plain node
+// cannot): take the values from its default export.
+import slackOAuth from "@slack/oauth";
 import type { SlackOAuthConfig } from "../../config.ts";
+
+const { ClearStateStore, ErrorCode, InstallProvider, InvalidStateError } = slackOAuth;
+
 import type { AuditTrail, EventLedger } from "../../core/platform-events.ts";
 import type {
   InstallationLookup,
