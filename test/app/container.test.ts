@@ -35,8 +35,12 @@ describe("container", () => {
     expect(db?.image).toMatch(/^postgres:/);
     expect(db?.healthcheck).toBeDefined();
     expect(Object.keys(compose.volumes)).toContain("pgdata");
-    expect((bot?.environment as Record<string, string>).DATABASE_URL).toMatch(/^postgres:\/\/.+@db:5432\//);
-    expect((bot?.depends_on as Record<string, { condition: string }>).db?.condition).toBe("service_healthy");
+    expect(((bot?.environment ?? {}) as Record<string, string>).DATABASE_URL).toMatch(
+      /^postgres:\/\/.+@db:5432\//,
+    );
+    expect(((bot?.depends_on ?? {}) as Record<string, { condition: string }>).db?.condition).toBe(
+      "service_healthy",
+    );
   });
 
   it.skipIf(!dockerWorks)("builds the image", { timeout: 600_000 }, () => {
