@@ -3,42 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { intros, people } from "../../../src/db/schema.ts";
 import { FAKE_TEAM_ID } from "../../fakes/fake-slack-api.ts";
 import { seedPerson } from "../../helpers/seed.ts";
-import { signSlackBody } from "../../helpers/slack-requests.ts";
+import { eventEnvelope, postSlackEvent } from "../../helpers/slack-events.ts";
 import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import { until } from "../../helpers/until.ts";
 
-function homeOpened(user: string, eventId: string, tab = "home"): string {
-  return JSON.stringify({
-    token: "deprecated-verification-token",
-    team_id: FAKE_TEAM_ID,
-    api_app_id: "A0COLLAB01",
+const homeOpened = (user: string, eventId: string, tab = "home") =>
+  eventEnvelope({
+    team: FAKE_TEAM_ID,
+    eventId,
     event: { type: "app_home_opened", user, channel: "D0HOME001", tab, event_ts: "1700000000.000100" },
-    type: "event_callback",
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
   });
-}
-
-async function deliver(baseUrl: string, body: string) {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(`${baseUrl}/slack/events`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-slack-request-timestamp": String(timestamp),
-      "x-slack-signature": signSlackBody(body, timestamp),
-    },
-    body,
-  });
-  return response.status;
-}
-
-async function until(condition: () => boolean, what: string, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const deliver = async (baseUrl: string, body: string) => (await postSlackEvent(baseUrl, body)).status;
 
 describe("Slack App Home", () => {
   let t: TestApp;

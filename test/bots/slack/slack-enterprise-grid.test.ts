@@ -2,8 +2,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatIdentities, people } from "../../../src/db/schema.ts";
-import { postToSlackEndpoint, signSlackBody } from "../../helpers/slack-requests.ts";
+import { eventEnvelope, postSlackEvent } from "../../helpers/slack-events.ts";
+import { postToSlackEndpoint } from "../../helpers/slack-requests.ts";
 import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import { until } from "../../helpers/until.ts";
 
 const ORG = "E0GRID001";
 const WORKSPACE_A = "T0GRIDA01";
@@ -32,12 +34,12 @@ function gridCommand(t: TestApp, fields: { team: string; user: string; text: str
   return postToSlackEndpoint(t.baseUrl, body);
 }
 
-function homeOpened(team: string, user: string, eventId: string, enterprise?: string): string {
-  return JSON.stringify({
-    token: "deprecated-verification-token",
-    team_id: team,
-    ...(enterprise ? { enterprise_id: enterprise } : {}),
-    api_app_id: "A0COLLAB01",
+const homeOpened = (team: string, user: string, eventId: string, enterprise?: string) =>
+  eventEnvelope({
+    team,
+    eventId,
+    ...(enterprise ? { enterprise } : {}),
+    authorizations: true,
     event: {
       type: "app_home_opened",
       user,
@@ -45,34 +47,8 @@ function homeOpened(team: string, user: string, eventId: string, enterprise?: st
       tab: "home",
       event_ts: "1700000000.000100",
     },
-    type: "event_callback",
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: team, user_id: "U0BOT0001", is_bot: true, is_enterprise_install: false }],
   });
-}
-
-async function deliverEvent(baseUrl: string, body: string) {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(`${baseUrl}/slack/events`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-slack-request-timestamp": String(timestamp),
-      "x-slack-signature": signSlackBody(body, timestamp),
-    },
-    body,
-  });
-  return response.status;
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const deliverEvent = async (baseUrl: string, body: string) => (await postSlackEvent(baseUrl, body)).status;
 
 const replyText = (answer: { json: unknown; text: string }) => JSON.stringify(answer.json ?? answer.text);
 

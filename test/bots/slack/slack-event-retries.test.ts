@@ -2,46 +2,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, slackEvents } from "../../../src/db/schema.ts";
-import { signSlackBody } from "../../helpers/slack-requests.ts";
+import { eventEnvelope, postSlackEvent } from "../../helpers/slack-events.ts";
 import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import { until } from "../../helpers/until.ts";
 
-function eventCallback(eventId: string, event: Record<string, unknown>): string {
-  return JSON.stringify({
-    token: "deprecated-verification-token",
-    team_id: "T0FAKE001",
-    api_app_id: "A0COLLAB01",
-    event,
-    type: "event_callback",
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [
-      { team_id: "T0FAKE001", user_id: "U0BOT0001", is_bot: true, is_enterprise_install: false },
-    ],
-  });
-}
-
-async function deliver(baseUrl: string, body: string, retry?: { num: number; reason: string }) {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = {
-    "content-type": "application/json",
-    "x-slack-request-timestamp": String(timestamp),
-    "x-slack-signature": signSlackBody(body, timestamp),
-  };
-  if (retry) {
-    headers["x-slack-retry-num"] = String(retry.num);
-    headers["x-slack-retry-reason"] = retry.reason;
-  }
-  const response = await fetch(`${baseUrl}/slack/events`, { method: "POST", headers, body });
-  return { status: response.status, text: await response.text() };
-}
-
-async function until(condition: () => Promise<boolean>, what: string, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const eventCallback = (eventId: string, event: Record<string, unknown>) =>
+  eventEnvelope({ team: "T0FAKE001", eventId, event, authorizations: true });
+const deliver = postSlackEvent;
 
 describe("Slack Events API deliveries", () => {
   let t: TestApp;

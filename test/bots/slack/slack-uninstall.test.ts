@@ -4,42 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reachAdvice } from "../../../src/core/digest/reach-advice.ts";
 import { enqueueOutgoing } from "../../../src/db/outbox-store.ts";
 import { auditLog, chatIdentities, chatWorkspaceStatus, outbox, people } from "../../../src/db/schema.ts";
-import { signSlackBody } from "../../helpers/slack-requests.ts";
+import { eventEnvelope, postSlackEvent } from "../../helpers/slack-events.ts";
 import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
+import { until } from "../../helpers/until.ts";
 
-function envelope(team: string, eventId: string, event: Record<string, unknown>): string {
-  return JSON.stringify({
-    token: "deprecated-verification-token",
-    team_id: team,
-    api_app_id: "A0COLLAB01",
-    event,
-    type: "event_callback",
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-  });
-}
-
-async function deliver(baseUrl: string, body: string) {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(`${baseUrl}/slack/events`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-slack-request-timestamp": String(timestamp),
-      "x-slack-signature": signSlackBody(body, timestamp),
-    },
-    body,
-  });
-  return response.status;
-}
-
-async function until(condition: () => Promise<boolean>, what: string, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const envelope = (team: string, eventId: string, event: Record<string, unknown>) =>
+  eventEnvelope({ team, eventId, event });
+const deliver = async (baseUrl: string, body: string) => (await postSlackEvent(baseUrl, body)).status;
 
 const message = (personId: string, key: string) => ({
   kind: "checkin.prompt",
