@@ -29,6 +29,11 @@ export interface SlackOAuthConfig {
   stateSecret: string;
   /** 32 bytes (COLLAB_ENCRYPTION_KEY): seals each workspace's bot and refresh tokens in the database. */
   encryptionKey: Buffer;
+  /**
+   * The public address of /slack/oauth_redirect (SLACK_REDIRECT_URI), sent to Slack with the install link and the
+   * code exchange. Needed behind a proxy that rewrites paths, or when the app lists several Redirect URLs.
+   */
+  redirectUri?: string;
 }
 
 export interface TeamsConfig {
@@ -67,6 +72,8 @@ const hints: Record<string, string> = {
   SLACK_CLIENT_SECRET:
     "copy the Client Secret from your Slack app's Basic Information page, under App Credentials",
   SLACK_STATE_SECRET: "set it to a long random string, e.g. the output of `openssl rand -hex 32`",
+  SLACK_REDIRECT_URI:
+    "set it to the public https address of /slack/oauth_redirect exactly as listed under Redirect URLs on your Slack app's OAuth & Permissions page, e.g. https://collab.example.org/slack/oauth_redirect",
   SLACK_APP_TOKEN:
     "create an app-level token with the connections:write scope on your Slack app's Basic Information page (it starts with xapp-)",
   COLLAB_ENCRYPTION_KEY:
@@ -224,6 +231,14 @@ function loadSlackModes(
   const clientId = nonEmpty(env, "SLACK_CLIENT_ID");
   const clientSecret = secret(env, "SLACK_CLIENT_SECRET");
   const appToken = secret(env, "SLACK_APP_TOKEN");
+  const redirectUri = slackRedirectUri(env);
+  if (redirectUri && !(clientId && clientSecret)) {
+    fail(
+      "SLACK_REDIRECT_URI",
+      "is set but OAuth is off (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET unset)",
+      "set both to install with OAuth, or unset SLACK_REDIRECT_URI",
+    );
+  }
   if (appToken && !appToken.startsWith("xapp-")) {
     fail("SLACK_APP_TOKEN", "is not an app-level token (it should start with xapp-)", hints.SLACK_APP_TOKEN);
   }
@@ -272,7 +287,26 @@ function loadSlackModes(
       hints.COLLAB_ENCRYPTION_KEY,
     );
   }
-  return { oauth: { clientId, clientSecret, stateSecret, encryptionKey } };
+  return {
+    oauth: { clientId, clientSecret, stateSecret, encryptionKey, ...(redirectUri ? { redirectUri } : {}) },
+  };
+}
+
+/** https (http only for localhost, for trying it out), absolute, no fragment: what Slack accepts as a Redirect URL. */
+function slackRedirectUri(env: Env): string | undefined {
+  const text = nonEmpty(env, "SLACK_REDIRECT_URI");
+  if (!text) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    fail("SLACK_REDIRECT_URI", `is not a URL ("${text}")`, hints.SLACK_REDIRECT_URI);
+  }
+  const local = url.hostname === "localhost" || url.hostname === "127.0.0.1";
+  if (!(url.protocol === "https:" || (url.protocol === "http:" && local)) || url.hash) {
+    fail("SLACK_REDIRECT_URI", `is not an https address ("${text}")`, hints.SLACK_REDIRECT_URI);
+  }
+  return text;
 }
 
 /** 32 bytes written as base64 (44 characters, as `openssl rand -base64 32` prints) or as 64 hex digits. */

@@ -32,4 +32,6 @@ export interface WorkspaceRemoval {
 /** Where the bot can no longer write: deliveries there stop, with a reason coordinators see. */
 export interface WorkspaceStatus {
   markUninstalled(removal: WorkspaceRemoval): Promise<{ failed: number }>;
+  /** The app is installed (again) in this workspace or org (team or enterprise id): deliveries there resume. */
+  markInstalled(tenantId: string): Promise<void>;
 }

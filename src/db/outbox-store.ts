@@ -56,8 +56,13 @@ type Links = readonly { platform: string; tenantId: string }[];
 /** The route for one message to a person, through an account where its programme may be seen. */
 function routeToPerson(identities: readonly IdentityRow[], links: Links): Route {
   if (links.length === 0) return routeFrom(identities);
+  // A link to an Enterprise Grid org (an org-wide install, `slack:E…`) covers the org's workspaces.
   const allowed = identities.filter((i) =>
-    links.some((l) => l.platform === i.platform && l.tenantId === i.tenantId),
+    links.some(
+      (l) =>
+        l.platform === i.platform &&
+        (l.tenantId === i.tenantId || (i.platform === "slack" && l.tenantId === i.organisationId)),
+    ),
   );
   if (allowed.length > 0 || identities.length === 0) return routeFrom(allowed);
   return {

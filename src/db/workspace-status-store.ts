@@ -83,5 +83,8 @@ export async function blockedWorkspaces(db: Db): Promise<Map<string, string>> {
 }
 
 export function createWorkspaceStatus(db: Db): WorkspaceStatus {
-  return { markUninstalled: (removal) => markWorkspaceUninstalled(db, removal) };
+  return {
+    markUninstalled: (removal) => markWorkspaceUninstalled(db, removal),
+    markInstalled: (tenantId) => markWorkspaceInstalled(db, tenantId),
+  };
 }

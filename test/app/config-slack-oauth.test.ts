@@ -71,10 +71,32 @@ describe("config: Slack OAuth and Socket Mode", () => {
       { ...oauth, SLACK_APP_TOKEN: "xapp-1-A-1-abc" },
       /^SLACK_APP_TOKEN is set together with SLACK_CLIENT_ID/,
     ],
+    [
+      { ...oauth, SLACK_REDIRECT_URI: "collab.example.org/slack/oauth_redirect" },
+      /^SLACK_REDIRECT_URI is not a URL .*Redirect URLs/,
+    ],
+    [
+      { ...oauth, SLACK_REDIRECT_URI: "http://collab.example.org/slack/oauth_redirect" },
+      /^SLACK_REDIRECT_URI is not an https address .*https:\/\/collab\.example\.org\/slack\/oauth_redirect/,
+    ],
+    [
+      { SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1", SLACK_REDIRECT_URI: "https://a.example/x" },
+      /^SLACK_REDIRECT_URI is set but OAuth is off/,
+    ],
   ])("refuses %j naming the variable and the fix", (env, message) => {
     const text = refusal(env);
     expect(text).toMatch(message);
     expect(text).not.toContain("\n");
+  });
+
+  it("takes SLACK_REDIRECT_URI for OAuth behind a proxy (http only for localhost)", () => {
+    const behindProxy = "https://gateway.example.org/collab/slack/oauth_redirect";
+    expect(loadConfig({ ...oauth, SLACK_REDIRECT_URI: behindProxy }).slack?.oauth?.redirectUri).toBe(
+      behindProxy,
+    );
+    const local = "http://localhost:3000/slack/oauth_redirect";
+    expect(loadConfig({ ...oauth, SLACK_REDIRECT_URI: local }).slack?.oauth?.redirectUri).toBe(local);
+    expect(loadConfig(oauth).slack?.oauth?.redirectUri).toBeUndefined();
   });
 
   it("turns Socket Mode on with an app token and a bot token, no signing secret needed", () => {

@@ -145,6 +145,7 @@ function createOAuth(options: SlackBotOptions, clientOptions: Record<string, unk
     store: options.installations,
     ledger: options.events.ledger,
     audit: options.events.audit,
+    workspaces: options.events.workspaces,
     logger: options.logger,
     clientOptions,
   });

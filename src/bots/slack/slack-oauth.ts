@@ -16,7 +16,7 @@ import type { SlackOAuthConfig } from "../../config.ts";
 
 const { ClearStateStore, ErrorCode, InstallProvider, InvalidStateError } = slackOAuth;
 
-import type { AuditTrail, EventLedger } from "../../core/platform-events.ts";
+import type { AuditTrail, EventLedger, WorkspaceStatus } from "../../core/platform-events.ts";
 import type {
   InstallationLookup,
   SlackInstallationRecord,
@@ -61,6 +61,8 @@ export interface SlackOAuthOptions {
   /** A seen-once ledger: each state is accepted once, so a replayed redirect is refused. */
   ledger: EventLedger;
   audit: AuditTrail;
+  /** An install brings back a workspace the app was uninstalled from (or whose token was revoked there). */
+  workspaces: Pick<WorkspaceStatus, "markInstalled">;
   logger: Logger;
   /** Web API client options (SLACK_API_URL, timeouts) for oauth.v2.access and auth.test. */
   clientOptions: Record<string, unknown>;
@@ -73,7 +75,11 @@ export function createSlackOAuth(options: SlackOAuthOptions): SlackOAuth {
     clientSecret: config.clientSecret,
     stateStore: createOneTimeStateStore(config.stateSecret, options.ledger),
     installationStore: createInstallationStoreAdapter(store),
-    installUrlOptions: { scopes: SLACK_BOT_SCOPES },
+    // With a redirect URI the install link and the code exchange both name it, as Slack requires when it is sent.
+    installUrlOptions: {
+      scopes: SLACK_BOT_SCOPES,
+      ...(config.redirectUri ? { redirectUri: config.redirectUri } : {}),
+    },
     logger: createBoltLogger(logger),
     clientOptions: options.clientOptions,
   });
@@ -101,6 +107,9 @@ export function createSlackOAuth(options: SlackOAuthOptions): SlackOAuth {
         successAsync: async (installation, _options, _req, response) => {
           const teamId = installation.team?.id ?? null;
           const enterpriseId = installation.enterprise?.id ?? null;
+          // A re-install after app_uninstalled or tokens_revoked: deliveries there were stopped and now resume.
+          const installedIn = installation.isEnterpriseInstall ? enterpriseId : teamId;
+          if (installedIn) await options.workspaces.markInstalled(installedIn);
           const name = installation.isEnterpriseInstall
             ? (installation.enterprise?.name ?? enterpriseId)
             : (installation.team?.name ?? teamId);
