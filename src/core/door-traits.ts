@@ -1,6 +1,6 @@
 // What a door (Slack, Teams, the terminal chat) can do, as it tells the core; the core words its replies from this, never from the platform's name.
 import { commandUsage } from "./help.ts";
-import type { Block, Message, RichText, Span } from "./message.ts";
+import type { Block, Message, RefreshAction, RichText, Span } from "./message.ts";
 
 export interface DoorTraits {
   /** Typed before a command's words: "/collab " where commands are one slash command, "" where they are plain messages. */
@@ -34,6 +34,7 @@ export type DoorBlock = Block | { type: "text"; text: DoorText } | { type: "cont
 export interface DoorMessage {
   summary: string;
   blocks: readonly DoorBlock[];
+  refresh?: RefreshAction;
   /** The message as worded for a door whose messages cannot carry inputs (`inlineInputs` false): shown there instead. */
   withoutInputs?: { summary: string; blocks: readonly DoorBlock[] };
 }
@@ -60,5 +61,9 @@ function blockFor(block: DoorBlock, door: DoorTraits): Block {
 /** The plain message this door shows: its own wording where there is one, commands written as the door types them. */
 export function messageForDoor(message: DoorMessage, door: DoorTraits): Message {
   const chosen = !door.inlineInputs && message.withoutInputs ? message.withoutInputs : message;
-  return { summary: chosen.summary, blocks: chosen.blocks.map((block) => blockFor(block, door)) };
+  return {
+    summary: chosen.summary,
+    blocks: chosen.blocks.map((block) => blockFor(block, door)),
+    ...(message.refresh ? { refresh: message.refresh } : {}),
+  };
 }

@@ -79,6 +79,18 @@ export interface Message {
   /** Plain-text summary for notifications and screen readers. */
   summary: string;
   blocks: readonly Block[];
+  /** See RefreshAction. */
+  refresh?: RefreshAction;
+}
+
+/**
+ * What a message shows depends on who looks at it (a check-in: answered or not, by that person). A door that can
+ * (Teams' Universal Actions `refresh`) runs this action for each person who views the message, and shows them the
+ * message of its "update" reply instead; other doors ignore it.
+ */
+export interface RefreshAction {
+  actionId: string;
+  value: string;
 }
 
 /** A form: a message with inputs and one submit action (a Slack modal, a Teams card with inputs). */

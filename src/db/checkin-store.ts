@@ -8,6 +8,7 @@ import type {
   CheckinStore,
   PlanningPartnership,
   PromptRunCounts,
+  PromptState,
 } from "../core/checkins/checkin-port.ts";
 import type { OutgoingMessage } from "../core/outgoing.ts";
 import { CADENCES, type Cadence } from "../core/schedule/periods.ts";
@@ -381,6 +382,40 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
       );
       if (updated[0]) return { kind: "recorded", title: updated[0].title, answer };
       return standing(db, checkinId, personId);
+    },
+
+    async promptState({ checkinId, personId, at }): Promise<PromptState> {
+      const [row] = await db
+        .select({
+          answer: checkinPrompts.answer,
+          note: checkinPrompts.note,
+          title: partnerships.title,
+          programmeId: partnerships.programmeId,
+          periodEnd: checkins.periodEnd,
+          zone: personZone,
+        })
+        .from(checkinPrompts)
+        .innerJoin(checkins, eq(checkins.id, checkinPrompts.checkinId))
+        .innerJoin(partnerships, eq(partnerships.id, checkins.partnershipId))
+        .innerJoin(people, eq(people.id, checkinPrompts.personId))
+        .where(and(eq(checkinPrompts.checkinId, checkinId), eq(checkinPrompts.personId, personId)));
+      if (!row) return { kind: "unknown" };
+      if (row.answer) {
+        return {
+          kind: "answered",
+          title: row.title,
+          answer: row.answer as CheckinAnswer,
+          withNote: Boolean(row.note),
+        };
+      }
+      if (row.periodEnd.getTime() <= at.getTime()) return { kind: "closed", title: row.title };
+      return {
+        kind: "open",
+        title: row.title,
+        periodEnd: row.periodEnd,
+        zone: row.zone,
+        programmeId: row.programmeId,
+      };
     },
 
     async saveNote({ checkinId, personId, note, at }) {

@@ -77,7 +77,8 @@ export async function postActivity(baseUrl: string, activity: unknown, headers: 
 export function adaptiveCardInvoke(
   serviceUrl: string,
   action: { verb: string; data: Record<string, unknown> },
-  options: { from?: TeamsUser; replyToId?: string } = {},
+  /** trigger "automatic": Teams refreshing a card (its `refresh.action`) as a listed user views it. */
+  options: { from?: TeamsUser; replyToId?: string; trigger?: "manual" | "automatic" } = {},
 ) {
   const { text: _text, textFormat: _format, ...base } = personalMessage(serviceUrl, "", options.from);
   return {
@@ -87,7 +88,7 @@ export function adaptiveCardInvoke(
     ...(options.replyToId ? { replyToId: options.replyToId } : {}),
     value: {
       action: { type: "Action.Execute", id: randomUUID(), verb: action.verb, data: action.data },
-      trigger: "manual",
+      trigger: options.trigger ?? "manual",
     },
     channelData: { tenant: { id: TEAMS_TENANT_ID }, source: { name: "message" } },
   };

@@ -130,14 +130,18 @@ class CollabTeamsBot extends ActivityHandler {
     if (await this.stranger(activity)) {
       return cardAnswer(renderAdaptiveCard(this.help(), { tenantId: teamsTenantId(activity) }).card);
     }
-    const { actionId: _actionId, value, ...inputs } = data;
+    const { actionId: _actionId, value, viewers, ...inputs } = data;
     const reply = await this.core.handleAction({
       actor: teamsActor(activity),
       actionId: verb,
       value: typeof value === "string" ? value : "",
       inputs: inputValues(inputs),
     });
-    return answerReply(context, reply);
+    // trigger "automatic" is a card's refresh as someone views it: the answer is what that person sees.
+    const refreshFor = Array.isArray(viewers)
+      ? viewers.filter((v): v is string => typeof v === "string")
+      : [];
+    return answerReply(context, reply, refreshFor);
   }
 
   /** Saves the conversation reference of an install, unless it comes from a tenant the bot does not serve. */

@@ -39,11 +39,16 @@ function textOnly(message: Message): boolean {
  * A text-only message (a refusal, "that button no longer works") is a note, so the card pressed stays usable.
  * A message with more than text, and a form, come as new cards, as they did with Action.Submit, and the note says so.
  */
-export async function answerReply(context: TurnContext, reply: Reply): Promise<InvokeResponse> {
+export async function answerReply(
+  context: TurnContext,
+  reply: Reply,
+  viewers: readonly string[] = [],
+): Promise<InvokeResponse> {
   const tenantId = teamsTenantId(context.activity);
   switch (reply.kind) {
     case "update": {
-      const { card } = renderAdaptiveCard(reply.message, { tenantId });
+      // A refreshed card that can be refreshed again keeps its viewers.
+      const { card } = renderAdaptiveCard(reply.message, { tenantId, viewers });
       if (reply.form) {
         const form = renderAdaptiveCardForm(reply.form, { tenantId });
         await context.sendActivity(cardActivity(form.card, reply.form.title));

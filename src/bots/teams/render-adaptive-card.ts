@@ -14,12 +14,28 @@ export type { MentionEntity } from "./teams-markdown-dialect.ts";
 export interface TeamsRenderContext {
   /** The Teams (Entra) tenant id the card goes to: only identities in this tenant are mentioned. */
   tenantId: string;
+  /**
+   * The Teams user ids (29:…) the card is for. With a message's `refresh`, Teams refreshes the card for each of them
+   * as they view it (an adaptiveCard/action invoke, trigger "automatic") and shows them the bot's answer.
+   */
+  viewers?: readonly string[];
 }
+
+/** Teams refreshes a card automatically for at most this many listed users (Universal Actions docs). */
+export const TEAMS_REFRESH_USERS_MAX = 60;
 
 /** What a button carries back: the neutral action id and value (Teams merges the card's input values into it). */
 export interface ActionData {
   actionId: string;
   value?: string;
+  /** A refresh's viewers, so that the card it answers with refreshes for the same people. */
+  viewers?: string[];
+}
+
+/** Universal Actions' user-specific views: the action Teams runs for each listed user who views the card. */
+export interface CardRefresh {
+  action: { type: "Action.Execute"; verb: string; data: ActionData };
+  userIds: string[];
 }
 
 /** The pre-Universal-Actions button: Teams posts a message activity with `value` = data (and inputs). */
@@ -120,6 +136,7 @@ export interface AdaptiveCardJson {
   fallbackText?: string;
   body: CardElement[];
   msteams: { entities: MentionEntity[] };
+  refresh?: CardRefresh;
 }
 
 export interface RenderedCard {
@@ -163,7 +180,16 @@ export function renderAdaptiveCard(message: Message, ctx: TeamsRenderContext): R
   const state = newState(ctx);
   const parts = renderParts(message.blocks, state);
   const body = parts.length > 0 ? parts : summaryParts(message.summary);
-  return assemble(body, [], clean(message.summary).trim());
+  const rendered = assemble(body, [], clean(message.summary).trim());
+  const viewers = [...new Set(ctx.viewers ?? [])].slice(0, TEAMS_REFRESH_USERS_MAX);
+  if (!message.refresh || viewers.length === 0) return rendered;
+  // A few hundred bytes at most (60 ids): within the room TEAMS_CARD_MAX_BYTES leaves under Teams' limit.
+  const { actionId, value } = message.refresh;
+  const refresh: CardRefresh = {
+    action: { type: "Action.Execute", verb: actionId, data: { actionId, value, viewers } },
+    userIds: viewers,
+  };
+  return { ...rendered, card: { ...rendered.card, refresh } };
 }
 
 export function renderAdaptiveCardForm(form: Form, ctx: TeamsRenderContext): RenderedCard {

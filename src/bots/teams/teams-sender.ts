@@ -44,9 +44,15 @@ export function classifyTeamsError(error: unknown): DeliveryError {
   );
 }
 
-function cardActivity(message: Message, tenantId: string): Partial<Activity> {
-  const { card } = renderAdaptiveCard(message, { tenantId });
+function cardActivity(message: Message, tenantId: string, viewers: string[] = []): Partial<Activity> {
+  const { card } = renderAdaptiveCard(message, { tenantId, viewers });
   return { type: "message", summary: message.summary, attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+/** Who a card sent into a personal chat is for: that chat's user (the only one who can view it there). */
+function viewersOf(reference: Partial<ConversationReference> | undefined): string[] {
+  const user = reference?.user?.id;
+  return reference?.conversation?.conversationType === "personal" && user ? [user] : [];
 }
 
 /** The calls of botframework-connector's ConnectorClient used here; each takes a per-request timeout. */
@@ -113,7 +119,11 @@ export function createTeamsSender(
       await inConversation(reference, async (context) => {
         const activity = addressed(
           context,
-          cardActivity(messageForDoor(delivery.message, teamsTraits), delivery.tenantId),
+          cardActivity(
+            messageForDoor(delivery.message, teamsTraits),
+            delivery.tenantId,
+            viewersOf(reference),
+          ),
         );
         const conversations = conversationsOf(context);
         const conversationId = activity.conversation!.id;

@@ -9,6 +9,8 @@ import { answerLabel, answerPhrase, CHECKIN_ANSWERS, type CheckinAnswer } from "
 
 export const CHECKIN_ANSWER_ACTION = "checkin.answer";
 export const CHECKIN_NOTE_ACTION = "checkin.note";
+/** Shows the viewer their own state of a check-in (a card's refresh): answered, still open, or closed. */
+export const CHECKIN_VIEW_ACTION = "checkin.view";
 export const CHECKIN_NOTE_INPUT = "checkin-note";
 export const NOTE_MAX_LENGTH = TEXT_LIMITS.checkinNote;
 
@@ -67,6 +69,8 @@ export function promptOutgoing(input: PromptInput): OutgoingMessage {
   const kind = input.reminder ? "reminder" : "prompt";
   const message: DoorMessage = {
     summary,
+    // Seen again (another device, or a card shared with the partnership), it shows each viewer their own answer.
+    refresh: { actionId: CHECKIN_VIEW_ACTION, value: input.checkinId },
     blocks: [
       question,
       note,

@@ -82,6 +82,13 @@ export type AnswerOutcome =
 
 export type NoteOutcome = "saved" | "closed" | "unanswered" | "unknown";
 
+export type PromptState =
+  | { kind: "answered"; title: string; answer: CheckinAnswer; withNote: boolean }
+  | { kind: "open"; title: string; periodEnd: Date; zone: string; programmeId: string | null }
+  | { kind: "closed"; title: string }
+  /** Not a member of that check-in, or no such check-in. */
+  | { kind: "unknown" };
+
 export interface CheckinStore {
   /**
    * Active partnerships with their available members' zones and the periods already planned, a page at a time
@@ -109,6 +116,8 @@ export interface CheckinStore {
     note: string | null;
     at: Date;
   }): Promise<AnswerOutcome>;
+  /** Where a member's prompt stands now, for showing it to them again. */
+  promptState(input: { checkinId: string; personId: string; at: Date }): Promise<PromptState>;
   /** Adds or replaces the note of an answered prompt while the period is open. */
   saveNote(input: { checkinId: string; personId: string; note: string; at: Date }): Promise<NoteOutcome>;
 }

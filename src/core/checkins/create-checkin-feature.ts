@@ -1,4 +1,5 @@
 // Answering a check-in: one click records it and replaces the prompt in place; a note comes with it, or in a form after it.
+import { messageForDoor } from "../door-traits.ts";
 import { type ActionContext, type CoreFeature, type Reply, textReply } from "../feature.ts";
 import type { FreeTextGuard } from "../free-text.ts";
 import { answerLabel, isCheckinAnswer } from "./answers.ts";
@@ -7,9 +8,11 @@ import {
   CHECKIN_ANSWER_ACTION,
   CHECKIN_NOTE_ACTION,
   CHECKIN_NOTE_INPUT,
+  CHECKIN_VIEW_ACTION,
   closedMessage,
   NOTE_MAX_LENGTH,
   noteForm,
+  promptOutgoing,
   recordedMessage,
 } from "./checkin-messages.ts";
 import type { CheckinStore } from "./checkin-port.ts";
@@ -79,6 +82,36 @@ export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
     }
   }
 
+  /** The check-in as this viewer should see it now: their answer, their still-open prompt, or closed. */
+  async function view(context: ActionContext): Promise<Reply> {
+    if (!context.personId) return noProfile;
+    if (!uuidPattern.test(context.value)) return staleButton;
+    const state = await checkins.promptState({
+      checkinId: context.value,
+      personId: context.personId,
+      at: context.now,
+    });
+    switch (state.kind) {
+      case "answered":
+        return { kind: "update", message: recordedMessage(state.title, state.answer, state.withNote) };
+      case "open": {
+        const prompt = promptOutgoing({
+          checkinId: context.value,
+          personId: context.personId,
+          title: state.title,
+          programmeId: state.programmeId,
+          periodEnd: state.periodEnd,
+          zone: state.zone,
+        });
+        return { kind: "update", message: messageForDoor(prompt.message, context.actor.door) };
+      }
+      case "closed":
+        return { kind: "update", message: closedMessage(state.title) };
+      case "unknown":
+        return staleButton;
+    }
+  }
+
   async function saveNote(context: ActionContext): Promise<Reply> {
     const note = noteOf(context);
     if (!note) return { kind: "none" };
@@ -128,6 +161,14 @@ export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
           },
         },
         run: answer,
+      },
+      // A card's refresh for whoever views it: shows, changes nothing.
+      {
+        actionId: CHECKIN_VIEW_ACTION,
+        access: "member",
+        refusal: NO_PROFILE,
+        presses: { kind: "reads" },
+        run: view,
       },
       // The note replaces the one before it: sending it again leaves the same note.
       {

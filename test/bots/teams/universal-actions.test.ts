@@ -18,6 +18,7 @@ interface ExecuteAction {
   fallback?: { type: string; data: Record<string, unknown> };
 }
 
+/** The buttons: Action.Execute wherever they are, but the refresh. */
 function executeActions(card: unknown): ExecuteAction[] {
   const found: ExecuteAction[] = [];
   const walk = (node: unknown) => {
@@ -25,7 +26,8 @@ function executeActions(card: unknown): ExecuteAction[] {
     else if (node && typeof node === "object") {
       const record = node as Record<string, unknown>;
       if (record.type === "Action.Execute") found.push(record as unknown as ExecuteAction);
-      for (const value of Object.values(record)) walk(value);
+      // The card's refresh action is no button (test/bots/teams/card-refresh.test.ts).
+      for (const [key, value] of Object.entries(record)) if (key !== "refresh") walk(value);
     }
   };
   walk(card);
