@@ -88,7 +88,17 @@ describe("real Slack payloads through the server", () => {
   });
 
   it("has the recorded payloads, each naming its source", () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(44);
+    expect(fixtures.length).toBeGreaterThanOrEqual(45);
+    // Among them: a member joining (team_join), a redelivery, Enterprise Grid and org-wide installs.
+    expect(fixtures.map((f) => f.kind)).toContain("slack.event.team_join");
+    expect(
+      fixtures.some((f) => Object.keys(f.headers ?? {}).some((h) => h.toLowerCase() === "x-slack-retry-num")),
+    ).toBe(true);
+    const text = (f: RealPayload) => JSON.stringify(f.payload);
+    expect(fixtures.filter((f) => /"enterprise_id":"E/.test(text(f))).length).toBeGreaterThanOrEqual(5);
+    expect(
+      fixtures.filter((f) => /"is_enterprise_install":(true|"true")/.test(text(f))).length,
+    ).toBeGreaterThan(3);
     for (const fixture of fixtures) {
       expect(fixture.source, fixture.file).toMatch(/^\S+\/\S+ .+@[0-9a-f]{40}/);
       expect(fixture.kind, fixture.file).toMatch(/^slack\./);

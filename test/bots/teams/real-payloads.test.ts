@@ -51,6 +51,10 @@ describe("Teams: real payloads replayed through /api/messages", () => {
 
   it("has at least 15 fixtures, each with a source, notes, a kind and an activity type", () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(15);
+    const kinds = fixtures.map((f) => f.kind);
+    for (const needed of ["teams.invoke.adaptiveCard/action", "teams.installationUpdate.remove"]) {
+      expect(kinds, needed).toContain(needed);
+    }
     for (const f of fixtures) {
       expect(f.source, f.name).toMatch(/@[0-9a-f]{40}|^https:\/\//);
       expect(f.notes.length, f.name).toBeGreaterThan(20);
@@ -112,6 +116,26 @@ describe("Teams: real payloads replayed through /api/messages", () => {
       .from(chatIdentities)
       .where(eq(chatIdentities.tenantId, tenant));
     expect(stored).toEqual([]);
+  });
+
+  it("answers a recorded Action.Execute without a verb (a live client's invoke) with a documented error body", async () => {
+    const before = t.connector.calls.length;
+    const response = await replay(fixture("adaptiveCardActionRecorded").payload);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text)).toMatchObject({
+      statusCode: 400,
+      type: "application/vnd.microsoft.error",
+      value: { code: "BadRequest", message: expect.stringContaining("no longer works") },
+    });
+    // The invoke is answered in its HTTP response: nothing is sent through the connector.
+    expect(t.connector.calls.slice(before)).toEqual([]);
+  });
+
+  it("takes the Teams SDK's bare installationUpdate remove (no sender, no tenant) with a 200 and stays healthy", async () => {
+    const response = await replay(fixture("installationUpdateRemoveSdkTest").payload);
+    expect(response.status).toBe(200);
+    expect(t.logLines.filter((line) => line.includes('"level":50'))).toEqual([]);
+    expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
   });
 
   it("answers the documented adaptiveCard/action invoke (no sender, unknown verb) with a documented error body", async () => {
