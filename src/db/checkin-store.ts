@@ -381,42 +381,10 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
           returning pa.title`),
       );
       if (updated[0]) return { kind: "recorded", title: updated[0].title, answer };
-      return standing(db, checkinId, personId);
+      return standing(db, checkinId, personId, at);
     },
 
-    async promptState({ checkinId, personId, at }): Promise<PromptState> {
-      const [row] = await db
-        .select({
-          answer: checkinPrompts.answer,
-          note: checkinPrompts.note,
-          title: partnerships.title,
-          programmeId: partnerships.programmeId,
-          periodEnd: checkins.periodEnd,
-          zone: personZone,
-        })
-        .from(checkinPrompts)
-        .innerJoin(checkins, eq(checkins.id, checkinPrompts.checkinId))
-        .innerJoin(partnerships, eq(partnerships.id, checkins.partnershipId))
-        .innerJoin(people, eq(people.id, checkinPrompts.personId))
-        .where(and(eq(checkinPrompts.checkinId, checkinId), eq(checkinPrompts.personId, personId)));
-      if (!row) return { kind: "unknown" };
-      if (row.answer) {
-        return {
-          kind: "answered",
-          title: row.title,
-          answer: row.answer as CheckinAnswer,
-          withNote: Boolean(row.note),
-        };
-      }
-      if (row.periodEnd.getTime() <= at.getTime()) return { kind: "closed", title: row.title };
-      return {
-        kind: "open",
-        title: row.title,
-        periodEnd: row.periodEnd,
-        zone: row.zone,
-        programmeId: row.programmeId,
-      };
-    },
+    promptState: ({ checkinId, personId, at }) => promptStateOf(db, checkinId, personId, at),
 
     async saveNote({ checkinId, personId, note, at }) {
       const updated = rowsOf<{ one: number }>(
@@ -439,15 +407,44 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
   };
 }
 
-/** What stands for a prompt that could not be answered now: answered already, closed, or no such prompt. */
-async function standing(db: Db, checkinId: string, personId: string): Promise<AnswerOutcome> {
+/** Where a member's prompt stands now: answered (and with a note), open until its period ends, closed, or none. */
+async function promptStateOf(db: Db, checkinId: string, personId: string, at: Date): Promise<PromptState> {
   const [row] = await db
-    .select({ answer: checkinPrompts.answer, title: partnerships.title })
+    .select({
+      answer: checkinPrompts.answer,
+      note: checkinPrompts.note,
+      title: partnerships.title,
+      programmeId: partnerships.programmeId,
+      periodEnd: checkins.periodEnd,
+      zone: personZone,
+    })
     .from(checkinPrompts)
     .innerJoin(checkins, eq(checkins.id, checkinPrompts.checkinId))
     .innerJoin(partnerships, eq(partnerships.id, checkins.partnershipId))
+    .innerJoin(people, eq(people.id, checkinPrompts.personId))
     .where(and(eq(checkinPrompts.checkinId, checkinId), eq(checkinPrompts.personId, personId)));
   if (!row) return { kind: "unknown" };
-  if (row.answer) return { kind: "already", title: row.title, answer: row.answer as CheckinAnswer };
-  return { kind: "closed", title: row.title };
+  if (row.answer) {
+    return {
+      kind: "answered",
+      title: row.title,
+      answer: row.answer as CheckinAnswer,
+      withNote: Boolean(row.note),
+    };
+  }
+  if (row.periodEnd.getTime() <= at.getTime()) return { kind: "closed", title: row.title };
+  return {
+    kind: "open",
+    title: row.title,
+    periodEnd: row.periodEnd,
+    zone: row.zone,
+    programmeId: row.programmeId,
+  };
+}
+
+/** What stands for a prompt that could not be answered now: answered already, closed, or no such prompt. */
+async function standing(db: Db, checkinId: string, personId: string, at: Date): Promise<AnswerOutcome> {
+  const state = await promptStateOf(db, checkinId, personId, at);
+  if (state.kind === "answered") return { kind: "already", title: state.title, answer: state.answer };
+  return state.kind === "unknown" ? state : { kind: "closed", title: state.title };
 }

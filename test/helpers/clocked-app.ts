@@ -70,3 +70,23 @@ export function viewSubmission(input: {
     },
   };
 }
+
+/**
+ * Ticks a scheduled job through the scheduler every `stepMinutes` from `from` to `to` (inclusive), moving the clock as
+ * cron would, then delivers what it wrote to the outbox.
+ */
+export async function runJobBetween(
+  t: TestApp,
+  clock: TestClock,
+  name: string,
+  window: { from: string; to: string; stepMinutes?: number },
+): Promise<void> {
+  const job = t.app.jobs.find((j) => j.name === name);
+  if (!job) throw new Error(`no job named ${name}`);
+  const step = (window.stepMinutes ?? 15) * 60_000;
+  for (let at = Date.parse(window.from); at <= Date.parse(window.to); at += step) {
+    clock.set(new Date(at));
+    await t.app.scheduler.tick(job, new Date(at));
+  }
+  await deliverAll(t, clock);
+}

@@ -53,3 +53,13 @@ export async function outboxRow(db: Db, id: number) {
   const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
   return row!;
 }
+
+/** A check-in prompt to a person as the outbox takes it (enqueueOutgoing), keyed `key`. */
+export function checkinPromptFor(personId: string, key: string) {
+  return {
+    kind: "checkin.prompt",
+    dedupeKey: key,
+    to: { kind: "person" as const, personId },
+    message: { summary: "How is it going?", blocks: [{ type: "text" as const, text: "How is it going?" }] },
+  };
+}

@@ -6,7 +6,7 @@ import { chatIdentities, checkinPrompts, programmes, slackInstallations } from "
 import { createSecretBox } from "../../../src/db/secret-box.ts";
 import { createSlackInstallationStore } from "../../../src/db/slack-installation-store.ts";
 import { runWith } from "../../helpers/cli.ts";
-import { createTestClock, deliverAll } from "../../helpers/clocked-app.ts";
+import { createTestClock, runJobBetween } from "../../helpers/clocked-app.ts";
 import { seedPartnership } from "../../helpers/partnerships.ts";
 import { seedBobOnTeams } from "../../helpers/programme-people.ts";
 import { seedPerson } from "../../helpers/seed.ts";
@@ -58,18 +58,8 @@ describe("check-ins across two installed Slack workspaces and a Teams tenant", (
   const ids: Record<string, string> = {};
 
   /** The check-ins job through the scheduler, each quarter hour of Tuesday morning, then the outbox drained. */
-  const runCheckinsOn = async (tuesday: string) => {
-    const job = t.app.jobs.find((j) => j.name === "checkins")!;
-    for (
-      let at = Date.parse(`${tuesday}T09:30:00Z`);
-      at <= Date.parse(`${tuesday}T10:30:00Z`);
-      at += 15 * MINUTE
-    ) {
-      clock.set(new Date(at));
-      await t.app.scheduler.tick(job, new Date(at));
-    }
-    await deliverAll(t, clock);
-  };
+  const runCheckinsOn = (tuesday: string) =>
+    runJobBetween(t, clock, "checkins", { from: `${tuesday}T09:30:00Z`, to: `${tuesday}T10:30:00Z` });
   const postsTo = (channel: string) =>
     t.slackApi.callsTo("chat.postMessage").filter((call) => call.args.channel === channel);
 

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueOutgoing } from "../../../src/db/outbox-store.ts";
 import { chatIdentities, chatWorkspaceStatus, slackInstallations } from "../../../src/db/schema.ts";
+import { checkinPromptFor } from "../../helpers/partnerships.ts";
 import { seedPerson } from "../../helpers/seed.ts";
 import { eventEnvelope, postSlackEvent } from "../../helpers/slack-events.ts";
 import {
@@ -28,13 +29,6 @@ const grants = {
     team: { id: HOSPITAL, name: "Hospital" },
   }),
 };
-
-const checkinFor = (personId: string, key: string) => ({
-  kind: "checkin.prompt",
-  dedupeKey: key,
-  to: { kind: "person" as const, personId },
-  message: { summary: "How is it going?", blocks: [{ type: "text" as const, text: "How is it going?" }] },
-});
 
 describe("Slack OAuth installations: redirect URI, uninstall, revocation, reinstall", () => {
   let t: TestApp;
@@ -82,8 +76,8 @@ describe("Slack OAuth installations: redirect URI, uninstall, revocation, reinst
     await until(async () => (await installation(UNI)) === undefined, "the installation to be deleted");
     expect(await installation(HOSPITAL)).toBeDefined();
     const [dana, erin] = await enqueueOutgoing(t.database.db, [
-      checkinFor(ids.dana!, "gone-dana-1"),
-      checkinFor(ids.erin!, "gone-erin-1"),
+      checkinPromptFor(ids.dana!, "gone-dana-1"),
+      checkinPromptFor(ids.erin!, "gone-erin-1"),
     ]);
     expect(dana).toMatchObject({ status: "unreachable", reason: expect.stringContaining("reinstall it") });
     expect(erin).toMatchObject({ status: "pending" });
@@ -110,7 +104,7 @@ describe("Slack OAuth installations: redirect URI, uninstall, revocation, reinst
     expect(await installation(HOSPITAL)).toBeDefined();
     expect((await postSlackEvent(t.baseUrl, bot)).status).toBe(200);
     await until(async () => (await installation(HOSPITAL)) === undefined, "the installation to be deleted");
-    const [erin] = await enqueueOutgoing(t.database.db, [checkinFor(ids.erin!, "revoked-erin-1")]);
+    const [erin] = await enqueueOutgoing(t.database.db, [checkinPromptFor(ids.erin!, "revoked-erin-1")]);
     expect(erin).toMatchObject({ status: "unreachable", reason: expect.stringContaining("revoked") });
   });
 
@@ -121,7 +115,7 @@ describe("Slack OAuth installations: redirect URI, uninstall, revocation, reinst
       .from(chatWorkspaceStatus)
       .where(eq(chatWorkspaceStatus.tenantId, UNI));
     expect(blocked).toEqual([]);
-    const [dana] = await enqueueOutgoing(t.database.db, [checkinFor(ids.dana!, "back-dana-1")]);
+    const [dana] = await enqueueOutgoing(t.database.db, [checkinPromptFor(ids.dana!, "back-dana-1")]);
     expect(dana).toMatchObject({ status: "pending", reason: null });
     await t.app.delivery.drain();
     const posts = t.slackApi.callsTo("chat.postMessage").filter((call) => call.args.channel === "U0DANA");

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reachAdvice } from "../../../src/core/digest/reach-advice.ts";
 import { enqueueOutgoing } from "../../../src/db/outbox-store.ts";
 import { auditLog, chatIdentities, chatWorkspaceStatus, outbox, people } from "../../../src/db/schema.ts";
+import { checkinPromptFor } from "../../helpers/partnerships.ts";
 import { eventEnvelope, postSlackEvent } from "../../helpers/slack-events.ts";
 import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
 import { until } from "../../helpers/until.ts";
@@ -11,13 +12,6 @@ import { until } from "../../helpers/until.ts";
 const envelope = (team: string, eventId: string, event: Record<string, unknown>) =>
   eventEnvelope({ team, eventId, event });
 const deliver = async (baseUrl: string, body: string) => (await postSlackEvent(baseUrl, body)).status;
-
-const message = (personId: string, key: string) => ({
-  kind: "checkin.prompt",
-  dedupeKey: key,
-  to: { kind: "person" as const, personId },
-  message: { summary: "How is it going?", blocks: [{ type: "text" as const, text: "How is it going?" }] },
-});
 
 describe("Slack uninstall and token revocation", () => {
   let t: TestApp;
@@ -47,7 +41,10 @@ describe("Slack uninstall and token revocation", () => {
     (await t.database.db.select().from(outbox).where(eq(outbox.dedupeKey, key)))[0]!;
 
   it("app_uninstalled fails that workspace's waiting messages with a reason, records and audits it", async () => {
-    await enqueueOutgoing(t.database.db, [message(ids.dana!, "u-dana-1"), message(ids.erin!, "u-erin-1")]);
+    await enqueueOutgoing(t.database.db, [
+      checkinPromptFor(ids.dana!, "u-dana-1"),
+      checkinPromptFor(ids.erin!, "u-erin-1"),
+    ]);
     expect(await deliver(t.baseUrl, envelope("T0GONE001", "Ev0GONE1", { type: "app_uninstalled" }))).toBe(
       200,
     );
@@ -74,15 +71,15 @@ describe("Slack uninstall and token revocation", () => {
 
   it("later messages to that workspace are not tried: unreachable with the reason; others go on", async () => {
     const [dana, erin] = await enqueueOutgoing(t.database.db, [
-      message(ids.dana!, "u-dana-2"),
-      message(ids.erin!, "u-erin-2"),
+      checkinPromptFor(ids.dana!, "u-dana-2"),
+      checkinPromptFor(ids.erin!, "u-erin-2"),
     ]);
     expect(dana).toMatchObject({ status: "unreachable", reason: expect.stringContaining("reinstall it") });
     expect(erin).toMatchObject({ status: "pending", reason: null });
   });
 
   it("a revoked bot token stops deliveries too; revoked user tokens alone do not", async () => {
-    await enqueueOutgoing(t.database.db, [message(ids.finn!, "u-finn-1")]);
+    await enqueueOutgoing(t.database.db, [checkinPromptFor(ids.finn!, "u-finn-1")]);
     const userOnly = envelope("T0REVOKE1", "Ev0REVOKE1", {
       type: "tokens_revoked",
       tokens: { oauth: ["U0FINN"], bot: [] },

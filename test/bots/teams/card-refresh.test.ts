@@ -2,7 +2,7 @@
 // trigger "automatic") and shows that person their own state, through the real CloudAdapter at /api/messages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardProblems } from "../../helpers/adaptive-card-check.ts";
-import { createTestClock, deliverAll, startClockedApp } from "../../helpers/clocked-app.ts";
+import { createTestClock, runJobBetween, startClockedApp } from "../../helpers/clocked-app.ts";
 import { cardOf } from "../../helpers/collab.ts";
 import { seedPartnership } from "../../helpers/partnerships.ts";
 import { seedPerson } from "../../helpers/seed.ts";
@@ -14,7 +14,6 @@ import {
 } from "../../helpers/teams-activities.ts";
 import type { TestApp } from "../../helpers/test-app.ts";
 
-const MINUTE = 60_000;
 const chloe: TeamsUser = {
   id: "29:1chloeTeamsUserId",
   aadObjectId: "00000000-0000-0000-0000-00000000c10e",
@@ -68,16 +67,7 @@ describe("Teams check-in cards refresh to each viewer's own state", () => {
       );
     }
     await seedPartnership(db, { title: "Cohort study", members });
-    const job = t.app.jobs.find((j) => j.name === "checkins")!;
-    for (
-      let at = Date.parse("2026-11-24T08:30:00Z");
-      at <= Date.parse("2026-11-24T09:30:00Z");
-      at += 15 * MINUTE
-    ) {
-      clock.set(new Date(at));
-      await t.app.scheduler.tick(job, new Date(at));
-    }
-    await deliverAll(t, clock);
+    await runJobBetween(t, clock, "checkins", { from: "2026-11-24T08:30:00Z", to: "2026-11-24T09:30:00Z" });
     for (const call of t.connector.calls.filter((c) => c.kind === "send" || c.kind === "reply")) {
       cards.set(call.conversationId ?? "", cardOf(call.activity));
     }

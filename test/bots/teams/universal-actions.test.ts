@@ -1,14 +1,12 @@
 // Universal Actions on Teams: a check-in card's Action.Execute press answered with the updated card, in place.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../../src/db/client.ts";
-import { createTestClock, deliverAll, startClockedApp } from "../../helpers/clocked-app.ts";
+import { createTestClock, runJobBetween, startClockedApp } from "../../helpers/clocked-app.ts";
 import { cardOf } from "../../helpers/collab.ts";
 import { promptOf, seedPartnership } from "../../helpers/partnerships.ts";
 import { seedPerson } from "../../helpers/seed.ts";
 import { adaptiveCardInvoke, postActivity, teamsUserBob } from "../../helpers/teams-activities.ts";
 import type { TestApp } from "../../helpers/test-app.ts";
-
-const MINUTE = 60_000;
 
 interface ExecuteAction {
   type: "Action.Execute";
@@ -64,16 +62,7 @@ describe("Teams Universal Actions: adaptiveCard/action through the real CloudAda
     });
     const ana = await seedPerson(db, { email: "ana@northfield.ac.uk", name: "Ana Silva" });
     await seedPartnership(db, { title: "Cohort study", members: [bobId, ana] });
-    const job = t.app.jobs.find((j) => j.name === "checkins")!;
-    for (
-      let at = Date.parse("2026-11-24T08:30:00Z");
-      at <= Date.parse("2026-11-24T09:30:00Z");
-      at += 15 * MINUTE
-    ) {
-      clock.set(new Date(at));
-      await t.app.scheduler.tick(job, new Date(at));
-    }
-    await deliverAll(t, clock);
+    await runJobBetween(t, clock, "checkins", { from: "2026-11-24T08:30:00Z", to: "2026-11-24T09:30:00Z" });
     const sent = t.connector.calls.filter((c) => c.kind === "send" || c.kind === "reply");
     expect(sent).toHaveLength(1);
     promptCard = cardOf(sent[0]!.activity);
