@@ -8,14 +8,23 @@ import { rowsOf } from "./rows.ts";
 import { mentorships, people } from "./schema.ts";
 
 /**
- * A programme linked to workspaces or tenants (programme_tenants) is seen only from those; one with no links from
- * all. The terminal chat runs on the server itself, signed in by someone who can read the database anyway.
+ * A programme linked to workspaces or tenants (programme_tenants) is seen only from those (an org link from the
+ * org's workspaces); one with no links from all. The terminal chat runs on the server itself, signed in by someone who can read the database anyway.
  */
 export function visibleFrom(address: ChatAddress) {
   if (address.platform === "console") return sql`true`;
+  // A link to an Enterprise Grid org (`slack:E…`, an org-wide install) covers its workspaces: the org of this
+  // workspace is what its Slack identities were seen with (chat_identities.organisation_id).
+  const orgLinked =
+    address.platform === "slack"
+      ? sql`or exists (select 1 from programme_tenants t where t.programme_id = pr.id and t.platform = 'slack'
+          and t.tenant_id in (select ci.organisation_id from chat_identities ci where ci.platform = 'slack'
+            and ci.tenant_id = ${address.tenantId} and ci.organisation_id is not null))`
+      : sql``;
   return sql`(not exists (select 1 from programme_tenants t where t.programme_id = pr.id)
     or exists (select 1 from programme_tenants t where t.programme_id = pr.id
-      and t.platform = ${address.platform} and t.tenant_id = ${address.tenantId}))`;
+      and t.platform = ${address.platform} and t.tenant_id = ${address.tenantId})
+    ${orgLinked})`;
 }
 
 export function createAccessStore(db: Db): AccessStore {

@@ -1,7 +1,8 @@
 // Enterprise Grid: one person across the org's workspaces; and each workspace's requests call Slack as that workspace.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chatIdentities, people } from "../../../src/db/schema.ts";
+import { chatIdentities, people, programmeMembers, programmes } from "../../../src/db/schema.ts";
+import { runWith } from "../../helpers/cli.ts";
 import { eventEnvelope, postSlackEvent } from "../../helpers/slack-events.ts";
 import { postToSlackEndpoint } from "../../helpers/slack-requests.ts";
 import { startTestApp, type TestApp } from "../../helpers/test-app.ts";
@@ -127,6 +128,26 @@ describe("Slack Enterprise Grid", () => {
     await gridCommand(t, { team: "T0PLAIN01", user: carol, text: "resume" });
     const other = await gridCommand(t, { team: "T0PLAIN02", user: carol, text: "resume" });
     expect(replyText(other)).toContain("don't have a profile");
+  });
+
+  it("shows a programme linked to the org (an org-wide install) from every workspace of the org", async () => {
+    const [programme] = await t.database.db.insert(programmes).values({ name: "Grid Network" }).returning();
+    await t.database.db
+      .insert(programmeMembers)
+      .values({ programmeId: programme!.id, personId: aliceId, role: "coordinator" });
+    const link = await runWith(t.database, ["programme", "link", `slack:${ORG}`, "Grid Network"]);
+    expect(link.code, link.stderr).toBe(0);
+    for (const team of [WORKSPACE_A, WORKSPACE_B]) {
+      const digest = await gridCommand(t, { team, user: ALICE, text: "digest", enterprise: ORG });
+      expect(replyText(digest), team).toContain("Digest: Grid Network");
+    }
+    // A workspace outside the org does not see it.
+    const carol = "U0CAROL02";
+    await t.database.db
+      .insert(chatIdentities)
+      .values({ personId: aliceId, platform: "slack", tenantId: "T0PLAIN09", userId: carol });
+    const outside = await gridCommand(t, { team: "T0PLAIN09", user: carol, text: "digest" });
+    expect(replyText(outside)).not.toContain("Grid Network");
   });
 
   it("calls Slack's Web API with each request's own workspace, not the first one seen", async () => {
