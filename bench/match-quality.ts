@@ -30,10 +30,18 @@ export const evaluationNow = new Date("2025-03-01T09:00:00Z");
 
 const fixtures = join(fileURLToPath(new URL(".", import.meta.url)), "..", "test", "fixtures");
 
-export function loadSet(folder: "matching" | "matching-heldout"): LabelledSet {
+/**
+ * "matching-paraphrases" are lay, complementary and no-match rewordings of the tuning fixture's needs over its
+ * profiles, written for tuning and for the paraphrase tests; the held-out set is never tuned on.
+ */
+export function loadSet(folder: "matching" | "matching-paraphrases" | "matching-heldout"): LabelledSet {
   const dir = join(fixtures, folder);
+  const profileDir = folder === "matching-paraphrases" ? join(fixtures, "matching") : dir;
   const profiles = (
-    JSON.parse(readFileSync(join(dir, "profiles.json"), "utf8")) as (Omit<MatchProfile, "pausedUntil"> & {
+    JSON.parse(readFileSync(join(profileDir, "profiles.json"), "utf8")) as (Omit<
+      MatchProfile,
+      "pausedUntil"
+    > & {
       pausedUntil: string | null;
     })[]
   ).map((p) => ({ ...p, pausedUntil: p.pausedUntil ? new Date(p.pausedUntil) : null }));
@@ -189,11 +197,15 @@ function report(set: LabelledSet, verbose: boolean): void {
   const mustNot = engine.results.filter((r) => r.mustNotInTopFive.length > 0);
   console.log(
     `must-not people in the engine's top five: ${mustNot.length} needs` +
-      (mustNot.length > 0 ? ` (${mustNot.map((r) => r.need.id ?? r.need.need.slice(0, 30)).join(", ")})` : ""),
+      (mustNot.length > 0
+        ? ` (${mustNot.map((r) => r.need.id ?? r.need.need.slice(0, 30)).join(", ")})`
+        : ""),
   );
   if (verbose) {
     for (const r of engine.results.filter((x) => x.precision < 1)) {
-      console.log(`  ${r.precision.toFixed(2)} [${r.need.kind}] ${r.need.need}\n      -> ${r.shown.join(", ")}`);
+      console.log(
+        `  ${r.precision.toFixed(2)} [${r.need.kind}] ${r.need.need}\n      -> ${r.shown.join(", ")}`,
+      );
     }
   }
 }
@@ -207,5 +219,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // `--verbose` lists the tuning fixture's misses only: the held-out set is for measuring, not for tuning.
   const verbose = process.argv.includes("--verbose");
   report(loadSet("matching"), verbose);
+  report(loadSet("matching-paraphrases"), verbose);
   report(loadSet("matching-heldout"), false);
 }
