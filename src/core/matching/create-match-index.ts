@@ -411,7 +411,9 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       }
     }
     const asksMentor = direct.some((u) => u.unit === mentoringUnit);
-    const firstSegment = Math.min(...direct.map((u) => u.segment));
+    // The ask is the first part that names something someone has: "hoping to find | a statistician | for …".
+    const known = direct.filter((u) => (postLength[unitIds.get(u.unit) ?? -1] ?? 0) > 0);
+    const firstSegment = Math.min(...(known.length > 0 ? known : direct).map((u) => u.segment));
     const asksInParts = direct.some((u) => u.segment !== firstSegment);
 
     const req = analyseProfile(requester);
@@ -438,6 +440,8 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     const queryIsAsk: boolean[] = [];
     const queryMeans: boolean[] = [];
     let askKnown = false;
+    /** Words of the ask that no profile has: they do not reorder anyone, but they make any match less strong. */
+    let unknownSum = 0;
     let askSum = 0;
     let contextSum = 0;
     for (const u of needUnits) {
@@ -446,9 +450,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       if (unit === undefined || postLength[unit] === 0) {
         // A word nobody has still belongs to the need: it lowers how much of the need anyone covers.
         if (u.broader || isWeakUnit(u.unit)) continue;
-        const q = needWeights.unknown * Math.log(1 + live);
-        if (isAsk) askSum += q;
-        else contextSum += q;
+        if (isAsk) unknownSum += needWeights.unknown * Math.log(1 + live);
         continue;
       }
       let q = idf(unit);
@@ -586,10 +588,11 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       if (pool.length > poolSize) pool.pop();
     }
 
-    if (bestRelevance < nothingMeaningful) return [];
+    // How much of what is asked the best candidate covers, counting the words nobody has against it.
+    const covered = (bestRelevance * askSum) / Math.max(1e-9, askSum + unknownSum);
+    if (covered < nothingMeaningful) return [];
     // A need whose ask no one has (only its context matched) has no strong match either.
-    const weak = bestRelevance < strongRelevance || !askKnown;
-    if (process.env.MATCH_DEBUG) process.stderr.write(`best ${bestRelevance.toFixed(3)} ${need}\n`);
+    const weak = covered < strongRelevance || !askKnown;
     const needSet = new Set(needUnits.map((u) => u.unit));
     const reqOffers = new Set(req.knowsOffers);
     return spreadRerank(pool, limit).map((chosen) =>

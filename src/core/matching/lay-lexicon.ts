@@ -72,7 +72,6 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "photos",
     "photographs",
     "pictures",
-    "images",
     "image recognition",
     "object detection",
   ],
