@@ -16,14 +16,14 @@ import { createMatchIndex } from "../../src/core/matching/create-match-index.ts"
  * The issue's targets (overall 0.80, lay 0.70, complementary 0.60) are not reached yet: these stop it going back.
  */
 const heldOutFloors: Record<string, number> = {
-  overall: 0.3,
+  overall: 0.34,
   plain: 0.6,
   lay: 0.08,
   indirect: 0.12,
-  complementary: 0.36,
+  complementary: 0.38,
   mentoring: 0.35,
   "non-native": 0.33,
-  "no-match": 0.15,
+  "no-match": 0.6,
 };
 
 const fixture = loadSet("matching");

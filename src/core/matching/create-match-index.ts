@@ -442,6 +442,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     let askKnown = false;
     /** Words of the ask that no profile has: they do not reorder anyone, but they make any match less strong. */
     let unknownSum = 0;
+    let unknownBefore = 0;
     let askSum = 0;
     let contextSum = 0;
     for (const u of needUnits) {
@@ -450,7 +451,9 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       if (unit === undefined || postLength[unit] === 0) {
         // A word nobody has still belongs to the need: it lowers how much of the need anyone covers.
         if (u.broader || isWeakUnit(u.unit)) continue;
-        if (isAsk) unknownSum += needWeights.unknown * Math.log(1 + live);
+        // Words before the first part anyone has were the ask as written ("coral reef ecology | for a cohort").
+        if (isAsk || u.segment < firstSegment) unknownSum += needWeights.unknown * Math.log(1 + live);
+        if (u.segment < firstSegment) unknownBefore++;
         continue;
       }
       let q = idf(unit);
@@ -592,7 +595,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     const covered = (bestRelevance * askSum) / Math.max(1e-9, askSum + unknownSum);
     if (covered < nothingMeaningful) return [];
     // A need whose ask no one has (only its context matched) has no strong match either.
-    const weak = covered < strongRelevance || !askKnown;
+    const weak = covered < strongRelevance || !askKnown || unknownBefore >= 2;
     const needSet = new Set(needUnits.map((u) => u.unit));
     const reqOffers = new Set(req.knowsOffers);
     return spreadRerank(pool, limit).map((chosen) =>
