@@ -493,6 +493,43 @@ describe("find-collaborator and intros across Slack and Teams", () => {
     expect(shown).not.toContain("Request intro");
   });
 
+  it("a need whose ask nobody has says 'No strong match' and shows the closest people, each still explained", async () => {
+    const reply = await slackFind(
+      eve,
+      "coral reef ecology and ocean acidification for a breast cancer cohort",
+    );
+    const shown = JSON.stringify(reply.blocks);
+    expect(shown).toContain("No strong match");
+    expect(shown).toContain("No strong match for “coral reef ecology and ocean acidification");
+    expect(shown).toContain("closest people");
+    expect(shown).not.toContain("People who could help");
+    // The closest people are those who share the context (breast cancer, cohort), with what matched.
+    expect(shown).toContain(`<@${alice.id}>`);
+    expect(shown).toMatch(/offers breast cancer cohort access/);
+    expect(slackButtons(reply.blocks).filter((b) => b.action_id === "intro.request").length).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it("a need that shares nothing meaningful with anyone gets nobody and a hint, never padding", async () => {
+    for (const need of ["a marine biologist who studies coral reefs", "someone interested in data"]) {
+      const reply = await slackFind(alice, need);
+      const shown = JSON.stringify(reply.blocks);
+      expect(shown, need).toContain("I found nobody for");
+      expect(
+        slackButtons(reply.blocks).filter((b) => b.action_id === "intro.request"),
+        need,
+      ).toHaveLength(0);
+    }
+  });
+
+  it("a strong match keeps the usual heading, not 'No strong match'", async () => {
+    const reply = await slackFind(eve, "medical statistician for survival analysis");
+    const shown = JSON.stringify(reply.blocks);
+    expect(shown).toContain("People who could help");
+    expect(shown).not.toContain("No strong match");
+  });
+
   it("a need that may identify a patient is refused, and neither stored nor logged", async () => {
     const lines = t.logLines.length;
     const reply = await slackFind(alice, "statistician to re-analyse MRN 1234567 and similar records");

@@ -1,6 +1,7 @@
 // Turns a phrase into matchable units: thesaurus concepts ("c:oncology") and stemmed words ("w:breast").
+
+import { lexicon as concepts } from "./lay-lexicon.ts";
 import { stem } from "./stem.ts";
-import { concepts } from "./thesaurus.ts";
 import { connectors, normaliseSpelling, stopwords, tokenize } from "./tokenize.ts";
 
 export interface TextUnit {

@@ -1,6 +1,7 @@
 // An in-memory inverted index of profiles (unit → people) that answers "who could help with this need?" in milliseconds.
 import { analyseProfile, isEarlyCareer, mentoringUnit } from "./analyse-profile.ts";
 import { analyseText, isWeakUnit } from "./analyse-text.ts";
+import { readNeed } from "./read-need.ts";
 import { combineScore, maxBonus } from "./score-candidate.ts";
 import { spreadRerank } from "./spread-rerank.ts";
 import type { MatchProfile, Suggestion, SuggestOptions } from "./types.ts";
@@ -37,10 +38,20 @@ const needWeights = {
   broader: 0.35,
   /** What the requester already has themselves is less what they are looking for. */
   requesterHas: 0.5,
+  /** A word of the need that no profile has, at this share of the rarest word's weight. */
+  unknown: 0.4,
 } as const;
 
 /** A candidate whose relevance is below this share of the best candidate's is not worth a colleague's time. */
 const relevanceFloor = 0.25;
+/**
+ * Below this relevance the best candidate covers too little of the need to be a match: the answer says "no strong
+ * match" and shows the closest people. Below `nothingMeaningful`, nobody is shown at all.
+ */
+export const strongRelevance = 0.3;
+const nothingMeaningful = 0.1;
+/** Taken off, scaled by how much of what the requester says they already have the candidate also has. */
+const complementPenalty = 0.35;
 /** A requester's field weight from which they are taken to "have" a unit (methods and above). */
 const hasWeight = 0.65;
 /** Relevance is at most 1 plus the role bonus; it is kept to 2^-29 steps so ordering never depends on float noise. */
@@ -156,6 +167,8 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
   let live = 0;
   let acc = new Float64Array(1024);
   let touched = new Int32Array(1024);
+  /** 1 for a slot that met a unit of the need that says something (not a generic word, not only implied). */
+  let meaningful = new Uint8Array(1024);
 
   function internUnit(unit: string): number {
     let id = unitIds.get(unit);
@@ -325,6 +338,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       slotPausedUntil = grown(slotPausedUntil, size, (length) => new Float64Array(length));
       acc = new Float64Array(size);
       touched = new Int32Array(size);
+      meaningful = new Uint8Array(size);
     }
 
     const lists = [profile.expertise, profile.methods, profile.offers, profile.needs];
@@ -374,10 +388,32 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
 
   function suggest(requester: MatchProfile, need: string, options: SuggestOptions): Suggestion[] {
     const limit = Math.max(0, Math.floor(options.limit ?? 5));
-    const needUnits = analyseText(need);
+    // "I build X … I need Y": rank on Y, and count X against people who bring the same as the requester.
+    const reading = readNeed(need);
+    let needUnits = analyseText(reading.ask);
+    let hasText = reading.has;
+    if (!needUnits.some((u) => !u.broader)) {
+      needUnits = analyseText(need);
+      hasText = null;
+    }
     const direct = needUnits.filter((u) => !u.broader);
     if (limit === 0 || direct.length === 0 || live === 0) return [];
-    const firstSegment = Math.min(...direct.map((u) => u.segment));
+    const askedUnits = new Set(needUnits.map((u) => u.unit));
+    const avoid = new Map<number, number>();
+    let avoidTotal = 0;
+    if (hasText) {
+      for (const u of analyseText(hasText)) {
+        const id = unitIds.get(u.unit);
+        if (u.broader || askedUnits.has(u.unit) || id === undefined || avoid.has(id) || isWeakUnit(u.unit))
+          continue;
+        avoid.set(id, idf(id));
+        avoidTotal += idf(id);
+      }
+    }
+    const asksMentor = direct.some((u) => u.unit === mentoringUnit);
+    // The ask is the first part that names something someone has: "hoping to find | a statistician | for …".
+    const known = direct.filter((u) => (postLength[unitIds.get(u.unit) ?? -1] ?? 0) > 0);
+    const firstSegment = Math.min(...(known.length > 0 ? known : direct).map((u) => u.segment));
     const asksInParts = direct.some((u) => u.segment !== firstSegment);
 
     const req = analyseProfile(requester);
@@ -402,18 +438,33 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     const queryUnits: number[] = [];
     const queryWeights: number[] = [];
     const queryIsAsk: boolean[] = [];
+    const queryMeans: boolean[] = [];
+    let askKnown = false;
+    /** Words of the ask that no profile has: they do not reorder anyone, but they make any match less strong. */
+    let unknownSum = 0;
+    let unknownBefore = 0;
     let askSum = 0;
     let contextSum = 0;
     for (const u of needUnits) {
       const unit = unitIds.get(u.unit);
-      if (unit === undefined || postLength[unit] === 0) continue;
+      const isAsk = !asksInParts || u.segment === firstSegment;
+      if (unit === undefined || postLength[unit] === 0) {
+        // A word nobody has still belongs to the need: it lowers how much of the need anyone covers.
+        if (u.broader || isWeakUnit(u.unit)) continue;
+        // Words before the first part anyone has were the ask as written ("coral reef ecology | for a cohort").
+        if (isAsk || u.segment < firstSegment) unknownSum += needWeights.unknown * Math.log(1 + live);
+        if (u.segment < firstSegment) unknownBefore++;
+        continue;
+      }
       let q = idf(unit);
       if (u.broader) q *= needWeights.broader;
       if (isWeakUnit(u.unit)) q *= needWeights.weak;
       if ((req.about.get(u.unit) ?? 0) >= hasWeight) q *= needWeights.requesterHas;
-      const isAsk = !asksInParts || u.segment === firstSegment;
       if (isAsk) askSum += q;
       else contextSum += q;
+      const means = !u.broader && !isWeakUnit(u.unit);
+      if (means && isAsk) askKnown = true;
+      queryMeans.push(means);
       queryUnits.push(unit);
       queryWeights.push(q);
       queryIsAsk.push(isAsk);
@@ -430,10 +481,12 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       const list = postDocs[unit]!;
       const weights = postWeights[unit]!;
       const n = postLength[unit]!;
+      const means = queryMeans[j]! ? 1 : 0;
       for (let i = 0; i < n; i++) {
         const slot = list[i]!;
         if (acc[slot] === 0) touched[touchedCount++] = slot;
         acc[slot]! += q * weights[i]!;
+        meaningful[slot]! |= means;
       }
     }
 
@@ -444,7 +497,10 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       const slot = touched[i]!;
       const steps = Math.floor((Math.min(relevanceMax, acc[slot]!) / relevanceMax) * relevanceSteps);
       acc[slot] = 0;
-      keys[i] = (relevanceSteps - steps) * slotSpan + slot;
+      // Someone who shares only generic words ("data", "clinical") with the need is never suggested.
+      keys[i] =
+        meaningful[slot] === 1 ? (relevanceSteps - steps) * slotSpan + slot : Number.POSITIVE_INFINITY;
+      meaningful[slot] = 0;
     }
     keys.sort();
 
@@ -455,6 +511,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     let bestRelevance = -1;
     for (let k = 0; k < touchedCount; k++) {
       const packedKey = keys[k]!;
+      if (packedKey === Number.POSITIVE_INFINITY) break;
       const slot = packedKey % slotSpan;
       const relevance = ((relevanceSteps - (packedKey - slot) / slotSpan) / relevanceSteps) * relevanceMax;
       if (pool.length >= poolSize && relevance + maxBonus + 1e-9 < pool[poolSize - 1]!.score) break;
@@ -466,7 +523,8 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
         (flags & OPTED_OUT) !== 0 ||
         slotPausedUntil[slot]! > nowMs ||
         reqPartners.has(id) ||
-        slotPartners[slot]?.includes(requester.id)
+        slotPartners[slot]?.includes(requester.id) ||
+        (asksMentor && ((flags & MENTORING) === 0 || (flags & EARLY) !== 0))
       ) {
         continue;
       }
@@ -493,18 +551,26 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       let shared = 0;
       for (let i = start; i < selfEnd; i++) if (reqSelf.has(arena[i]!)) shared++;
       const union = reqSelfCount + (selfEnd - start) - shared;
+      let alike = 0;
+      if (avoidTotal > 0) {
+        for (let i = needsEnd; i < needsEnd + slotPostedLength[slot]!; i++)
+          alike += avoid.get(arena[i]!) ?? 0;
+        alike /= avoidTotal;
+      }
       const institution = slotInstitution[slot]!;
       const department = slotDepartment[slot]!;
-      const score = combineScore({
-        relevance,
-        reciprocity: needTotal > 0 ? needMet / needTotal : 0,
-        sameness: union > 0 ? shared / union : 0,
-        otherInstitution: institution !== reqInstitution,
-        otherDepartment: reqDepartment !== 0 && department !== 0 && department !== reqDepartment,
-        smallCentre: Math.min(1, Math.max(0, 1 - institutionCounts[institution]! / (2 * meanCentre))),
-        mentoring: reqEarly && (flags & MENTORING) !== 0 && (flags & EARLY) === 0,
-        activePartnerships: slotActive[slot]!,
-      });
+      const score =
+        -complementPenalty * alike +
+        combineScore({
+          relevance,
+          reciprocity: needTotal > 0 ? needMet / needTotal : 0,
+          sameness: union > 0 ? shared / union : 0,
+          otherInstitution: institution !== reqInstitution,
+          otherDepartment: reqDepartment !== 0 && department !== 0 && department !== reqDepartment,
+          smallCentre: Math.min(1, Math.max(0, 1 - institutionCounts[institution]! / (2 * meanCentre))),
+          mentoring: reqEarly && (flags & MENTORING) !== 0 && (flags & EARLY) === 0,
+          activePartnerships: slotActive[slot]!,
+        });
       if (pool.length >= poolSize && score < pool[poolSize - 1]!.score - 1e-12) continue;
       const entry: Scored = {
         slot,
@@ -525,10 +591,16 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       if (pool.length > poolSize) pool.pop();
     }
 
+    // How much of what is asked the best candidate covers, counting the words nobody has against it.
+    const covered = (bestRelevance * askSum) / Math.max(1e-9, askSum + unknownSum);
+    if (covered < nothingMeaningful) return [];
+    // A need whose ask no one has (only its context matched) has no strong match either.
+    const weak = covered < strongRelevance || !askKnown || unknownBefore >= 2;
     const needSet = new Set(needUnits.map((u) => u.unit));
     const reqOffers = new Set(req.knowsOffers);
     return spreadRerank(pool, limit).map((chosen) =>
       explain(
+        weak,
         profileAt(chosen.slot),
         chosen.score,
         needSet,
@@ -580,6 +652,7 @@ function matchesAny(item: string, units: ReadonlySet<string>): boolean {
 
 /** Builds the suggestion's reason from the candidate's own entries that met the need, never from the need's text. */
 function explain(
+  weak: boolean,
   p: MatchProfile,
   score: number,
   needSet: ReadonlySet<string>,
@@ -625,5 +698,6 @@ function explain(
       youOffer,
     }),
     matched,
+    ...(weak ? { weak: true } : {}),
   };
 }

@@ -29,6 +29,8 @@ export interface Suggestion {
   reason: string;
   /** The candidate's own profile entries that matched the need. */
   matched: string[];
+  /** True when the need found no strong match and this person is only among the closest: say so to the user. */
+  weak?: boolean;
 }
 
 export interface SuggestOptions {

@@ -21,10 +21,17 @@ export function suggestionsMessage(input: {
   /** A line about the requester's own availability (paused, opted out), when there is one. */
   note?: string;
 }): Message {
-  const blocks: Block[] = [
-    { type: "header", text: "People who could help" },
-    { type: "context", text: `For: “${clip(input.need, 150)}”` },
-  ];
+  // The engine marks every suggestion weak when none covers the need well: say so rather than pad the list.
+  const weak = input.suggestions.length > 0 && input.suggestions.every(({ suggestion }) => suggestion.weak);
+  const blocks: Block[] = weak
+    ? [
+        { type: "header", text: "No strong match" },
+        { type: "context", text: `No strong match for “${clip(input.need, 150)}”; closest people:` },
+      ]
+    : [
+        { type: "header", text: "People who could help" },
+        { type: "context", text: `For: “${clip(input.need, 150)}”` },
+      ];
   for (const { suggestion, ref } of input.suggestions) {
     const who: Span[] = [{ mention: nameOnly(ref) }];
     if (ref.institution) who.push(` · ${ref.institution}`);
@@ -52,7 +59,10 @@ export function suggestionsMessage(input: {
     text: "Request intro sends them your profile and this need; they can accept or decline.",
   });
   const names = input.suggestions.map(({ ref }) => ref.name).join(", ");
-  return { summary: `${input.suggestions.length} people who could help: ${names}`, blocks };
+  const summary = weak
+    ? `No strong match; closest people: ${names}`
+    : `${input.suggestions.length} people who could help: ${names}`;
+  return { summary, blocks };
 }
 
 export function noSuggestionsMessage(need: string): Message {

@@ -1,0 +1,36 @@
+// Reads a need for the other half: "I build X … I need Y" asks for Y, and X is what the requester already brings.
+
+export interface NeedReading {
+  /** The words that say what is wanted (the whole need when it names nothing the requester has). */
+  ask: string;
+  /** The words that say what the requester already has or does, or null. */
+  has: string | null;
+}
+
+// "I have", "we've built", "our team runs", "I am a statistician", "I do the analysis myself" (not "I have no …").
+const hasCue =
+  /\b(?:i|we|my team|our team|our group|my group|our unit|our ward|our lab)\s*(?:'ve|'m|'re|\s(?:have|has|had|am|are|do|did|build|built|develop|developed|made|make|run|ran|lead|hold|own|collect|collected|wrote|write|already\s+\w+|can|know|got|'ve got|have got|work on|specialise in|specialize in))\b(?!\s+(?:no|not|nobody|none|n't)\b)/i;
+
+// "need", "looking for", "but no one to", "someone who", "the other half".
+const askCue =
+  /\b(?:what (?:i|we) (?:need|want|lack|miss) is|need|needs|needed|looking for|look for|seeking|searching for|want|would like|require|lack|lacking|missing|no one|nobody|noone|don't have|do not have|haven't got|have no|has no|but not|but no|someone|somebody|anyone|a partner who|the other half|but)\b/i;
+
+export function readNeed(need: string): NeedReading {
+  const has = hasCue.exec(need);
+  if (!has) return { ask: need, has: null };
+  const hasStart = has.index;
+  const afterHas = hasStart + has[0].length;
+  const askAfter = askCue.exec(need.slice(afterHas));
+  if (askAfter) {
+    const askStart = afterHas + askAfter.index;
+    const hasText = need.slice(hasStart, askStart);
+    const ask = `${need.slice(0, hasStart)} ${need.slice(askStart)}`.trim();
+    return ask.length > 0 ? { ask, has: hasText } : { ask: need, has: null };
+  }
+  // "I need Y; we already have X": what follows the cue, up to the end of its sentence, is what they have.
+  const before = need.slice(0, hasStart);
+  if (!askCue.test(before)) return { ask: need, has: null };
+  const end = need.slice(afterHas).search(/[.;!?]/);
+  const hasEnd = end < 0 ? need.length : afterHas + end;
+  return { ask: `${before} ${need.slice(hasEnd)}`.trim(), has: need.slice(hasStart, hasEnd) };
+}

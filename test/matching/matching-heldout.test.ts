@@ -1,0 +1,142 @@
+// Regression floors for matching that generalises: the held-out set (never tuned on), the tuning fixture, and
+// paraphrases of a need ranking the same people.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  createBm25Ranker,
+  createEngineRanker,
+  evaluate,
+  evaluationNow,
+  loadSet,
+} from "../../bench/match-quality.ts";
+import { createMatchIndex } from "../../src/core/matching/create-match-index.ts";
+
+/**
+ * Floors at what the engine reaches today, rounded down a little (`npm run bench:match-quality` prints the figures).
+ * The issue's targets (overall 0.80, lay 0.70, complementary 0.60) are not reached yet: these stop it going back.
+ */
+const heldOutFloors: Record<string, number> = {
+  overall: 0.34,
+  plain: 0.6,
+  lay: 0.08,
+  indirect: 0.12,
+  complementary: 0.38,
+  mentoring: 0.35,
+  "non-native": 0.33,
+  "no-match": 0.6,
+};
+
+const fixture = loadSet("matching");
+const paraphrases = loadSet("matching-paraphrases");
+const heldOut = loadSet("matching-heldout");
+
+describe("matching on needs it was not tuned on", () => {
+  it("keeps the held-out set's precision@3 at or above its floors, and above plain BM25 overall", () => {
+    const engine = evaluate(heldOut, createEngineRanker(heldOut.profiles, evaluationNow));
+    const bm25 = evaluate(heldOut, createBm25Ranker(heldOut.profiles, evaluationNow));
+    const figures: Record<string, number> = { overall: engine.overall };
+    for (const k of engine.byKind) figures[k.kind] = k.precision;
+    console.info(
+      `held-out precision@3: ${Object.entries(figures)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join(", ")} (BM25 overall ${bm25.overall.toFixed(2)})`,
+    );
+    for (const [kind, floor] of Object.entries(heldOutFloors)) {
+      expect(figures[kind], kind).toBeGreaterThanOrEqual(floor);
+    }
+    expect(engine.overall).toBeGreaterThan(bm25.overall);
+  });
+
+  it("keeps the tuning fixture at precision@3 ≥ 0.95 and its paraphrases (lay, complementary, no-match) high", () => {
+    expect(
+      evaluate(fixture, createEngineRanker(fixture.profiles, evaluationNow)).overall,
+    ).toBeGreaterThanOrEqual(0.95);
+    const p = evaluate(paraphrases, createEngineRanker(paraphrases.profiles, evaluationNow));
+    const kind = (k: string) => p.byKind.find((x) => x.kind === k)!.precision;
+    expect(kind("lay")).toBeGreaterThanOrEqual(0.72);
+    expect(kind("complementary")).toBeGreaterThanOrEqual(0.9);
+    expect(kind("no-match")).toBe(1);
+    for (const r of p.results) expect(r.mustNotInTopFive, r.need.need).toEqual([]);
+  });
+
+  it("ranks on the half that is asked for: 'I build X, I need Y' shows people who bring Y, not more of X", () => {
+    const index = createMatchIndex(fixture.profiles);
+    const byEmail = new Map(fixture.profiles.map((p) => [p.email, p]));
+    const samuel = byEmail.get("samuel.adeyemi@northfield.ac.uk")!;
+    const imaging = new Set([
+      "meilin.tan@nri.nhs.uk",
+      "peter.lindqvist@riverside.nhs.uk",
+      "joanne.reeve@kingsway.nhs.uk",
+    ]);
+    const emailOf = (id: string) => fixture.profiles.find((p) => p.id === id)!.email;
+    const top = index
+      .suggest(
+        samuel,
+        "I build deep learning models for images; I need a radiologist who has labelled MRI scans",
+        {
+          now: evaluationNow,
+        },
+      )
+      .slice(0, 3)
+      .map((s) => emailOf(s.personId));
+    expect(top.filter((e) => imaging.has(e)).length).toBeGreaterThanOrEqual(2);
+    for (const e of top) expect(byEmail.get(e)!.expertise.join(" ")).not.toMatch(/deep learning/i);
+  });
+});
+
+describe("paraphrases of a need rank the same people", () => {
+  const index = createMatchIndex(fixture.profiles);
+  const byEmail = new Map(fixture.profiles.map((p) => [p.email, p]));
+  const top3 = (email: string, need: string) =>
+    index
+      .suggest(byEmail.get(email)!, need, { now: evaluationNow })
+      .slice(0, 3)
+      .map((s) => s.personId);
+
+  // Rewordings that keep the meaning and so the labels: politeness, who asks, case, punctuation, spelling.
+  const opening = fc.constantFrom(
+    "",
+    "Hi, ",
+    "Hello! ",
+    "Please, ",
+    "We are looking for ",
+    "Looking for ",
+    "Could anyone recommend ",
+    "We need ",
+    "Hoping to find ",
+  );
+  const closing = fc.constantFrom("", ".", "?", " please", ", thanks!", " - any ideas?", " asap");
+  const spelling = fc.constantFrom<[RegExp, string][]>(
+    [],
+    [
+      [/tumour/g, "tumor"],
+      [/analyse/g, "analyze"],
+      [/leukaemia/g, "leukemia"],
+      [/paediatric/g, "pediatric"],
+    ],
+  );
+  const casing = fc.constantFrom<(t: string) => string>(
+    (t) => t,
+    (t) => t.toUpperCase(),
+    (t) => t.charAt(0).toUpperCase() + t.slice(1),
+  );
+
+  it("gives the same top three whatever the politeness, casing, punctuation and spelling", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...fixture.needs),
+        opening,
+        closing,
+        spelling,
+        casing,
+        (need, open, close, respell, cased) => {
+          let text = need.need;
+          for (const [from, to] of respell) text = text.replace(from, to);
+          const reworded = cased(`${open}${text}${close}`);
+          expect(top3(need.requesterEmail, reworded), reworded).toEqual(top3(need.requesterEmail, need.need));
+        },
+      ),
+      { numRuns: 200, seed: 12 },
+    );
+  });
+});
