@@ -205,6 +205,40 @@ describe("a check-in in the terminal", () => {
   });
 });
 
+describe("the patient-data guard in a terminal form", () => {
+  let database: TestDatabase;
+  let checkinNow: string;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    const demo = await runWith(database, ["demo"]);
+    checkinNow = /jobs run checkins --now (\S+)/.exec(demo.stdout)?.[1] ?? "";
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it("asks for a refused check-in note again, so the rephrased note is not read as a command", async () => {
+    const chat = openChat(database, AMARA);
+    await chat.waitFor("`quit` to leave.");
+    chat.type(`jobs run checkins --now ${checkinNow}`);
+    const prompt = await chat.waitFor(/\[\d+\] Blocked/);
+    chat.type(/\[(\d+)\] On track/.exec(prompt)?.[1] ?? "");
+    await chat.waitFor("A short note (optional)");
+    chat.type("NHS number 401 023 2137 withdrew");
+    await chat.waitFor("Please check:\n  A short note (optional): Nothing was recorded yet.");
+    await chat.waitFor("A short note (optional)");
+    chat.type("one participant withdrew");
+    await chat.waitFor("(updated)\nRecorded: on track");
+    expect((await chat.close()).code).toBe(0);
+    expect(chat.transcript).not.toContain("I don't know");
+    const [answered] = await database.db
+      .select()
+      .from(checkinPrompts)
+      .where(eq(checkinPrompts.personId, await personId(database, AMARA)));
+    expect(answered).toMatchObject({ answer: "on_track", note: "one participant withdrew" });
+  });
+});
+
 /** 09:05 UTC on the first Monday after now: past a London coordinator's default digest hour, winter or summer. */
 function nextMondayMorning(): string {
   const day = new Date();
