@@ -53,8 +53,19 @@ function routeFrom(identities: readonly IdentityRow[]): Route {
 
 type Links = readonly { platform: string; tenantId: string }[];
 
+/**
+ * A terminal chat (`collab chat --as`) is a delivery target only for someone with no Slack or Teams identity: an
+ * operator trying the chat as a person must not divert their prompts and digests to a console nobody reads, nor
+ * hide from the coordinator that they cannot be reached.
+ */
+function deliverable(identities: readonly IdentityRow[]): readonly IdentityRow[] {
+  const platforms = identities.filter((i) => i.platform !== "console");
+  return platforms.length > 0 ? platforms : identities;
+}
+
 /** The route for one message to a person, through an account where its programme may be seen. */
-function routeToPerson(identities: readonly IdentityRow[], links: Links): Route {
+function routeToPerson(all: readonly IdentityRow[], links: Links): Route {
+  const identities = deliverable(all);
   if (links.length === 0) return routeFrom(identities);
   const allowed = identities.filter((i) =>
     links.some((l) => l.platform === i.platform && l.tenantId === i.tenantId),

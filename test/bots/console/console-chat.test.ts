@@ -63,21 +63,19 @@ describe("collab chat", () => {
     expect(chat.transcript.trimEnd().endsWith("Bye.")).toBe(true);
   });
 
-  it("is a chat identity like the others: linked to the person and the most recently seen, so messages reach it", async () => {
+  it("is a chat identity linked to the person, but not where the bot writes to someone who has Slack", async () => {
     const maya = await personId(database, "maya.cohen@riverside.example");
     await database.db.insert(chatIdentities).values({
       personId: maya,
       platform: "slack",
       tenantId: "TDEMO01",
       userId: "U0MAYA",
-      lastSeenAt: new Date(),
+      lastSeenAt: new Date(Date.now() - 86_400_000),
     });
-    // Maya used Slack last: this one waits for Slack.
-    const [toSlack] = await enqueueMessages(database.db, [
-      { kind: "test", to: { kind: "person", personId: maya }, message: hello("for Slack") },
-    ]);
     const chat = openChat(database, "maya.cohen@riverside.example");
-    await chat.waitFor("You are chatting as Maya Cohen");
+    await chat.waitFor(
+      "Messages the bot sends Maya Cohen go to their Slack account; here you see the answers to what you type.",
+    );
     const [identity] = await database.db
       .select()
       .from(chatIdentities)
@@ -88,7 +86,22 @@ describe("collab chat", () => {
         ),
       );
     expect(identity).toMatchObject({ personId: maya, tenantId: "local" });
+    // Used last, the terminal still does not take Maya's messages from Slack.
+    const [toSlack] = await enqueueMessages(database.db, [
+      { kind: "test", to: { kind: "person", personId: maya }, message: hello("for Slack") },
+    ]);
+    chat.type("help");
+    await chat.waitFor("In this terminal:");
+    await chat.close();
+    const rows = await database.db.select().from(outbox);
+    expect(rows.find((r) => r.id === toSlack)).toMatchObject({ platform: "slack", status: "pending" });
+    expect(chat.transcript).not.toContain("for Slack");
+  });
 
+  it("reaches in the terminal someone with no other account", async () => {
+    const maya = await personId(database, "maya.cohen@riverside.example");
+    const chat = openChat(database, "maya.cohen@riverside.example");
+    await chat.waitFor("Messages the bot sends you appear here.");
     const [toConsole] = await enqueueMessages(database.db, [
       {
         kind: "test",
@@ -99,14 +112,12 @@ describe("collab chat", () => {
     await chat.waitFor("--- new message ---\nYour mentor Helen is free on Thursday.");
     await chat.close();
     const rows = await database.db.select().from(outbox);
-    expect(rows.find((r) => r.id === toSlack)).toMatchObject({ platform: "slack", status: "pending" });
     expect(rows.find((r) => r.id === toConsole)).toMatchObject({
       platform: "console",
       tenantId: "local",
       status: "sent",
       platformMessageId: `console-${toConsole}`,
     });
-    expect(chat.transcript).not.toContain("for Slack");
   });
 
   it("shows, when it opens, what was sent to the person while it was closed", async () => {
@@ -202,6 +213,74 @@ describe("a check-in in the terminal", () => {
     const tomas = openChat(database, "tomas.silva@northfield.example");
     await tomas.waitFor("--- new message ---\nHow is *Amara Nwosu & Tomás Silva");
     await tomas.close();
+  });
+});
+
+describe("collab chat --as someone reachable elsewhere", () => {
+  let database: TestDatabase;
+  let checkinNow: string;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    const demo = await runWith(database, ["demo"]);
+    checkinNow = /jobs run checkins --now (\S+)/.exec(demo.stdout)?.[1] ?? "";
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it("leaves their check-in prompt on Slack", async () => {
+    const amara = await personId(database, AMARA);
+    await database.db
+      .insert(chatIdentities)
+      .values({ personId: amara, platform: "slack", tenantId: "TDEMO01", userId: "U0AMARA" });
+    const chat = openChat(database, AMARA);
+    await chat.waitFor("go to their Slack account");
+    chat.type(`jobs run checkins --now ${checkinNow}`);
+    await chat.waitFor("(nothing arrived for you)");
+    expect((await chat.close()).code).toBe(0);
+    const [prompt] = await database.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.personId, amara), eq(outbox.kind, "checkin.prompt")));
+    expect(prompt).toMatchObject({ platform: "slack", tenantId: "TDEMO01" });
+  });
+
+  it("keeps Lena, who never opened Teams, unreachable in the coordinator's digest", async () => {
+    const lena = openChat(database, "lena.fischer@rhein-klinik.example");
+    await lena.waitFor(
+      "This adds a terminal identity for Lena Fischer; it does not change where the bot writes to them.",
+    );
+    expect((await lena.close()).code).toBe(0);
+    const [sent] = await enqueueMessages(database.db, [
+      {
+        kind: "test",
+        to: { kind: "person", personId: await personId(database, "lena.fischer@rhein-klinik.example") },
+        message: hello("Your partnership starts"),
+      },
+    ]);
+    const rows = await database.db.select().from(outbox).where(eq(outbox.id, sent!));
+    expect(rows[0]).toMatchObject({ platform: "teams", status: "unreachable" });
+    const helen = openChat(database, HELEN);
+    helen.type("digest");
+    await helen.waitFor(/Members I cannot reach[^\n]*\n• Lena Fischer/);
+    await helen.close();
+  });
+
+  it("is refused with NODE_ENV=production unless --force", async () => {
+    const production = {
+      NODE_ENV: "production",
+      MICROSOFT_APP_ID: "00000000-0000-0000-0000-000000000000",
+      MICROSOFT_APP_PASSWORD: "test-password",
+    };
+    const refused = openChat(database, SAMIR, { env: production });
+    const { code, stderr } = await refused.close();
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^NODE_ENV is production: collab chat --as samir.patel@eastbrook.example .*--force/,
+    );
+    const forced = openChat(database, SAMIR, { env: production, args: ["--force"] });
+    await forced.waitFor("You are chatting as Samir Patel");
+    expect((await forced.close()).code).toBe(0);
   });
 });
 
