@@ -294,7 +294,7 @@ describe("check-ins across Slack and Teams, in each member's own time", () => {
       "--no-deliver",
     ]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("1 check-ins planned, 1 prompts enqueued");
+    expect(run.stdout).toContain("1 check-in planned, 1 prompt enqueued");
     const again = await runWith(t.database, [
       "jobs",
       "run",

@@ -1,4 +1,5 @@
 // `collab demo`: loads the bundled demo programme (demo/people.csv, demo/programme.json) and says what to try next.
+
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
@@ -9,6 +10,7 @@ import {
   latestDigestSlot,
 } from "../../core/digest/digest-schedule.ts";
 import { validatePeopleCsv } from "../../core/people-csv.ts";
+import { count } from "../../core/plural.ts";
 import { currentSlot } from "../../core/schedule/checkin-slots.ts";
 import { type DemoMentorship, type DemoPartnership, loadDemoProgramme } from "../../db/demo-store.ts";
 import type { CliContext } from "../context.ts";
@@ -107,8 +109,9 @@ export function register(program: Command, context: CliContext): void {
       const changed = result.people + result.partnerships + result.mentorships + result.consoleIdentities;
       context.out(
         changed > 0
-          ? `Loaded the demo programme "${demo.programme}": ${people.length} invented people at ${institutions} ` +
-              `institutions, ${demo.partnerships.length} partnerships and ${demo.mentorships.length} mentorship.`
+          ? `Loaded the demo programme "${demo.programme}": ${count(people.length, "invented person", "invented people")} at ` +
+              `${count(institutions, "institution")}, ${count(demo.partnerships.length, "partnership")} and ` +
+              `${count(demo.mentorships.length, "mentorship")}.`
           : `The demo programme "${demo.programme}" is already loaded; nothing changed.`,
       );
       const amara = people.find((p) => p.email === "amara.nwosu@riverside.example");

@@ -1,6 +1,8 @@
 // Writes the answer to /find-collaborator: up to five people, each with where they are, why, and a Request intro button.
+
 import type { Suggestion } from "../matching/types.ts";
 import type { Block, Message, PersonRef, Span } from "../message.ts";
+import { count } from "../plural.ts";
 import { introButtonValue } from "./find-request-port.ts";
 
 export const INTRO_REQUEST_ACTION = "intro.request";
@@ -52,7 +54,10 @@ export function suggestionsMessage(input: {
     text: "Request intro sends them your profile and this need; they can accept or decline.",
   });
   const names = input.suggestions.map(({ ref }) => ref.name).join(", ");
-  return { summary: `${input.suggestions.length} people who could help: ${names}`, blocks };
+  return {
+    summary: `${count(input.suggestions.length, "person", "people")} who could help: ${names}`,
+    blocks,
+  };
 }
 
 export function noSuggestionsMessage(need: string): Message {
