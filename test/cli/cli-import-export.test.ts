@@ -224,6 +224,20 @@ describe("collab import people / export", () => {
     const run = await runWith(database, ["--help"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("forget <email>");
+    // Every command, the groups' too, not only the top level.
+    for (const usage of [
+      "collab import people <file>",
+      "collab import partnerships <file>",
+      "collab import mentorships <file>",
+      "collab jobs run <name>",
+      "collab role grant <role> <email>",
+      "collab role list",
+      "collab programme link <workspace> <programme...>",
+      "collab chat --as <email>",
+      "collab teams package --app-id <guid> --domain <host>",
+    ]) {
+      expect(run.stdout).toContain(`  ${usage} `);
+    }
     const people = await runWith(database, ["import", "people", "--help"]);
     expect(people.code).toBe(0);
     expect(people.stdout).toContain("<file>");

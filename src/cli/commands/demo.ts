@@ -57,10 +57,12 @@ function digestInstant(timezone: string): string {
 
 const iso = (at: Date): string => at.toISOString().replace(/\.\d{3}Z$/, "Z");
 
-function nextSteps(programme: string, checkinNow: string, digestNow: string): string[] {
+function nextSteps(programme: string, checkinNow: string, digestNow: string, postgres: boolean): string[] {
   return [
     "",
-    "Try it in a terminal (one chat at a time on the embedded database; `quit` leaves):",
+    postgres
+      ? "Try it in terminals (PostgreSQL serves several chats at once; `quit` leaves):"
+      : "Try it in a terminal (one chat at a time on the embedded database; `quit` leaves):",
     "",
     "  npx collab chat --as amara.nwosu@riverside.example",
     "      a consultant oncologist. Type:",
@@ -118,7 +120,12 @@ export function register(program: Command, context: CliContext): void {
       const checkinNow = checkinInstant(partnerships[0], amara?.timezone ?? "Europe/London");
       const helen = people.find((p) => p.email === "helen.ward@northfield.example");
       const digestNow = digestInstant(helen?.timezone ?? "Europe/London");
-      for (const line of nextSteps(demo.programme, checkinNow, digestNow)) {
+      for (const line of nextSteps(
+        demo.programme,
+        checkinNow,
+        digestNow,
+        Boolean(context.config.databaseUrl),
+      )) {
         context.out(line);
       }
     });

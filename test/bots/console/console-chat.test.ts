@@ -372,6 +372,13 @@ describe("collab demo", () => {
       /^Loaded the demo programme "Northfield Cancer Partnership": 9 invented people/,
     );
     expect(first.stdout).toContain("npx collab chat --as amara.nwosu@riverside.example");
+    // It speaks of the database it is on.
+    if (database.url) {
+      expect(first.stdout).toContain("PostgreSQL serves several chats at once");
+      expect(first.stdout).not.toContain("embedded");
+    } else {
+      expect(first.stdout).toContain("one chat at a time on the embedded database");
+    }
     expect(first.stdout).toMatch(/jobs run checkins --now \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z/);
     const before = await exportOf(database);
     expect(before.tables.partnerships).toHaveLength(2);
