@@ -55,12 +55,28 @@ describe("collab chat", () => {
     expect(help).toContain("Research collaboration bot\n==========================");
     expect(help).toContain("• `find-collaborator <need>` — ");
     expect(help).not.toContain("/collab");
+    // Helen coordinates the programme: her help lists the coordinator's commands (not the admin's).
+    expect(help).toContain("• `digest [programme | settings]` — ");
+    expect(help).toContain("• `celebrate here [programme]` — ");
+    expect(help).not.toContain("`role list");
     chat.type("7");
     await chat.waitFor("There is no button [7]");
     chat.type("quit");
     const { code } = await chat.close();
     expect(code).toBe(0);
     expect(chat.transcript.trimEnd().endsWith("Bye.")).toBe(true);
+  });
+
+  it("lists in help only the commands of roles the person has", async () => {
+    const chat = openChat(database, SAMIR);
+    await chat.waitFor("`quit` to leave.");
+    chat.type("help");
+    const help = await chat.waitFor("In this terminal:");
+    expect(help).toContain("• `find-collaborator <need>` — ");
+    expect(help).not.toContain("`digest");
+    expect(help).not.toContain("`celebrate");
+    expect(help).not.toContain("`role");
+    await chat.close();
   });
 
   it("is a chat identity linked to the person, but not where the bot writes to someone who has Slack", async () => {
