@@ -158,6 +158,24 @@ describe("collab import people / export", () => {
     expect(tables.chat_identities).toHaveLength(4);
   });
 
+  it("reads a people CSV saved by European Excel, with ; between cells and quoted lists", async () => {
+    const file = csvFile(
+      "people.csv",
+      "\uFEFFname;email;institution;expertise;timezone\r\n" +
+        'Bo Lindqvist;bo.lindqvist@example.org;Karolinska Institutet;"biostatistics;survival analysis";Europe/Stockholm\r\n',
+    );
+    const run = await runWith(database, ["import", "people", file]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const { tables } = await exportOf(database);
+    expect(byEmail(tables.people, "bo.lindqvist@example.org")).toMatchObject({
+      name: "Bo Lindqvist",
+      institution: "Karolinska Institutet",
+      expertise: ["biostatistics", "survival analysis"],
+      timezone: "Europe/Stockholm",
+    });
+  });
+
   const badFiles: [string, string][] = [
     ["people-bad-missing-name.csv", "people-bad-missing-name.csv row 4: name is required but empty"],
     [
