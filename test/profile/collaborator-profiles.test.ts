@@ -202,6 +202,13 @@ describe("collaborator profiles and availability", () => {
         .initial_value;
     expect(initial("institution")).toBe("Eastbridge College");
     expect(initial("methods")).toBe("survival analysis");
+    // The career stage the README, the people CSV and the matcher use.
+    const stage = view.blocks.find((b) => b.block_id === "career-stage") as unknown as {
+      label: { text: string };
+      element: { options: { value: string }[] };
+    };
+    expect(stage.label.text).toBe("Career stage");
+    expect(stage.element.options.map((o) => o.value)).toEqual(["early", "mid-career", "senior"]);
   });
 
   it("a Teams user makes their profile with a card form (Action.Submit)", async () => {
@@ -228,10 +235,12 @@ describe("collaborator profiles and availability", () => {
         offers: "heart failure registry access",
         needs: "machine learning",
         timezone: "Europe/Lisbon",
+        "career-stage": "senior",
         mentoring: "yes",
       }),
     );
     expect(response.status).toBe(200);
+    expect(shown).toContain("Career stage");
     expect(JSON.stringify(t.connector.calls.slice(replies).map((c) => c.activity))).toContain(
       "Profile created",
     );
@@ -243,6 +252,7 @@ describe("collaborator profiles and availability", () => {
       institution: "Harbour University Hospital",
       expertise: ["heart failure", "echocardiography"],
       timezone: "Europe/Lisbon",
+      careerStage: "senior",
       openToMentoring: true,
     });
     expect(await find(alice, "heart failure registry")).toContain("Tomás Silva");

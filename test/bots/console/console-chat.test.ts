@@ -79,6 +79,25 @@ describe("collab chat", () => {
     await chat.close();
   });
 
+  it("asks for the career stage in the profile form and saves it", async () => {
+    const chat = openChat(database, "maya.cohen@riverside.example");
+    await chat.waitFor("`quit` to leave.");
+    chat.type("profile");
+    await chat.waitFor("Name (Enter keeps");
+    for (let i = 0; i < 4; i++) chat.type("");
+    const stage = await chat.waitFor(/Career stage[\s\S]*?\n\s*\[?(\d+)\]?[^\n]*Mid-career/);
+    expect(stage).toContain("Early career (student, trainee, postdoc)");
+    chat.type(/(\d+)\D*Mid-career/.exec(stage)?.[1] ?? "");
+    for (let i = 0; i < 6; i++) chat.type("");
+    await chat.waitFor(/Profile (saved|updated)/);
+    await chat.close();
+    const [maya] = await database.db
+      .select()
+      .from(people)
+      .where(eq(people.email, "maya.cohen@riverside.example"));
+    expect(maya?.careerStage).toBe("mid-career");
+  });
+
   it("is a chat identity linked to the person, but not where the bot writes to someone who has Slack", async () => {
     const maya = await personId(database, "maya.cohen@riverside.example");
     await database.db.insert(chatIdentities).values({
