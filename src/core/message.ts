@@ -63,6 +63,11 @@ export type Block =
       multiline?: boolean;
       maxLength?: number;
       optional?: boolean;
+      /**
+       * What the text must be: a calendar date (YYYY-MM-DD) or an IANA time zone. A door that asks field by field
+       * (the terminal) checks it as it is typed; the core checks it again when the form is submitted.
+       */
+      format?: "date" | "timezone";
     }
   | { type: "divider" }
   | {

@@ -106,6 +106,7 @@ export function profileForm(start: ProfileFormStart): Form {
       id: "timezone",
       label: "Time zone",
       placeholder: "e.g. Europe/London",
+      format: "timezone",
       initial: p?.timezone ?? start.platformTimezone ?? "",
       maxLength: 64,
       optional: true,

@@ -98,6 +98,43 @@ describe("collab chat", () => {
     expect(maya?.careerStage).toBe("mid-career");
   });
 
+  it("checks a date and a time zone as they are typed, and asks again at once", async () => {
+    const helen = openChat(database, HELEN);
+    await helen.waitFor("`quit` to leave.");
+    helen.type("mentor log");
+    await helen.waitFor("Mentorship");
+    helen.type("");
+    await helen.waitFor("Met on (YYYY-MM-DD)");
+    helen.type("1/12/2026");
+    const refused = await helen.waitFor("Write the date as YYYY-MM-DD, e.g. 2027-03-31.");
+    expect(refused).not.toContain("Next step");
+    helen.type("2026-12-01");
+    await helen.waitFor("Next step");
+    helen.type("");
+    await helen.waitFor(/logged/i);
+    await helen.close();
+
+    const maya = openChat(database, "maya.cohen@riverside.example");
+    await maya.waitFor("`quit` to leave.");
+    maya.type("profile");
+    await maya.waitFor("Name (Enter keeps");
+    for (let i = 0; i < 9; i++) maya.type("");
+    await maya.waitFor("Time zone");
+    maya.type("Mars/Olympus_Mons");
+    const zone = await maya.waitFor("That is not a time zone I know");
+    expect(zone).not.toContain("Open to mentoring");
+    maya.type("Europe/Paris");
+    await maya.waitFor("Open to mentoring");
+    maya.type("");
+    await maya.waitFor(/Profile (saved|updated)/);
+    await maya.close();
+    const [row] = await database.db
+      .select()
+      .from(people)
+      .where(eq(people.email, "maya.cohen@riverside.example"));
+    expect(row?.timezone).toBe("Europe/Paris");
+  });
+
   it("is a chat identity linked to the person, but not where the bot writes to someone who has Slack", async () => {
     const maya = await personId(database, "maya.cohen@riverside.example");
     await database.db.insert(chatIdentities).values({
