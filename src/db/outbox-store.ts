@@ -334,6 +334,25 @@ export async function claimDeliveriesOf(
   );
 }
 
+/** Channel posts (celebrations) on one platform's channel, e.g. a terminal chat that `celebrate here` chose. */
+export async function claimChannelDeliveries(
+  db: Db,
+  platform: Platform,
+  channelId: string,
+  now: Date,
+  leaseMs: number,
+): Promise<Delivery[]> {
+  return claimRows(
+    db,
+    sql`select id from ${outbox}
+      where status = 'pending' and platform = ${platform} and person_id is null and target->>'id' = ${channelId}
+        and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
+      order by id
+      for update skip locked`,
+    new Date(now.getTime() + leaseMs),
+  );
+}
+
 /**
  * The row, as long as the claim that read `attempts` still holds it: each claim counts an attempt, so a row that
  * another worker took over after the lease ran out has a higher count, and the first worker's outcome is dropped.

@@ -48,6 +48,7 @@ export function register(program: Command, context: CliContext): void {
         const delivery = createConsoleDelivery({
           db: database.db,
           personId: person.id,
+          channelId: actor.address.userId,
           sender,
           logger,
           now: () => clock.now(),

@@ -428,6 +428,50 @@ describe("a coordinator in the terminal", () => {
   });
 });
 
+describe("celebrations in the terminal", () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    expect((await runWith(database, ["demo"])).code).toBe(0);
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it("counts the terminal as a channel for `celebrate here`, and shows the celebration there", async () => {
+    const helen = openChat(database, HELEN);
+    await helen.waitFor("`quit` to leave.");
+    helen.type("celebrate here");
+    await helen.waitFor(
+      "Done: milestones and anniversaries of Northfield Cancer Partnership will be celebrated in this channel.",
+    );
+    await helen.close();
+
+    const amara = openChat(database, AMARA);
+    await amara.waitFor("`quit` to leave.");
+    amara.type("milestone");
+    await amara.waitFor("Partnership");
+    amara.type("");
+    await amara.waitFor("Milestone");
+    amara.type("Ethics approval granted");
+    await amara.waitFor("Kind");
+    amara.type("");
+    await amara.waitFor("Due date");
+    amara.type("");
+    const achieved = await amara.waitFor(/Achieved now\?[\s\S]*Yes, achieved now/);
+    amara.type(/\[?(\d+)\]?\D*Yes, achieved now/.exec(achieved)?.[1] ?? "");
+    await amara.waitFor("Ethics approval granted");
+    await amara.close();
+
+    const again = openChat(database, HELEN);
+    await again.waitFor("`quit` to leave.");
+    again.type("jobs run celebrations");
+    await again.waitFor("1 celebration post enqueued");
+    await again.waitFor(/--- new message ---[\s\S]*Ethics approval granted/);
+    expect((await again.close()).code).toBe(0);
+  });
+});
+
 describe("collab demo", () => {
   let database: TestDatabase;
   beforeEach(async () => {
