@@ -97,6 +97,35 @@ export interface Form {
   blocks: readonly Block[];
 }
 
+/**
+ * The form again as it was submitted: each input holding what was typed, and the problems above the inputs, by
+ * field label. For doors that show a refused form anew (Teams) instead of keeping it open.
+ */
+export function formAgain(
+  form: Form,
+  inputs: Readonly<Record<string, string | readonly string[]>>,
+  errors: Readonly<Record<string, string>>,
+): Form {
+  const labelOf = (id: string) =>
+    form.blocks.find((b): b is Extract<Block, { id: string }> => "id" in b && b.id === id)?.label;
+  const problems = Object.entries(errors).map(([id, problem]) => {
+    const label = labelOf(id);
+    return label ? `${label}: ${problem}` : problem;
+  });
+  const blocks = form.blocks.map((block): Block => {
+    if (block.type !== "text-input" && block.type !== "choice") return block;
+    const typed = inputs[block.id];
+    if (typed === undefined) return block;
+    if (block.type === "text-input")
+      return { ...block, initial: typeof typed === "string" ? typed : typed.join("; ") };
+    return { ...block, initial: typed };
+  });
+  const first = blocks.findIndex((b) => b.type === "text-input" || b.type === "choice");
+  const note: Block = { type: "text", text: [bold("Please check:"), `\n${problems.join("\n")}`] };
+  const at = first < 0 ? blocks.length : first;
+  return { ...form, blocks: [...blocks.slice(0, at), note, ...blocks.slice(at)] };
+}
+
 export const bold = (text: string): Span => ({ bold: text });
 export const link = (url: string, text: string): Span => ({ link: url, text });
 export const mention = (person: PersonRef): Span => ({ mention: person });

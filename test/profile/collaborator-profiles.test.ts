@@ -279,11 +279,20 @@ describe("collaborator profiles and availability", () => {
   });
 
   it("profile text that may identify a patient is refused beside its field and not saved", async () => {
-    expect(
-      await tomasSavesProfile({
-        offers: "heart failure registry access; follow-up of NHS number 943 476 5919",
-      }),
-    ).toContain("may identify a patient");
+    const before = t.connector.calls.length;
+    const answered = await tomasSavesProfile({
+      department: "Cardiology",
+      offers: "heart failure registry access; follow-up of NHS number 943 476 5919",
+    });
+    expect(answered).toContain("may identify a patient");
+    // The card is shown again with what was typed, to rephrase the one field rather than type it all anew.
+    const again = cardOf(t.connector.calls[before]!.activity);
+    const shown = JSON.stringify(again);
+    expect(shown).toContain("Please check:");
+    expect(shown).toContain("What you can offer: ");
+    expect(shown).toContain('"value":"Cardiology"');
+    expect(shown).toContain("follow-up of NHS number 943 476 5919");
+    expect(submitActions(again)[0]!.data.actionId).toBe("profile.save");
     const [person] = await t.database.db
       .select()
       .from(people)
