@@ -1,6 +1,7 @@
 // Logs are pretty, coloured lines when stdout is a terminal, and JSON lines when it is a pipe (a collector, a file).
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -21,7 +22,7 @@ describe("the logger on a terminal and on a pipe", () => {
     const out = execFileSync("script", ["-qec", command, "/dev/null"], { cwd: root, env, encoding: "utf8" });
     expect(out).not.toContain('"level"');
     expect(out).toContain("\u001b[");
-    expect(out.replace(/\u001b\[[0-9;]*m/g, "")).toMatch(/INFO.*: Job ran/);
+    expect(stripVTControlCharacters(out)).toMatch(/INFO.*: Job ran/);
     expect(out).toContain("checkins");
   });
 });
