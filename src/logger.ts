@@ -1,4 +1,6 @@
-// The one logger: JSON lines through pino, with secrets and free text redacted wherever they might be passed in.
+// The one logger: JSON lines through pino (pretty, coloured lines on a terminal), with secrets and free text redacted.
+import { createRequire } from "node:module";
+import { isatty } from "node:tty";
 import { type DestinationStream, pino } from "pino";
 
 export type Logger = pino.Logger;
@@ -123,10 +125,13 @@ export function createLogger(
     secrets?: readonly (string | undefined)[];
   } = {},
 ): Logger {
+  const fd = typeof options.destination === "number" ? options.destination : 1;
   const destination =
-    typeof options.destination === "number"
-      ? pino.destination({ fd: options.destination, sync: true })
-      : (options.destination ?? pino.destination({ fd: 1, sync: false }));
+    typeof options.destination === "object"
+      ? options.destination
+      : isatty(fd)
+        ? prettyTo(fd)
+        : pino.destination({ fd, sync: typeof options.destination === "number" });
   const scrub = makeScrubber((options.secrets ?? []).filter((s): s is string => typeof s === "string"));
   return pino(
     {
@@ -145,4 +150,20 @@ export function createLogger(
     },
     destination,
   );
+}
+
+/**
+ * A person at a terminal reads pretty, coloured lines; a pipe, a file or a log collector gets JSON. pino-pretty is
+ * loaded only then (and in this thread, not as a worker transport), so a server under a supervisor never loads it.
+ */
+function prettyTo(fd: number): DestinationStream {
+  const require = createRequire(import.meta.url);
+  const pretty = require("pino-pretty") as (options: Record<string, unknown>) => DestinationStream;
+  return pretty({
+    colorize: true,
+    destination: fd,
+    sync: true,
+    translateTime: "SYS:HH:MM:ss",
+    ignore: "pid,hostname",
+  });
 }

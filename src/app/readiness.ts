@@ -1,4 +1,5 @@
 // GET /readyz: whether this instance should get traffic — database answers, migrations applied, delivery loop alive.
+import { count } from "../core/plural.ts";
 import type { Database } from "../db/client.ts";
 import { pendingMigrations } from "../db/migrate.ts";
 import type { DeliveryWorker } from "../delivery/delivery-worker.ts";
@@ -36,7 +37,7 @@ export function createReadiness(options: ReadinessOptions): () => Promise<{
       if (pending === 0) return { ok: true };
       return {
         ok: false,
-        reason: `${pending} migration${pending === 1 ? "" : "s"} not applied: restart the bot or run \`collab migrate\``,
+        reason: `${count(pending, "migration")} not applied: restart the bot or run \`collab migrate\``,
       };
     } catch {
       return { ok: false, reason: "cannot read which migrations are applied" };

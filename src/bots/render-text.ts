@@ -48,3 +48,30 @@ export function tokenCutter(token: RegExp): CutTokens {
 export function truncate(text: string, max: number, cutTokens: CutTokens): string {
   return text.length <= max ? text : cutTokens(text, max - ELLIPSIS.length) + ELLIPSIS;
 }
+
+/** Width of the longest bar of a text chart, in characters. */
+const CHART_WIDTH = 20;
+
+/**
+ * A chart as lines a person can read where no chart can be drawn (a terminal, Slack): its title, then one line
+ * per point with its label, a bar and its value, e.g. "2 Nov   ████████████░░░░░░░░  60 % answered".
+ */
+export function chartLines(chart: {
+  title: string;
+  valueLabel?: string;
+  points: readonly { label: string; value: number | null }[];
+}): string[] {
+  const width = Math.max(0, ...chart.points.map((p) => oneLine(p.label).length));
+  const max = Math.max(100, ...chart.points.map((p) => p.value ?? 0));
+  const unit = chart.valueLabel ? ` ${oneLine(chart.valueLabel)}` : "";
+  return [
+    `${oneLine(chart.title)}:`,
+    ...chart.points.map((point) => {
+      const label = oneLine(point.label).padEnd(width);
+      if (point.value === null || !Number.isFinite(point.value)) return `${label}  no data`;
+      const filled = Math.round((Math.max(0, point.value) / max) * CHART_WIDTH);
+      const bar = "█".repeat(filled) + "░".repeat(CHART_WIDTH - filled);
+      return `${label}  ${bar}  ${Math.round(point.value)}${unit}`;
+    }),
+  ];
+}

@@ -26,13 +26,34 @@ function readText(path: string): string {
   }
 }
 
+/**
+ * Excel in many European locales saves "CSV" with `;` between cells (the comma is their decimal mark). Such a file's
+ * header has `;` and no comma outside quotes; a cell holding `;` (a list) is quoted by Excel, so it parses the same.
+ */
+export function cellSeparator(text: string): "," | ";" {
+  const header = (
+    text
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)
+      .find((line) => line.trim() !== "") ?? ""
+  ).replace(/"[^"]*"/g, "");
+  return header.includes(";") && !header.includes(",") ? ";" : ",";
+}
+
 export function readCsvFile(path: string): CsvFile {
   const fileName = basename(path);
   const text = readText(path);
   let records: ParsedRecord[];
   try {
     // With `info`, each record comes with where it was found (csv-parse's types do not say so).
-    const options = { bom: true, info: true, trim: true, skip_empty_lines: true, relax_column_count: true };
+    const options = {
+      bom: true,
+      info: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      delimiter: cellSeparator(text),
+    };
     records = parse(text, options) as unknown as ParsedRecord[];
   } catch (error) {
     if (error instanceof CsvError) throw new UsageError(`${fileName} is not valid CSV: ${error.message}`);

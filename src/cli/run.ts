@@ -55,7 +55,9 @@ function shortMessage(error: unknown): string {
 
 export function createProgram(context: CliContext): Command {
   const program = new Command("collab")
-    .description("Run the research-collaboration bot's admin tasks: migrate, import, export, forget.")
+    .description(
+      "The research-collaboration bot's command line: data, jobs, roles, the demo and a terminal chat.",
+    )
     .version(version())
     .exitOverride()
     .configureOutput({
@@ -64,7 +66,29 @@ export function createProgram(context: CliContext): Command {
       outputError: (text, write) => write(`${oneLine(text)}\n`),
     });
   for (const command of commands) command.register(program, context);
+  // Commander lists only the top level; the groups' commands (import people, role grant, …) are listed too.
+  program.addHelpText("after", () => `\nEvery command:\n${everyCommand(program).join("\n")}\n`);
   return program;
+}
+
+/** One line per runnable command, groups expanded: "  collab import people <file>   import or update people …". */
+function everyCommand(program: Command): string[] {
+  const rows: [string, string][] = [];
+  const walk = (command: Command, path: string) => {
+    for (const sub of command.commands) {
+      if (sub.name() === "help") continue;
+      const name = `${path} ${sub.name()}`;
+      if (sub.commands.length > 0) walk(sub, name);
+      else {
+        const needed = sub.options.filter((option) => option.mandatory).map((option) => option.flags);
+        const usage = sub.usage().replace(/\[options\]/, needed.join(" "));
+        rows.push([`${name} ${usage}`.replace(/\s+/g, " ").trim(), sub.description()]);
+      }
+    }
+  };
+  walk(program, "collab");
+  const width = Math.max(...rows.map(([usage]) => usage.length));
+  return rows.map(([usage, description]) => `  ${usage.padEnd(width)}  ${description}`);
 }
 
 export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}): Promise<number> {

@@ -14,8 +14,12 @@ export type Reply =
    * that form too (Slack: a modal from the click's trigger; Teams: a card after the updated one).
    */
   | { kind: "update"; message: Message; form?: Form }
-  /** A submitted form had problems: messages by input id; the form stays open on Slack. */
-  | { kind: "invalid"; errors: Record<string, string> }
+  /**
+   * A submitted form had problems: messages by input id; the form stays open on Slack and in the terminal. With
+   * `form` (the form again, holding what was typed and the problems), a door whose forms close on submit (Teams)
+   * shows it again so the person can correct or rephrase without typing it all anew.
+   */
+  | { kind: "invalid"; errors: Record<string, string>; form?: Form }
   | { kind: "none" };
 
 export interface CommandContext {

@@ -1,4 +1,5 @@
 // The help message: every command a person can use, written as they type it through their door.
+import type { Access } from "./access/access.ts";
 import type { DoorTraits } from "./door-traits.ts";
 import type { CommandHandler } from "./feature.ts";
 import type { Message } from "./message.ts";
@@ -33,13 +34,39 @@ export function helpMessage(door: DoorTraits, commands: readonly CommandHelp[]):
   };
 }
 
+/** Coordinator and admin commands are for those who have the role: nobody else is shown them. */
+const forRoleHolders = (command: CommandHandler) =>
+  command.access === "coordinator" || command.access === "admin";
+
+/** The commands anyone may be shown, before their roles are known (someone the bot does not know yet). */
+export function everyoneCommands(commands: readonly CommandHandler[]): CommandHandler[] {
+  return commands.filter((command) => !forRoleHolders(command));
+}
+
+/** The commands this person is shown: everyone's, and those of the roles they have. */
+export async function commandsFor(
+  commands: readonly CommandHandler[],
+  access: Pick<Access, "has">,
+): Promise<CommandHandler[]> {
+  const shown: CommandHandler[] = [];
+  for (const command of commands) {
+    if (!forRoleHolders(command) || (await access.has(command.access as "coordinator" | "admin"))) {
+      shown.push(command);
+    }
+  }
+  return shown;
+}
+
 export function helpCommand(list: () => readonly CommandHandler[]): CommandHandler {
   return {
     name: "help",
     access: "anyone",
     usage: "help",
     description: "Shows this list.",
-    run: async ({ actor }) => ({ kind: "message", message: helpMessage(actor.door, list()) }),
+    run: async ({ actor, access }) => ({
+      kind: "message",
+      message: helpMessage(actor.door, await commandsFor(list(), access)),
+    }),
   };
 }
 

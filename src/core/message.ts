@@ -63,6 +63,11 @@ export type Block =
       multiline?: boolean;
       maxLength?: number;
       optional?: boolean;
+      /**
+       * What the text must be: a calendar date (YYYY-MM-DD) or an IANA time zone. A door that asks field by field
+       * (the terminal) checks it as it is typed; the core checks it again when the form is submitted.
+       */
+      format?: "date" | "timezone";
     }
   | { type: "divider" }
   | {
@@ -102,6 +107,35 @@ export interface Form {
   /** Carried back with the submission, e.g. the id of the thing being edited. */
   value?: string;
   blocks: readonly Block[];
+}
+
+/**
+ * The form again as it was submitted: each input holding what was typed, and the problems above the inputs, by
+ * field label. For doors that show a refused form anew (Teams) instead of keeping it open.
+ */
+export function formAgain(
+  form: Form,
+  inputs: Readonly<Record<string, string | readonly string[]>>,
+  errors: Readonly<Record<string, string>>,
+): Form {
+  const labelOf = (id: string) =>
+    form.blocks.find((b): b is Extract<Block, { id: string }> => "id" in b && b.id === id)?.label;
+  const problems = Object.entries(errors).map(([id, problem]) => {
+    const label = labelOf(id);
+    return label ? `${label}: ${problem}` : problem;
+  });
+  const blocks = form.blocks.map((block): Block => {
+    if (block.type !== "text-input" && block.type !== "choice") return block;
+    const typed = inputs[block.id];
+    if (typed === undefined) return block;
+    if (block.type === "text-input")
+      return { ...block, initial: typeof typed === "string" ? typed : typed.join("; ") };
+    return { ...block, initial: typed };
+  });
+  const first = blocks.findIndex((b) => b.type === "text-input" || b.type === "choice");
+  const note: Block = { type: "text", text: [bold("Please check:"), `\n${problems.join("\n")}`] };
+  const at = first < 0 ? blocks.length : first;
+  return { ...form, blocks: [...blocks.slice(0, at), note, ...blocks.slice(at)] };
 }
 
 export const bold = (text: string): Span => ({ bold: text });

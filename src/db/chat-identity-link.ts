@@ -1,5 +1,5 @@
 // Finds a person by email and links a chat identity to them: how the terminal chat signs a person in.
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { ChatAddress } from "../core/message.ts";
 import type { Db } from "./client.ts";
 import { chatIdentities, people } from "./schema.ts";
@@ -18,8 +18,21 @@ export async function findPersonByEmail(db: Db, email: string): Promise<PersonNa
   return row ?? null;
 }
 
-/** Creates the identity, or points an existing one at this person; when it was last seen is left to recordContact. */
-export async function linkChatIdentity(db: Db, personId: string, address: ChatAddress): Promise<void> {
+/**
+ * Creates the identity, or points an existing one at this person; when it was last seen is left to recordContact.
+ * Answers whether it was new, and the other platforms the person has an identity on.
+ */
+export async function linkChatIdentity(
+  db: Db,
+  personId: string,
+  address: ChatAddress,
+): Promise<{ created: boolean; otherPlatforms: string[] }> {
+  const key = and(
+    eq(chatIdentities.platform, address.platform),
+    eq(chatIdentities.tenantId, address.tenantId),
+    eq(chatIdentities.userId, address.userId),
+  );
+  const [existing] = await db.select({ id: chatIdentities.id }).from(chatIdentities).where(key);
   await db
     .insert(chatIdentities)
     .values({ personId, platform: address.platform, tenantId: address.tenantId, userId: address.userId })
@@ -27,4 +40,9 @@ export async function linkChatIdentity(db: Db, personId: string, address: ChatAd
       target: [chatIdentities.platform, chatIdentities.tenantId, chatIdentities.userId],
       set: { personId },
     });
+  const others = await db
+    .selectDistinct({ platform: chatIdentities.platform })
+    .from(chatIdentities)
+    .where(and(eq(chatIdentities.personId, personId), ne(chatIdentities.platform, address.platform)));
+  return { created: !existing, otherPlatforms: others.map((o) => o.platform).sort() };
 }

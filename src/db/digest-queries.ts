@@ -218,8 +218,8 @@ export async function loadDigestSnapshot(db: Db, input: SnapshotInput): Promise<
       db
         .execute(sql`
         select id, title from partnerships
-        where programme_id = ${programmeId} and created_at >= ${a}::timestamptz and created_at < ${b}::timestamptz
-        order by created_at, title`)
+        where programme_id = ${programmeId} and started_at >= ${a}::timestamptz and started_at < ${b}::timestamptz
+        order by started_at, title`)
         .then((r) => rowsOf<{ id: string; title: string }>(r)),
       db
         .execute(sql`

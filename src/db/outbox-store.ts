@@ -53,8 +53,19 @@ function routeFrom(identities: readonly IdentityRow[]): Route {
 
 type Links = readonly { platform: string; tenantId: string }[];
 
+/**
+ * A terminal chat (`collab chat --as`) is a delivery target only for someone with no Slack or Teams identity: an
+ * operator trying the chat as a person must not divert their prompts and digests to a console nobody reads, nor
+ * hide from the coordinator that they cannot be reached.
+ */
+function deliverable(identities: readonly IdentityRow[]): readonly IdentityRow[] {
+  const platforms = identities.filter((i) => i.platform !== "console");
+  return platforms.length > 0 ? platforms : identities;
+}
+
 /** The route for one message to a person, through an account where its programme may be seen. */
-function routeToPerson(identities: readonly IdentityRow[], links: Links): Route {
+function routeToPerson(all: readonly IdentityRow[], links: Links): Route {
+  const identities = deliverable(all);
   if (links.length === 0) return routeFrom(identities);
   // A link to an Enterprise Grid org (an org-wide install, `slack:E…`) covers the org's workspaces.
   const allowed = identities.filter((i) =>
@@ -321,6 +332,25 @@ export async function claimDeliveriesOf(
     db,
     sql`select id from ${outbox}
       where status = 'pending' and platform = ${platform} and person_id = ${personId}
+        and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
+      order by id
+      for update skip locked`,
+    new Date(now.getTime() + leaseMs),
+  );
+}
+
+/** Channel posts (celebrations) on one platform's channel, e.g. a terminal chat that `celebrate here` chose. */
+export async function claimChannelDeliveries(
+  db: Db,
+  platform: Platform,
+  channelId: string,
+  now: Date,
+  leaseMs: number,
+): Promise<Delivery[]> {
+  return claimRows(
+    db,
+    sql`select id from ${outbox}
+      where status = 'pending' and platform = ${platform} and person_id is null and target->>'id' = ${channelId}
         and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
       order by id
       for update skip locked`,

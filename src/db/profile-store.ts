@@ -52,6 +52,7 @@ function columnsOf(fields: ProfileFields) {
     institution: fields.institution,
     department: fields.department,
     role: fields.role,
+    careerStage: fields.careerStage,
     expertise: fields.expertise,
     methods: fields.methods,
     offers: fields.offers,

@@ -2,12 +2,14 @@
 import type { ChatSender } from "../core/outgoing.ts";
 import { DeliveryError } from "../core/outgoing.ts";
 import type { Db } from "../db/client.ts";
-import { claimDeliveriesOf, markRetry, markSent } from "../db/outbox-store.ts";
+import { claimChannelDeliveries, claimDeliveriesOf, markRetry, markSent } from "../db/outbox-store.ts";
 import type { Logger } from "../logger.ts";
 
 export interface ConsoleDeliveryOptions {
   db: Db;
   personId: string;
+  /** The terminal as a channel (the person's email): celebrations posted to it are shown too. */
+  channelId?: string;
   sender: ChatSender;
   logger: Logger;
   /** The chat's clock, for when a message counts as sent. */
@@ -29,6 +31,11 @@ export function createConsoleDelivery(options: ConsoleDeliveryOptions): ConsoleD
     async drain() {
       // Leases use real time: the chat's clock may have been moved by `jobs run … --now`.
       const claimed = await claimDeliveriesOf(options.db, "console", options.personId, new Date(), LEASE_MS);
+      if (options.channelId) {
+        claimed.push(
+          ...(await claimChannelDeliveries(options.db, "console", options.channelId, new Date(), LEASE_MS)),
+        );
+      }
       let shown = 0;
       for (const delivery of claimed) {
         try {

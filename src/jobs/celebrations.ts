@@ -1,8 +1,10 @@
 // Job `celebrations`: posts each recently achieved milestone and partnership anniversary once in each celebration channel of its programme.
+
 import type {
   CelebrationOutcome,
   CelebrationService,
 } from "../core/milestones/create-celebration-service.ts";
+import { count } from "../core/plural.ts";
 import type { Job } from "./job.ts";
 
 const quiet: Record<Exclude<CelebrationOutcome, "posted">, string> = {
@@ -19,7 +21,7 @@ export function createCelebrationsJob(deps: { celebrations: CelebrationService }
     async run(now) {
       const { outcome, posts } = await deps.celebrations.run(now);
       return {
-        summary: outcome === "posted" ? `${posts} celebration posts enqueued` : quiet[outcome],
+        summary: outcome === "posted" ? `${count(posts, "celebration post")} enqueued` : quiet[outcome],
         counts: { posts },
       };
     },

@@ -1,5 +1,7 @@
 // Job `checkins`: every minute, plan the check-in periods that have come and send each prompt that is due, once.
+
 import type { CheckinService } from "../core/checkins/create-checkin-service.ts";
+import { count } from "../core/plural.ts";
 import type { Job } from "./job.ts";
 
 export function createCheckinsJob(deps: { checkins: CheckinService }): Job {
@@ -13,7 +15,7 @@ export function createCheckinsJob(deps: { checkins: CheckinService }): Job {
       const late = counts.late > 0 ? ` (${counts.late} late)` : "";
       return {
         summary:
-          `${counts.planned} check-ins planned, ${counts.sent} prompts enqueued${late}, ` +
+          `${count(counts.planned, "check-in")} planned, ${count(counts.sent, "prompt")} enqueued${late}, ` +
           `${counts.unreachable} unreachable, ${counts.skipped} skipped, ${waiting} waiting for working hours`,
         // Waiting prompts are not news each minute; the scheduler logs a run only when something happened.
         counts: done,

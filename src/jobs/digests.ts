@@ -1,5 +1,7 @@
 // Job `digests`: each coordinator whose local digest day and hour has come since their last digest gets one, once.
+
 import type { DigestService } from "../core/digest/create-digest-service.ts";
+import { count } from "../core/plural.ts";
 import type { Job } from "./job.ts";
 
 export function createDigestsJob(deps: { digests: DigestService }): Job {
@@ -10,7 +12,7 @@ export function createDigestsJob(deps: { digests: DigestService }): Job {
     async run(now) {
       const { sent, failed } = await deps.digests.run(now);
       return {
-        summary: `${sent} digest${sent === 1 ? "" : "s"} enqueued${failed > 0 ? `, ${failed} failed` : ""}`,
+        summary: `${count(sent, "digest")} enqueued${failed > 0 ? `, ${failed} failed` : ""}`,
         counts: { sent, failed },
       };
     },

@@ -1,5 +1,7 @@
 // The intro-expiry job: every 15 minutes, closes intros unanswered for a week and tells each requester once.
+
 import { type ExpireIntrosDeps, expireIntros } from "../core/intros/expire-intros.ts";
+import { count } from "../core/plural.ts";
 import type { Job } from "./job.ts";
 
 export function createIntroExpiryJob(deps: ExpireIntrosDeps): Job {
@@ -10,7 +12,7 @@ export function createIntroExpiryJob(deps: ExpireIntrosDeps): Job {
     async run(now) {
       const { expired, questionsForgotten } = await expireIntros(deps, now);
       return {
-        summary: `${expired} intro ${expired === 1 ? "request" : "requests"} expired, ${questionsForgotten} old questions forgotten`,
+        summary: `${count(expired, "intro request")} expired, ${count(questionsForgotten, "old question")} forgotten`,
         counts: { expired, questionsForgotten },
       };
     },

@@ -1,5 +1,7 @@
 // Job `mentor-followups`: asks mentors to follow up when due (in their working time, once per due instant) and nudges silent pairs once.
+
 import type { FollowUpService } from "../core/mentoring/create-followup-service.ts";
+import { count } from "../core/plural.ts";
 import type { Job } from "./job.ts";
 
 export function createMentorFollowupsJob(deps: { followUps: FollowUpService }): Job {
@@ -10,7 +12,7 @@ export function createMentorFollowupsJob(deps: { followUps: FollowUpService }): 
     async run(now) {
       const { prompts, nudges } = await deps.followUps.run(now);
       return {
-        summary: `${prompts} follow-up prompts, ${nudges} nudges enqueued`,
+        summary: `${count(prompts, "follow-up prompt")}, ${count(nudges, "nudge")} enqueued`,
         counts: { prompts, nudges },
       };
     },

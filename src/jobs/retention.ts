@@ -1,4 +1,5 @@
 // The daily retention job: check-in and mentor meeting notes older than RETENTION_DAYS are cleared.
+import { count } from "../core/plural.ts";
 import type { RetentionService } from "../core/retention/create-retention-service.ts";
 import type { Job } from "./job.ts";
 
@@ -12,7 +13,7 @@ export function createRetentionJob(deps: { retention: RetentionService }): Job {
     async run(now) {
       const counts = await deps.retention.run(now);
       return {
-        summary: `${counts.checkinNotes} check-in notes and ${counts.meetingNotes} meeting notes older than ${retentionDays} days cleared`,
+        summary: `${count(counts.checkinNotes, "check-in note")} and ${count(counts.meetingNotes, "meeting note")} older than ${count(retentionDays, "day")} cleared`,
         counts: { ...counts },
       };
     },

@@ -222,17 +222,25 @@ describe("check-ins across Slack and Teams, in each member's own time", () => {
     const card = cardOf(sent.at(-1)!.activity);
     expect(JSON.stringify(card)).toContain("A gentle reminder");
     const attention = submitActions(card).find((a) => a.title === "Needs attention")!;
-    const before = t.connector.calls.length;
-    const submit = () =>
+    const submit = (note = "Ethics approval is taking longer") =>
       postActivity(
         t.baseUrl,
         teamsSubmit(
           t.connector.serviceUrl,
           teamsUserBob,
-          { ...attention.data, "checkin-note": "Ethics approval is taking longer" },
+          { ...attention.data, "checkin-note": note },
           reminder.platformMessageId!,
         ),
       );
+    // A refused note leaves the card as it was, with what was typed, and says why beside it: nothing recorded.
+    const beforeRefusal = t.connector.calls.length;
+    expect((await submit("NHS number 401 023 2137 withdrew")).status).toBe(200);
+    const refusal = t.connector.calls.slice(beforeRefusal);
+    expect(refusal.filter((c) => c.kind === "update")).toEqual([]);
+    expect(JSON.stringify(refusal.map((c) => c.activity))).toContain("Please check the form.");
+    expect(JSON.stringify(refusal.map((c) => c.activity))).toContain("Nothing was recorded yet.");
+    expect((await promptOf(db, ids.bob!))[0]).toMatchObject({ answer: null, note: null });
+    const before = t.connector.calls.length;
     expect((await submit()).status).toBe(200);
     expect((await submit()).status).toBe(200);
     const updates = t.connector.calls.slice(before).filter((c) => c.kind === "update");
@@ -286,7 +294,7 @@ describe("check-ins across Slack and Teams, in each member's own time", () => {
       "--no-deliver",
     ]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("1 check-ins planned, 1 prompts enqueued");
+    expect(run.stdout).toContain("1 check-in planned, 1 prompt enqueued");
     const again = await runWith(t.database, [
       "jobs",
       "run",

@@ -158,6 +158,24 @@ describe("collab import people / export", () => {
     expect(tables.chat_identities).toHaveLength(4);
   });
 
+  it("reads a people CSV saved by European Excel, with ; between cells and quoted lists", async () => {
+    const file = csvFile(
+      "people.csv",
+      "\uFEFFname;email;institution;expertise;timezone\r\n" +
+        'Bo Lindqvist;bo.lindqvist@example.org;Karolinska Institutet;"biostatistics;survival analysis";Europe/Stockholm\r\n',
+    );
+    const run = await runWith(database, ["import", "people", file]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const { tables } = await exportOf(database);
+    expect(byEmail(tables.people, "bo.lindqvist@example.org")).toMatchObject({
+      name: "Bo Lindqvist",
+      institution: "Karolinska Institutet",
+      expertise: ["biostatistics", "survival analysis"],
+      timezone: "Europe/Stockholm",
+    });
+  });
+
   const badFiles: [string, string][] = [
     ["people-bad-missing-name.csv", "people-bad-missing-name.csv row 4: name is required but empty"],
     [
@@ -224,6 +242,20 @@ describe("collab import people / export", () => {
     const run = await runWith(database, ["--help"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("forget <email>");
+    // Every command, the groups' too, not only the top level.
+    for (const usage of [
+      "collab import people <file>",
+      "collab import partnerships <file>",
+      "collab import mentorships <file>",
+      "collab jobs run <name>",
+      "collab role grant <role> <email>",
+      "collab role list",
+      "collab programme link <workspace> <programme...>",
+      "collab chat --as <email>",
+      "collab teams package --app-id <guid> --domain <host>",
+    ]) {
+      expect(run.stdout).toContain(`  ${usage} `);
+    }
     const people = await runWith(database, ["import", "people", "--help"]);
     expect(people.code).toBe(0);
     expect(people.stdout).toContain("<file>");

@@ -60,7 +60,7 @@ describe("collab import mentorships", () => {
   });
 
   it.each([
-    ["mentor-followups", "follow-up prompts"],
+    ["mentor-followups", "follow-up prompt"],
     ["celebrations", "no celebration channels yet"],
   ])("collab jobs run %s --now runs the job as of that instant", async (job, summary) => {
     const run = await runWith(database, [

@@ -221,7 +221,7 @@ describe("a full digest on both platforms", () => {
     const slack = renderBlockKit(message, { tenantId: "T1" });
     expect(slack.blocks.length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(slack.blocks)).not.toContain("truncated");
-    expect(JSON.stringify(slack.blocks)).toContain("▂▃▄▅▅▆▇▇");
+    expect(JSON.stringify(slack.blocks)).toContain("23 Nov  ██████████████████░░  90 % answered");
     const teams = renderAdaptiveCard(message, { tenantId: "tenant-a" });
     expect(cardProblems(teams.card)).toEqual([]);
     expect(JSON.stringify(teams.card)).toContain("▂▃▄▅▅▆▇▇");

@@ -359,7 +359,12 @@ describe("a digest of two weeks driven through the real commands and jobs", () =
       `${day(at(7))} – ${day(at(14))} · 4 active partnerships`,
       // Five prompts a week; Gus's never reached him, so it is not counted (he is listed at the end).
       "*Check-in responses*\n3 of 4 answered (75%) | *Previous period*\n4 of 4 answered (100%)",
-      "Response rate, last 8 periods: ······█▆  – · – · – · – · – · – · 100 · 75 %",
+      [
+        "Response rate, last 8 periods:",
+        ...["2 Nov ", "9 Nov ", "16 Nov", "23 Nov", "30 Nov", "7 Dec "].map((day) => `${day}  no data`),
+        "14 Dec  ████████████████████  100 % answered",
+        "21 Dec  ███████████████░░░░░  75 % answered",
+      ].join("\n"),
       "*Partnerships at risk (1)*",
       "• *Registry study*: answered Blocked",
       "[Nudge members] [Pause partnership]",
@@ -383,7 +388,7 @@ describe("a digest of two weeks driven through the real commands and jobs", () =
       ["digest.pause", ids["Registry study"]],
     ]);
     expect(String(digest!.args.text)).toBe(
-      "Digest for Oncology Network; check-ins 3 of 4 answered (75%), previous period 4 of 4 answered (100%); trend ······█▆  – · – · – · – · – · – · 100 · 75 %; 1 at risk; 1 milestones overdue; 2 cannot be reached",
+      "Digest for Oncology Network; check-ins 3 of 4 answered (75%), previous period 4 of 4 answered (100%); trend ······█▆  – · – · – · – · – · – · 100 · 75 %; 1 at risk; 1 milestone overdue; 2 cannot be reached",
     );
     // The audit entry of this digest (the latest of Cora's): counts and ids, never names.
     const audit = (await db.select().from(auditLog).where(eq(auditLog.action, "digest.send")))

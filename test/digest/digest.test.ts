@@ -387,7 +387,7 @@ describe("coordinator digests", () => {
     expect(text).toContain("Mon 23 November 2026 – Mon 30 November 2026 · 5 active partnerships");
     expect(text).toContain("5 of 8 answered (63%)");
     expect(text).toContain("6 of 8 answered (75%)");
-    expect(text).toContain("·····▅▆▅  – · – · – · – · – · 50 · 75 · 63 %");
+    expect(text).toContain("2 Nov   no data\n9 Nov   ██████████░░░░░░░░░░  50 % answered\n16 Nov");
     expect(text).toContain("Partnerships at risk (3)");
     expect(text).toContain("*Cohort & Stats*: answered Blocked — “Waiting for data access approval”");
     expect(text).toContain(

@@ -20,7 +20,14 @@ export function envFor(database: TestDatabase): Record<string, string> {
     : { LOG_LEVEL: "silent", DATA_DIR: "/nonexistent/collab-test" };
 }
 
-export function openChat(database: TestDatabase, email: string): ChatDriver {
+export interface ChatOptions {
+  /** More arguments after `chat --as <email>`, e.g. `--force`. */
+  args?: string[];
+  /** More environment, e.g. NODE_ENV. */
+  env?: Record<string, string>;
+}
+
+export function openChat(database: TestDatabase, email: string, options: ChatOptions = {}): ChatDriver {
   const input = new PassThrough();
   const output = new PassThrough();
   let transcript = "";
@@ -30,7 +37,7 @@ export function openChat(database: TestDatabase, email: string): ChatDriver {
     transcript += chunk.toString("utf8");
   });
   const done = runCli(
-    ["chat", "--as", email],
+    ["chat", "--as", email, ...(options.args ?? [])],
     {
       stdout: (text) => {
         transcript += text;
@@ -38,7 +45,7 @@ export function openChat(database: TestDatabase, email: string): ChatDriver {
       stderr: (text) => {
         stderr += text;
       },
-      env: envFor(database),
+      env: { ...envFor(database), ...options.env },
       terminal: { input, output },
     },
     { openDatabase: async () => database, closeDatabase: async () => {} },

@@ -116,7 +116,7 @@ describe("retention job", () => {
     });
     const result = await job.run(now);
     expect(result.counts).toEqual({ checkinNotes: 1, meetingNotes: 1, slackEventIds: 1 });
-    expect(result.summary).toContain("1 check-in notes and 1 meeting notes");
+    expect(result.summary).toContain("1 check-in note and 1 meeting note");
 
     const prompts = await database.db.select().from(checkinPrompts);
     expect(prompts.map((p) => p.note ?? "(cleared)").sort()).toEqual([
@@ -174,7 +174,7 @@ describe("retention job", () => {
     ]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("1 check-in notes and 1 meeting notes older than 365 days cleared");
+    expect(run.stdout).toContain("1 check-in note and 1 meeting note older than 365 days cleared");
     const audit = await runWith(database, ["audit", "--since", "2000-01-01"]);
     expect(audit.code).toBe(0);
     const line = audit.stdout.split("\n").find((l) => l.includes("\tretention.clear\t"));

@@ -202,6 +202,13 @@ describe("collaborator profiles and availability", () => {
         .initial_value;
     expect(initial("institution")).toBe("Eastbridge College");
     expect(initial("methods")).toBe("survival analysis");
+    // The career stage the README, the people CSV and the matcher use.
+    const stage = view.blocks.find((b) => b.block_id === "career-stage") as unknown as {
+      label: { text: string };
+      element: { options: { value: string }[] };
+    };
+    expect(stage.label.text).toBe("Career stage");
+    expect(stage.element.options.map((o) => o.value)).toEqual(["early", "mid-career", "senior"]);
   });
 
   it("a Teams user makes their profile with a card form (Action.Submit)", async () => {
@@ -228,10 +235,12 @@ describe("collaborator profiles and availability", () => {
         offers: "heart failure registry access",
         needs: "machine learning",
         timezone: "Europe/Lisbon",
+        "career-stage": "senior",
         mentoring: "yes",
       }),
     );
     expect(response.status).toBe(200);
+    expect(shown).toContain("Career stage");
     expect(JSON.stringify(t.connector.calls.slice(replies).map((c) => c.activity))).toContain(
       "Profile created",
     );
@@ -243,6 +252,7 @@ describe("collaborator profiles and availability", () => {
       institution: "Harbour University Hospital",
       expertise: ["heart failure", "echocardiography"],
       timezone: "Europe/Lisbon",
+      careerStage: "senior",
       openToMentoring: true,
     });
     expect(await find(alice, "heart failure registry")).toContain("Tomás Silva");
@@ -269,11 +279,20 @@ describe("collaborator profiles and availability", () => {
   });
 
   it("profile text that may identify a patient is refused beside its field and not saved", async () => {
-    expect(
-      await tomasSavesProfile({
-        offers: "heart failure registry access; follow-up of NHS number 943 476 5919",
-      }),
-    ).toContain("may identify a patient");
+    const before = t.connector.calls.length;
+    const answered = await tomasSavesProfile({
+      department: "Cardiology",
+      offers: "heart failure registry access; follow-up of NHS number 943 476 5919",
+    });
+    expect(answered).toContain("may identify a patient");
+    // The card is shown again with what was typed, to rephrase the one field rather than type it all anew.
+    const again = cardOf(t.connector.calls[before]!.activity);
+    const shown = JSON.stringify(again);
+    expect(shown).toContain("Please check:");
+    expect(shown).toContain("What you can offer: ");
+    expect(shown).toContain('"value":"Cardiology"');
+    expect(shown).toContain("follow-up of NHS number 943 476 5919");
+    expect(submitActions(again)[0]!.data.actionId).toBe("profile.save");
     const [person] = await t.database.db
       .select()
       .from(people)

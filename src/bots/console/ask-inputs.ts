@@ -1,4 +1,6 @@
 // Asks for a form's inputs one at a time: numbered choices, text lines, Enter to skip an optional one.
+import { parseIsoDate } from "../../core/local-date.ts";
+import { isTimeZone } from "../../core/people-csv.ts";
 import { clean } from "../render-text.ts";
 import { type InputBlock, renderInputPrompt } from "./render-plain-text.ts";
 
@@ -48,6 +50,16 @@ function readText(block: Extract<InputBlock, { type: "text-input" }>, typed: str
     return {
       ok: false,
       problem: `Please keep it to ${block.maxLength} characters (that was ${typed.length}).`,
+    };
+  }
+  // Checked as typed, so a wrong date or zone is asked again now rather than after the whole form.
+  if (block.format === "date" && !parseIsoDate(typed)) {
+    return { ok: false, problem: "Write the date as YYYY-MM-DD, e.g. 2027-03-31." };
+  }
+  if (block.format === "timezone" && !isTimeZone(typed)) {
+    return {
+      ok: false,
+      problem: "That is not a time zone I know: use a name like Europe/London or America/New_York.",
     };
   }
   return { ok: true, value: typed };

@@ -9,6 +9,16 @@ export function consoleAddress(email: string): ChatAddress {
   return { platform: "console", tenantId: CONSOLE_TENANT, userId: email.trim().toLowerCase() };
 }
 
+/**
+ * The terminal also counts as a channel (its id is the person's email), so that `celebrate here` can be tried in
+ * it: celebrations posted there show in that person's terminal chat.
+ */
 export function consoleActor(email: string, displayName?: string): Actor {
-  return { address: consoleAddress(email), door: consoleTraits, ...(displayName ? { displayName } : {}) };
+  const address = consoleAddress(email);
+  return {
+    address,
+    door: consoleTraits,
+    channel: { id: address.userId },
+    ...(displayName ? { displayName } : {}),
+  };
 }

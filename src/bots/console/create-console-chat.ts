@@ -182,21 +182,33 @@ export function createConsoleChat(options: ConsoleChatOptions): ConsoleChat {
       return;
     }
     let inputs: InputValues = {};
-    if (target.inputs.length > 0) {
-      const answered = await askInputs(target.inputs, { nextLine, write }, {});
-      if (!answered) {
-        write("Not sent.");
+    let asking = target.inputs;
+    for (;;) {
+      if (asking.length > 0) {
+        const answered = await askInputs(asking, { nextLine, write }, inputs);
+        if (!answered) {
+          write("Not sent.");
+          return;
+        }
+        inputs = answered;
+      }
+      const reply = await core.handleAction({
+        actor,
+        actionId: target.button.actionId,
+        value: target.button.value,
+        inputs,
+      });
+      // A refused field (the patient-data guard, a bad date) is asked again, the others kept: what is typed next
+      // is the rephrased field, never a command.
+      const wrong = target.inputs.filter((block) => reply.kind === "invalid" && block.id in reply.errors);
+      if (reply.kind !== "invalid" || wrong.length === 0) {
+        await show(reply, target.messageKey);
         return;
       }
-      inputs = answered;
+      write(`\nPlease check:\n${errorLines(reply.errors, target.inputs)}`);
+      asking = wrong;
+      for (const block of asking) delete inputs[block.id];
     }
-    const reply = await core.handleAction({
-      actor,
-      actionId: target.button.actionId,
-      value: target.button.value,
-      inputs,
-    });
-    await show(reply, target.messageKey);
   }
 
   async function runJob(name: string | undefined, nowText: string | undefined): Promise<void> {

@@ -1,4 +1,4 @@
-// Plain terminal text as a rich-text dialect: nothing escaped, *bold*, "text (url)" links, people by name.
+// Plain terminal text as a rich-text dialect: nothing escaped, bold shown as plain text (no chat markup), "text (url)" links, people by name.
 import { isBlank, tokenCutter } from "../render-text.ts";
 import type { MarkupDialect } from "../rich-text/render-rich-text.ts";
 
@@ -7,7 +7,7 @@ export const plainTextDialect: MarkupDialect = {
   escape: (text) => text,
   cutTokens: tokenCutter(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/g),
   oneLine: false,
-  boldMarker: "*",
+  boldMarker: "",
   // The url as given, so it can be copied; alone when the text says nothing more.
   link: (url, label) => (label === url || isBlank(label) ? url : `${label} (${url})`),
   mention: () => undefined,

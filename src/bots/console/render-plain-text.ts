@@ -1,6 +1,6 @@
 // Renders the core's neutral message as plain terminal text: underlined header, *bold*, "Name (Institution)", numbered buttons.
 import type { Block, Button, Form, RichText } from "../../core/message.ts";
-import { clean } from "../render-text.ts";
+import { chartLines, clean } from "../render-text.ts";
 import { renderRichText } from "../rich-text/render-rich-text.ts";
 import { plainTextDialect } from "./plain-text-dialect.ts";
 
@@ -80,7 +80,7 @@ export function renderPlainText(blocks: readonly Block[], firstNumber = 1): Plai
       case "context":
       case "chart":
         lines.push(
-          plainRichText(block.type === "chart" ? block.fallback : block.text)
+          (block.type === "chart" ? chartLines(block).join("\n") : plainRichText(block.text))
             .split("\n")
             .map((line) => `  ${line}`)
             .join("\n"),

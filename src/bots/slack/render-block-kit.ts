@@ -10,7 +10,7 @@ import {
   plainText,
   type RichText,
 } from "../../core/message.ts";
-import { chunk, clean, ELLIPSIS, isBlank, oneLine, truncate } from "../render-text.ts";
+import { chartLines, chunk, clean, ELLIPSIS, isBlank, oneLine, truncate } from "../render-text.ts";
 import { renderRichText } from "../rich-text/render-rich-text.ts";
 import { cutMrkdwn, escapeMrkdwn, slackMrkdwnDialect } from "./slack-mrkdwn-dialect.ts";
 
@@ -126,8 +126,8 @@ function renderBlock(block: Block, state: RenderState): slack.KnownBlock[] {
     case "context":
       return context(mrkdwn(block.text, state.ctx, SLACK_LIMITS.contextText));
     case "chart":
-      // Block Kit has no chart: the compact text chart, as a context line.
-      return context(mrkdwn(block.fallback, state.ctx, SLACK_LIMITS.contextText));
+      // Block Kit has no chart: a text chart, one labelled line per point, as a context block.
+      return context(mrkdwn(chartLines(block).join("\n"), state.ctx, SLACK_LIMITS.contextText));
     case "fields":
       return fields(block.fields, state.ctx);
     case "actions":

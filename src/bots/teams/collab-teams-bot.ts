@@ -1,7 +1,7 @@
 // The Teams activity handler: thin — translate the activity, call the core, show the reply as an Adaptive Card.
 import { type Activity, ActivityHandler, type InvokeResponse, type TurnContext } from "botbuilder";
 import type { Core } from "../../core/create-core.ts";
-import { helpMessage } from "../../core/help.ts";
+import { everyoneCommands, helpMessage } from "../../core/help.ts";
 import type { Logger } from "../../logger.ts";
 import { teamsActor, teamsTenantId } from "./actor.ts";
 import { answerReply, cardAnswer, errorAnswer, messageAnswer } from "./invoke-response.ts";
@@ -162,7 +162,7 @@ class CollabTeamsBot extends ActivityHandler {
 
   /** Help for someone the bot does not know: what it does, written without recording them anywhere. */
   private help() {
-    return helpMessage(teamsTraits, this.core.commands());
+    return helpMessage(teamsTraits, everyoneCommands(this.core.commands()));
   }
 }
 

@@ -65,6 +65,8 @@ export async function answerReply(
       return messageAnswer(reply.form.title);
     }
     case "invalid":
+      // The pressed card is replaced by the form again, holding what was typed and why it was refused.
+      if (reply.form) return cardAnswer(renderAdaptiveCardForm(reply.form, { tenantId }).card);
       // A note rather than an error answer: Teams shows its own generic failure text for those.
       return messageAnswer(["Please check the form.", ...Object.values(reply.errors)].join("\n"));
     case "none":

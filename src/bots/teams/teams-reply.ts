@@ -41,6 +41,12 @@ export async function showReply(context: TurnContext, reply: Reply): Promise<voi
       return;
     }
     case "invalid":
+      if (reply.form) {
+        // The card is shown again with what was typed and why it was refused, to correct or rephrase.
+        const { card } = renderAdaptiveCardForm(reply.form, { tenantId });
+        await context.sendActivity(cardActivity(card, reply.form.title));
+        return;
+      }
       await sendMessage(context, {
         summary: "Please check the form.",
         blocks: [{ type: "text", text: Object.values(reply.errors).join("\n") }],

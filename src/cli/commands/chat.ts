@@ -15,10 +15,16 @@ export function register(program: Command, context: CliContext): void {
     .command("chat")
     .description("chat with the bot in this terminal as a person of the directory (no Slack or Teams needed)")
     .requiredOption("--as <email>", "the email of the person to chat as")
-    .action(async (flags: { as: string }) => {
+    .option("--force", "chat as someone with NODE_ENV=production (what you do is done in their name)")
+    .action(async (flags: { as: string; force?: boolean }) => {
       const terminal = context.io.terminal;
       if (!terminal) throw new UsageError("collab chat needs a terminal to read from; run it in a shell.");
       const email = flags.as.trim().toLowerCase();
+      if (context.config.nodeEnv === "production" && !flags.force) {
+        throw new UsageError(
+          `NODE_ENV is production: collab chat --as ${email} answers, requests intros and records check-ins in their name; add --force if you mean to.`,
+        );
+      }
       // Logs go to stderr, which shares the terminal: only warnings unless LOG_LEVEL asks for more.
       const logger = context.io.env.LOG_LEVEL ? context.logger : context.logger.child({}, { level: "warn" });
       await context.withDatabase(async (database) => {
@@ -38,10 +44,11 @@ export function register(program: Command, context: CliContext): void {
           consoleSender: sender,
         });
         const actor = consoleActor(email, person.name);
-        await linkChatIdentity(database.db, person.id, actor.address);
+        const link = await linkChatIdentity(database.db, person.id, actor.address);
         const delivery = createConsoleDelivery({
           db: database.db,
           personId: person.id,
+          channelId: actor.address.userId,
           sender,
           logger,
           now: () => clock.now(),
@@ -60,11 +67,28 @@ export function register(program: Command, context: CliContext): void {
               return (await job.run(now)).summary;
             },
           },
-          intro: `You are chatting as ${person.name} (${person.institution}), ${email}. Messages the bot sends you appear here.`,
+          intro: [
+            `You are chatting as ${person.name} (${person.institution}), ${email}.`,
+            ...(link.created ? [whatChanges(person.name, link.otherPlatforms)] : []),
+            link.otherPlatforms.length > 0
+              ? `Messages the bot sends ${person.name} go to their ${platformNames(link.otherPlatforms)} account; here you see the answers to what you type.`
+              : "Messages the bot sends you appear here.",
+          ].join("\n"),
           log: logger,
         });
         sender.attach(chat);
         await chat.run();
       });
     });
+}
+
+const platformNames = (platforms: readonly string[]): string =>
+  platforms.map((p) => ({ slack: "Slack", teams: "Teams" })[p] ?? p).join(" and ");
+
+/** Said once, when this chat adds the person's terminal identity (outside the demo, which adds them itself). */
+function whatChanges(name: string, otherPlatforms: readonly string[]): string {
+  return otherPlatforms.length > 0
+    ? `This adds a terminal identity for ${name}; it does not change where the bot writes to them.`
+    : `${name} has no Slack or Teams account: from now on what the bot sends them waits for this terminal ` +
+        "(`collab chat --as`), and the digest no longer lists them as unreachable.";
 }

@@ -1,4 +1,5 @@
 // `collab demo`: loads the bundled demo programme (demo/people.csv, demo/programme.json) and says what to try next.
+
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
@@ -9,6 +10,7 @@ import {
   latestDigestSlot,
 } from "../../core/digest/digest-schedule.ts";
 import { validatePeopleCsv } from "../../core/people-csv.ts";
+import { count } from "../../core/plural.ts";
 import { currentSlot } from "../../core/schedule/checkin-slots.ts";
 import { type DemoMentorship, type DemoPartnership, loadDemoProgramme } from "../../db/demo-store.ts";
 import type { CliContext } from "../context.ts";
@@ -55,10 +57,12 @@ function digestInstant(timezone: string): string {
 
 const iso = (at: Date): string => at.toISOString().replace(/\.\d{3}Z$/, "Z");
 
-function nextSteps(programme: string, checkinNow: string, digestNow: string): string[] {
+function nextSteps(programme: string, checkinNow: string, digestNow: string, postgres: boolean): string[] {
   return [
     "",
-    "Try it in a terminal (one chat at a time on the embedded database; `quit` leaves):",
+    postgres
+      ? "Try it in terminals (PostgreSQL serves several chats at once; `quit` leaves):"
+      : "Try it in a terminal (one chat at a time on the embedded database; `quit` leaves):",
     "",
     "  npx collab chat --as amara.nwosu@riverside.example",
     "      a consultant oncologist. Type:",
@@ -107,15 +111,21 @@ export function register(program: Command, context: CliContext): void {
       const changed = result.people + result.partnerships + result.mentorships + result.consoleIdentities;
       context.out(
         changed > 0
-          ? `Loaded the demo programme "${demo.programme}": ${people.length} invented people at ${institutions} ` +
-              `institutions, ${demo.partnerships.length} partnerships and ${demo.mentorships.length} mentorship.`
+          ? `Loaded the demo programme "${demo.programme}": ${count(people.length, "invented person", "invented people")} at ` +
+              `${count(institutions, "institution")}, ${count(demo.partnerships.length, "partnership")} and ` +
+              `${count(demo.mentorships.length, "mentorship")}.`
           : `The demo programme "${demo.programme}" is already loaded; nothing changed.`,
       );
       const amara = people.find((p) => p.email === "amara.nwosu@riverside.example");
       const checkinNow = checkinInstant(partnerships[0], amara?.timezone ?? "Europe/London");
       const helen = people.find((p) => p.email === "helen.ward@northfield.example");
       const digestNow = digestInstant(helen?.timezone ?? "Europe/London");
-      for (const line of nextSteps(demo.programme, checkinNow, digestNow)) {
+      for (const line of nextSteps(
+        demo.programme,
+        checkinNow,
+        digestNow,
+        Boolean(context.config.databaseUrl),
+      )) {
         context.out(line);
       }
     });

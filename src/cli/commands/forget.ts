@@ -1,5 +1,7 @@
 // `collab forget <email>`: erases a person everywhere (right to erasure); the audit log keeps counts only.
+
 import type { Command } from "commander";
+import { count } from "../../core/plural.ts";
 import { forgetPerson } from "../../db/forget-person.ts";
 import type { CliContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
@@ -18,7 +20,7 @@ export function register(program: Command, context: CliContext): void {
       const result = await context.withDatabase((database) => forgetPerson(database.db, address));
       if (!result) throw new UsageError(`No person with email ${address}.`);
       context.out(
-        `Forgot ${address}: ${total(result.deleted)} rows deleted, ${total(result.unlinked)} unlinked, ` +
+        `Forgot ${address}: ${count(total(result.deleted), "row")} deleted, ${total(result.unlinked)} unlinked, ` +
           `${total(result.scrubbed)} cleaned of mentions.`,
       );
     });

@@ -1,6 +1,8 @@
 // `collab import mentorships FILE.csv`: checks every row, then imports all of them in one transaction or none.
+
 import type { Command } from "commander";
 import { validateMentorshipsCsv } from "../../core/mentoring/mentorships-csv.ts";
+import { count } from "../../core/plural.ts";
 import { importMentorships } from "../../db/import-mentorships.ts";
 import type { CliContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
@@ -23,7 +25,7 @@ export function register(parent: Command, context: CliContext): void {
       if (!result.ok) throw new UsageError(`${csv.fileName} row ${result.row}: ${result.reason}`);
       const total = result.created + result.updated;
       context.out(
-        `Imported ${total} ${total === 1 ? "mentorship" : "mentorships"} (${result.created} new, ${result.updated} updated).`,
+        `Imported ${count(total, "mentorship")} (${result.created} new, ${result.updated} updated).`,
       );
     });
 }

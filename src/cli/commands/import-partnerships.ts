@@ -1,6 +1,8 @@
 // `collab import partnerships FILE.csv`: checks every row and every person and programme named, then imports all or none.
+
 import type { Command } from "commander";
 import { validatePartnershipsCsv } from "../../core/partnerships/partnerships-csv.ts";
+import { count } from "../../core/plural.ts";
 import { importPartnerships } from "../../db/partnership-store.ts";
 import type { CliContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
@@ -8,9 +10,7 @@ import { readCsvFile } from "../read-csv.ts";
 
 function firstOf(errors: readonly string[]): string {
   const [first = "", ...more] = errors;
-  return more.length > 0
-    ? `${first} (and ${more.length} more problem${more.length === 1 ? "" : "s"})`
-    : first;
+  return more.length > 0 ? `${first} (and ${count(more.length, "more problem")})` : first;
 }
 
 export function register(parent: Command, context: CliContext): void {
@@ -30,7 +30,7 @@ export function register(parent: Command, context: CliContext): void {
       if (!result.ok) throw new UsageError(firstOf(result.errors));
       const total = result.created + result.updated;
       context.out(
-        `Imported ${total} partnership${total === 1 ? "" : "s"} (${result.created} new, ${result.updated} updated).`,
+        `Imported ${count(total, "partnership")} (${result.created} new, ${result.updated} updated).`,
       );
     });
 }

@@ -1,14 +1,11 @@
 // `collab import people FILE.csv`: checks every row first, then imports all of them in one transaction or none.
 import type { Command } from "commander";
 import { validatePeopleCsv } from "../../core/people-csv.ts";
+import { count } from "../../core/plural.ts";
 import { importPeople } from "../../db/people-store.ts";
 import type { CliContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
 import { readCsvFile } from "../read-csv.ts";
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export function register(parent: Command, context: CliContext): void {
   parent

@@ -1,6 +1,8 @@
 // `collab jobs run <name> [--now ISO]`: runs one job as of an instant, then delivers what it enqueued.
+
 import type { Command } from "commander";
 import { createServices } from "../../app/create-services.ts";
+import { count } from "../../core/plural.ts";
 import type { CliContext } from "../context.ts";
 import { UsageError } from "../errors.ts";
 
@@ -51,7 +53,7 @@ export function register(program: Command, context: CliContext): void {
         context.out(`${job.name} as of ${now.toISOString()}: ${result.summary}`);
         if (flags.deliver) {
           const delivered = await services.delivery.drain();
-          if (delivered > 0) context.out(`Delivered or retried ${delivered} messages.`);
+          if (delivered > 0) context.out(`Delivered or retried ${count(delivered, "message")}.`);
         }
       });
     });

@@ -1,6 +1,8 @@
 // `collab migrate`: applies the database migrations that have not run yet.
+
 import type { Command } from "commander";
 import { sql } from "drizzle-orm";
+import { count } from "../../core/plural.ts";
 import type { Db } from "../../db/client.ts";
 import { migrateDatabase } from "../../db/migrate.ts";
 import { rowsOf } from "../../db/rows.ts";
@@ -30,7 +32,7 @@ export function register(program: Command, context: CliContext): void {
           const after = await appliedMigrations(database.db);
           const where = database.kind === "postgres" ? "PostgreSQL" : `PGlite in ${context.config.dataDir}`;
           context.out(
-            `Database (${where}) is up to date: ${after - before} of ${after} migrations applied now.`,
+            `Database (${where}) is up to date: ${after - before} of ${count(after, "migration")} applied now.`,
           );
         },
         { migrate: false },

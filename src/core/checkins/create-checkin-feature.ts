@@ -53,9 +53,11 @@ export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
     if (!uuidPattern.test(checkinId) || !isCheckinAnswer(choice)) return staleButton;
     const note = noteOf(context);
     if (note) {
-      // Refused notes are neither stored nor logged; the card stays as it was so it can be rephrased.
+      // Refused notes are neither stored nor logged; the form stays open on the note so it can be rephrased
+      // (Teams: a note under the card, which keeps what was typed; the terminal asks for the note again).
       const problem = await checkNote(note, freeText);
-      if (problem) return textReply(`Nothing was recorded yet. ${problem}`);
+      if (problem)
+        return { kind: "invalid", errors: { [CHECKIN_NOTE_INPUT]: `Nothing was recorded yet. ${problem}` } };
     }
     const outcome = await checkins.recordAnswer({
       checkinId,

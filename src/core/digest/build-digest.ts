@@ -1,8 +1,10 @@
 // Builds a coordinator's digest from a snapshot: pure, so the numbers and the layout are tested without a database.
+
 import { DateTime } from "luxon";
 import { formatDate } from "../local-date.ts";
 import type { Block, Button, PersonRef, RichText, Span as TextSpan } from "../message.ts";
 import { type Message, mention, plainText } from "../message.ts";
+import { count } from "../plural.ts";
 import type { AtRiskPartnership, DigestSnapshot, MilestoneItem, RatePoint } from "./digest-snapshot.ts";
 import { rateChartLine, ratePercent } from "./rate-chart.ts";
 import { reachAdvice } from "./reach-advice.ts";
@@ -255,7 +257,7 @@ function introSection(snapshot: DigestSnapshot): Block[] {
 
 function periodLine(snapshot: DigestSnapshot): string {
   const { since, until } = snapshot.period;
-  const active = `${snapshot.activePartnerships} active partnership${snapshot.activePartnerships === 1 ? "" : "s"}`;
+  const active = count(snapshot.activePartnerships, "active partnership");
   return `${day(since)} – ${day(until)} · ${active}`;
 }
 
@@ -293,7 +295,7 @@ export function digestSummary(snapshot: DigestSnapshot): string {
   }
   if (snapshot.atRisk.length > 0) parts.push(`${snapshot.atRisk.length} at risk`);
   if (snapshot.milestonesOverdue.length > 0)
-    parts.push(`${snapshot.milestonesOverdue.length} milestones overdue`);
+    parts.push(`${count(snapshot.milestonesOverdue.length, "milestone")} overdue`);
   if (snapshot.unreachable.length > 0) parts.push(`${snapshot.unreachable.length} cannot be reached`);
   return parts.join("; ");
 }

@@ -1,9 +1,11 @@
 // `/collab digest [programme]`, `/collab digest settings` and the digest's buttons: nudge, pause, show all.
+
 import type { ActionContext, CommandContext, CoreFeature, Presses, Reply } from "../feature.ts";
 import { textReply } from "../feature.ts";
 import { commandUsage } from "../help.ts";
 import type { Message } from "../message.ts";
 import { pickProgramme } from "../pick-programme.ts";
+import { count } from "../plural.ts";
 import {
   buildDigest,
   buildSectionList,
@@ -132,7 +134,7 @@ export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
     if (enqueued > 0) context.record("its members were nudged");
     return textReply(
       enqueued > 0
-        ? `Nudged ${enqueued} member${enqueued === 1 ? "" : "s"} of ${partnership.title}.`
+        ? `Nudged ${count(enqueued, "member")} of ${partnership.title}.`
         : `The members of ${partnership.title} were nudged today already.`,
     );
   }

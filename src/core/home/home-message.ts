@@ -1,7 +1,9 @@
 // The home overview as a neutral message: profile status, partnerships with their next check-in, open intros.
+
 import type { Block, Message } from "../message.ts";
 import { nextCheckinAt } from "../partnerships/next-checkin.ts";
 import type { PartnershipView } from "../partnerships/partnership-port.ts";
+import { count } from "../plural.ts";
 import { PROFILE_OPEN_ACTION } from "../profile/profile-form.ts";
 import type { Profile } from "../profile/profile-port.ts";
 import type { OpenIntro } from "./home-port.ts";
@@ -91,7 +93,7 @@ export function homeMessage(input: HomeInput): Message {
   const active = input.partnerships.filter((p) => p.isMember && p.status === "active").length;
   return {
     summary: input.profile
-      ? `${active} active partnership${active === 1 ? "" : "s"}, ${input.intros.length} open intro${input.intros.length === 1 ? "" : "s"}.`
+      ? `${count(active, "active partnership")}, ${count(input.intros.length, "open intro")}.`
       : "You have no profile yet.",
     blocks: [
       { type: "header", text: "Your collaborations" },

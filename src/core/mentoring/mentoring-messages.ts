@@ -36,7 +36,14 @@ export function meetingLogForm(
         options: mentorships.map((m) => ({ label: mentorshipLabel(m, personId), value: m.id })),
         ...(mentorships.length === 1 ? { initial: mentorships[0]!.id } : {}),
       },
-      { type: "text-input", id: "met_on", label: "Met on (YYYY-MM-DD)", initial: today, maxLength: 10 },
+      {
+        type: "text-input",
+        id: "met_on",
+        label: "Met on (YYYY-MM-DD)",
+        initial: today,
+        maxLength: 10,
+        format: "date",
+      },
       {
         type: "text-input",
         id: "next_step",

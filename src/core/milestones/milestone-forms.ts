@@ -43,6 +43,7 @@ export function addMilestoneForm(partnerships: readonly PartnershipChoice[], for
         id: "due",
         label: "Due date (YYYY-MM-DD), if any",
         placeholder: "2027-03-31",
+        format: "date",
         optional: true,
         maxLength: 10,
       },

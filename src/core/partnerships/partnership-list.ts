@@ -1,6 +1,8 @@
 // The `partnerships` reply: each partnership with its rhythm and the viewer's next check-in, and the buttons they may use.
+
 import { formatInstant } from "../local-date.ts";
 import type { Block, Button, Message, Span } from "../message.ts";
+import { count } from "../plural.ts";
 import { effectiveHour, effectiveWeekday } from "../schedule/checkin-slots.ts";
 import { CADENCES, type Cadence } from "../schedule/periods.ts";
 import { nextCheckinAt } from "./next-checkin.ts";
@@ -125,7 +127,7 @@ export function partnershipListMessage(input: PartnershipListInput): Message {
   const summary =
     mine.length === 0
       ? "You are not in a partnership yet."
-      : `You are in ${mine.length} partnership${mine.length === 1 ? "" : "s"}.`;
+      : `You are in ${count(mine.length, "partnership")}.`;
   return { summary: input.notice ?? summary, blocks };
 }
 

@@ -5,7 +5,7 @@ import type { ActionContext, CommandContext, CoreFeature, Reply } from "../featu
 import { textReply } from "../feature.ts";
 import type { FreeTextGuard } from "../free-text.ts";
 import { commandUsage } from "../help.ts";
-import type { Block, Platform } from "../message.ts";
+import { type Block, formAgain, type Platform } from "../message.ts";
 import type { Log } from "../ports.ts";
 import { isTooLong, MAX_PAUSE_DAYS, parseDuration, pauseEnd } from "./parse-duration.ts";
 import { PROFILE_OPEN_ACTION, PROFILE_SAVE_ACTION, profileForm, readProfileForm } from "./profile-form.ts";
@@ -90,7 +90,14 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
     const current = context.personId ? await profiles.profileOf(context.personId) : null;
     const fallbackZone = current?.timezone ?? (await platformTimezone(context));
     const submission = await readProfileForm(context.inputs, fallbackZone, deps.freeText);
-    if (!submission.ok) return { kind: "invalid", errors: submission.errors };
+    if (!submission.ok) {
+      const form = profileForm({ profile: current, platformTimezone: fallbackZone });
+      return {
+        kind: "invalid",
+        errors: submission.errors,
+        form: formAgain(form, context.inputs, submission.errors),
+      };
+    }
     const personId = await profiles.saveOwnProfile(
       context.actor.address,
       context.personId,

@@ -20,6 +20,26 @@ const listFields = [
   ["needs", "What you are looking for", "e.g. a health economist; imaging data"],
 ] as const;
 
+/** The career stages the form offers, as the people CSV and the demo write them (the matcher reads "early"). */
+export const CAREER_STAGES = [
+  { label: "Early career (student, trainee, postdoc)", value: "early" },
+  { label: "Mid-career", value: "mid-career" },
+  { label: "Senior", value: "senior" },
+] as const;
+
+/** The career-stage choice; a stage imported in other words is offered as it is, so saving keeps it. */
+function careerStageChoice(stage: string | null): Block {
+  const known = CAREER_STAGES.some((option) => option.value === stage);
+  return {
+    type: "choice",
+    id: "career-stage",
+    label: "Career stage",
+    options: [...CAREER_STAGES, ...(stage && !known ? [{ label: stage, value: stage }] : [])],
+    ...(stage ? { initial: stage } : {}),
+    optional: true,
+  };
+}
+
 /** What the form starts with: the person's profile, or what the platform told us about a newcomer. */
 export interface ProfileFormStart {
   profile: Profile | null;
@@ -68,6 +88,7 @@ export function profileForm(start: ProfileFormStart): Form {
       maxLength: LINE_MAX,
       optional: true,
     },
+    careerStageChoice(p?.careerStage ?? null),
     ...listFields.map(
       ([id, label, placeholder]): Block => ({
         type: "text-input",
@@ -85,6 +106,7 @@ export function profileForm(start: ProfileFormStart): Form {
       id: "timezone",
       label: "Time zone",
       placeholder: "e.g. Europe/London",
+      format: "timezone",
       initial: p?.timezone ?? start.platformTimezone ?? "",
       maxLength: 64,
       optional: true,
@@ -142,6 +164,9 @@ export async function readProfileForm(
   const institution = line("institution", "Institution", LINE_MAX, true);
   const department = line("department", "Department", LINE_MAX, false);
   const role = line("role", "Role", LINE_MAX, false);
+  const careerStage = text(inputs, "career-stage");
+  if (careerStage.length > LINE_MAX)
+    errors["career-stage"] = `Please keep this under ${LINE_MAX} characters.`;
 
   const lists: Record<string, string[]> = {};
   for (const [id] of listFields) {
@@ -167,6 +192,7 @@ export async function readProfileForm(
     ["institution", institution ?? ""],
     ["department", department ?? ""],
     ["role", role ?? ""],
+    ["career-stage", careerStage],
     ...listFields.map(([id]): [string, string] => [id, (lists[id] ?? []).join("\n")]),
   ];
   for (const [id, value] of freeText) {
@@ -183,6 +209,7 @@ export async function readProfileForm(
       institution,
       department,
       role,
+      careerStage: careerStage === "" ? null : careerStage,
       expertise: lists.expertise ?? [],
       methods: lists.methods ?? [],
       offers: lists.offers ?? [],

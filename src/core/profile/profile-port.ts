@@ -26,6 +26,8 @@ export interface ProfileFields {
   institution: string;
   department: string | null;
   role: string | null;
+  /** Early career, mid-career or senior: the matcher pairs early-career people with mentors. */
+  careerStage: string | null;
   expertise: string[];
   methods: string[];
   offers: string[];

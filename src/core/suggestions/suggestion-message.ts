@@ -1,6 +1,8 @@
 // Writes the answer to /find-collaborator: up to five people, each with where they are, why, and a Request intro button.
+
 import type { Suggestion } from "../matching/types.ts";
 import type { Block, Message, PersonRef, Span } from "../message.ts";
+import { count } from "../plural.ts";
 import { introButtonValue } from "./find-request-port.ts";
 
 export const INTRO_REQUEST_ACTION = "intro.request";
@@ -61,7 +63,7 @@ export function suggestionsMessage(input: {
   const names = input.suggestions.map(({ ref }) => ref.name).join(", ");
   const summary = weak
     ? `No strong match; closest people: ${names}`
-    : `${input.suggestions.length} people who could help: ${names}`;
+    : `${count(input.suggestions.length, "person", "people")} who could help: ${names}`;
   return { summary, blocks };
 }
 

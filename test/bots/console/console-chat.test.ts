@@ -55,6 +55,10 @@ describe("collab chat", () => {
     expect(help).toContain("Research collaboration bot\n==========================");
     expect(help).toContain("• `find-collaborator <need>` — ");
     expect(help).not.toContain("/collab");
+    // Helen coordinates the programme: her help lists the coordinator's commands (not the admin's).
+    expect(help).toContain("• `digest [programme | settings]` — ");
+    expect(help).toContain("• `celebrate here [programme]` — ");
+    expect(help).not.toContain("`role list");
     chat.type("7");
     await chat.waitFor("There is no button [7]");
     chat.type("quit");
@@ -63,21 +67,87 @@ describe("collab chat", () => {
     expect(chat.transcript.trimEnd().endsWith("Bye.")).toBe(true);
   });
 
-  it("is a chat identity like the others: linked to the person and the most recently seen, so messages reach it", async () => {
+  it("lists in help only the commands of roles the person has", async () => {
+    const chat = openChat(database, SAMIR);
+    await chat.waitFor("`quit` to leave.");
+    chat.type("help");
+    const help = await chat.waitFor("In this terminal:");
+    expect(help).toContain("• `find-collaborator <need>` — ");
+    expect(help).not.toContain("`digest");
+    expect(help).not.toContain("`celebrate");
+    expect(help).not.toContain("`role");
+    await chat.close();
+  });
+
+  it("asks for the career stage in the profile form and saves it", async () => {
+    const chat = openChat(database, "maya.cohen@riverside.example");
+    await chat.waitFor("`quit` to leave.");
+    chat.type("profile");
+    await chat.waitFor("Name (Enter keeps");
+    for (let i = 0; i < 4; i++) chat.type("");
+    const stage = await chat.waitFor(/Career stage[\s\S]*?\n\s*\[?(\d+)\]?[^\n]*Mid-career/);
+    expect(stage).toContain("Early career (student, trainee, postdoc)");
+    chat.type(/(\d+)\D*Mid-career/.exec(stage)?.[1] ?? "");
+    for (let i = 0; i < 6; i++) chat.type("");
+    await chat.waitFor(/Profile (saved|updated)/);
+    await chat.close();
+    const [maya] = await database.db
+      .select()
+      .from(people)
+      .where(eq(people.email, "maya.cohen@riverside.example"));
+    expect(maya?.careerStage).toBe("mid-career");
+  });
+
+  it("checks a date and a time zone as they are typed, and asks again at once", async () => {
+    const helen = openChat(database, HELEN);
+    await helen.waitFor("`quit` to leave.");
+    helen.type("mentor log");
+    await helen.waitFor("Mentorship");
+    helen.type("");
+    await helen.waitFor("Met on (YYYY-MM-DD)");
+    helen.type("1/12/2026");
+    const refused = await helen.waitFor("Write the date as YYYY-MM-DD, e.g. 2027-03-31.");
+    expect(refused).not.toContain("Next step");
+    helen.type("2026-12-01");
+    await helen.waitFor("Next step");
+    helen.type("");
+    await helen.waitFor(/logged/i);
+    await helen.close();
+
+    const maya = openChat(database, "maya.cohen@riverside.example");
+    await maya.waitFor("`quit` to leave.");
+    maya.type("profile");
+    await maya.waitFor("Name (Enter keeps");
+    for (let i = 0; i < 9; i++) maya.type("");
+    await maya.waitFor("Time zone");
+    maya.type("Mars/Olympus_Mons");
+    const zone = await maya.waitFor("That is not a time zone I know");
+    expect(zone).not.toContain("Open to mentoring");
+    maya.type("Europe/Paris");
+    await maya.waitFor("Open to mentoring");
+    maya.type("");
+    await maya.waitFor(/Profile (saved|updated)/);
+    await maya.close();
+    const [row] = await database.db
+      .select()
+      .from(people)
+      .where(eq(people.email, "maya.cohen@riverside.example"));
+    expect(row?.timezone).toBe("Europe/Paris");
+  });
+
+  it("is a chat identity linked to the person, but not where the bot writes to someone who has Slack", async () => {
     const maya = await personId(database, "maya.cohen@riverside.example");
     await database.db.insert(chatIdentities).values({
       personId: maya,
       platform: "slack",
       tenantId: "TDEMO01",
       userId: "U0MAYA",
-      lastSeenAt: new Date(),
+      lastSeenAt: new Date(Date.now() - 86_400_000),
     });
-    // Maya used Slack last: this one waits for Slack.
-    const [toSlack] = await enqueueMessages(database.db, [
-      { kind: "test", to: { kind: "person", personId: maya }, message: hello("for Slack") },
-    ]);
     const chat = openChat(database, "maya.cohen@riverside.example");
-    await chat.waitFor("You are chatting as Maya Cohen");
+    await chat.waitFor(
+      "Messages the bot sends Maya Cohen go to their Slack account; here you see the answers to what you type.",
+    );
     const [identity] = await database.db
       .select()
       .from(chatIdentities)
@@ -88,7 +158,22 @@ describe("collab chat", () => {
         ),
       );
     expect(identity).toMatchObject({ personId: maya, tenantId: "local" });
+    // Used last, the terminal still does not take Maya's messages from Slack.
+    const [toSlack] = await enqueueMessages(database.db, [
+      { kind: "test", to: { kind: "person", personId: maya }, message: hello("for Slack") },
+    ]);
+    chat.type("help");
+    await chat.waitFor("In this terminal:");
+    await chat.close();
+    const rows = await database.db.select().from(outbox);
+    expect(rows.find((r) => r.id === toSlack)).toMatchObject({ platform: "slack", status: "pending" });
+    expect(chat.transcript).not.toContain("for Slack");
+  });
 
+  it("reaches in the terminal someone with no other account", async () => {
+    const maya = await personId(database, "maya.cohen@riverside.example");
+    const chat = openChat(database, "maya.cohen@riverside.example");
+    await chat.waitFor("Messages the bot sends you appear here.");
     const [toConsole] = await enqueueMessages(database.db, [
       {
         kind: "test",
@@ -99,14 +184,12 @@ describe("collab chat", () => {
     await chat.waitFor("--- new message ---\nYour mentor Helen is free on Thursday.");
     await chat.close();
     const rows = await database.db.select().from(outbox);
-    expect(rows.find((r) => r.id === toSlack)).toMatchObject({ platform: "slack", status: "pending" });
     expect(rows.find((r) => r.id === toConsole)).toMatchObject({
       platform: "console",
       tenantId: "local",
       status: "sent",
       platformMessageId: `console-${toConsole}`,
     });
-    expect(chat.transcript).not.toContain("for Slack");
   });
 
   it("shows, when it opens, what was sent to the person while it was closed", async () => {
@@ -126,7 +209,9 @@ describe("collab chat", () => {
     expect(suggestions).toContain("Samir Patel · Eastbrook University");
     const number = /\[(\d+)\] Request intro(?: — Samir Patel)?\n/.exec(amara.transcript)?.[1];
     amara.type(number ?? "1");
-    await amara.waitFor("Intro requested.");
+    const requested = await amara.waitFor("Intro requested.");
+    // The terminal shows bold as plain text, never Slack's *markup*.
+    expect(requested).not.toContain("*");
     expect((await amara.close()).code).toBe(0);
 
     const samir = openChat(database, SAMIR);
@@ -176,7 +261,7 @@ describe("a check-in in the terminal", () => {
     await chat.waitFor(`checkins as of ${checkinNow.replace("Z", ".000Z")}: `);
     const prompt = await chat.waitFor(/\[\d+\] Blocked/);
     expect(prompt).toContain(
-      "--- new message ---\nHow is *Amara Nwosu & Tomás Silva: survival after immunotherapy* going?",
+      "--- new message ---\nHow is Amara Nwosu & Tomás Silva: survival after immunotherapy going?",
     );
     const needsAttention = /\[(\d+)\] Needs attention/.exec(prompt)?.[1];
     expect(needsAttention).toBeDefined();
@@ -200,8 +285,110 @@ describe("a check-in in the terminal", () => {
     ]);
     // Tomás, her partner, is reached in his own terminal chat: his prompt waits there for him.
     const tomas = openChat(database, "tomas.silva@northfield.example");
-    await tomas.waitFor("--- new message ---\nHow is *Amara Nwosu & Tomás Silva");
+    await tomas.waitFor("--- new message ---\nHow is Amara Nwosu & Tomás Silva");
     await tomas.close();
+  });
+});
+
+describe("collab chat --as someone reachable elsewhere", () => {
+  let database: TestDatabase;
+  let checkinNow: string;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    const demo = await runWith(database, ["demo"]);
+    checkinNow = /jobs run checkins --now (\S+)/.exec(demo.stdout)?.[1] ?? "";
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it("leaves their check-in prompt on Slack", async () => {
+    const amara = await personId(database, AMARA);
+    await database.db
+      .insert(chatIdentities)
+      .values({ personId: amara, platform: "slack", tenantId: "TDEMO01", userId: "U0AMARA" });
+    const chat = openChat(database, AMARA);
+    await chat.waitFor("go to their Slack account");
+    chat.type(`jobs run checkins --now ${checkinNow}`);
+    await chat.waitFor("(nothing arrived for you)");
+    expect((await chat.close()).code).toBe(0);
+    const [prompt] = await database.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.personId, amara), eq(outbox.kind, "checkin.prompt")));
+    expect(prompt).toMatchObject({ platform: "slack", tenantId: "TDEMO01" });
+  });
+
+  it("keeps Lena, who never opened Teams, unreachable in the coordinator's digest", async () => {
+    const lena = openChat(database, "lena.fischer@rhein-klinik.example");
+    await lena.waitFor(
+      "This adds a terminal identity for Lena Fischer; it does not change where the bot writes to them.",
+    );
+    expect((await lena.close()).code).toBe(0);
+    const [sent] = await enqueueMessages(database.db, [
+      {
+        kind: "test",
+        to: { kind: "person", personId: await personId(database, "lena.fischer@rhein-klinik.example") },
+        message: hello("Your partnership starts"),
+      },
+    ]);
+    const rows = await database.db.select().from(outbox).where(eq(outbox.id, sent!));
+    expect(rows[0]).toMatchObject({ platform: "teams", status: "unreachable" });
+    const helen = openChat(database, HELEN);
+    helen.type("digest");
+    await helen.waitFor(/Members I cannot reach[^\n]*\n• Lena Fischer/);
+    await helen.close();
+  });
+
+  it("is refused with NODE_ENV=production unless --force", async () => {
+    const production = {
+      NODE_ENV: "production",
+      MICROSOFT_APP_ID: "00000000-0000-0000-0000-000000000000",
+      MICROSOFT_APP_PASSWORD: "test-password",
+    };
+    const refused = openChat(database, SAMIR, { env: production });
+    const { code, stderr } = await refused.close();
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^NODE_ENV is production: collab chat --as samir.patel@eastbrook.example .*--force/,
+    );
+    const forced = openChat(database, SAMIR, { env: production, args: ["--force"] });
+    await forced.waitFor("You are chatting as Samir Patel");
+    expect((await forced.close()).code).toBe(0);
+  });
+});
+
+describe("the patient-data guard in a terminal form", () => {
+  let database: TestDatabase;
+  let checkinNow: string;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    const demo = await runWith(database, ["demo"]);
+    checkinNow = /jobs run checkins --now (\S+)/.exec(demo.stdout)?.[1] ?? "";
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it("asks for a refused check-in note again, so the rephrased note is not read as a command", async () => {
+    const chat = openChat(database, AMARA);
+    await chat.waitFor("`quit` to leave.");
+    chat.type(`jobs run checkins --now ${checkinNow}`);
+    const prompt = await chat.waitFor(/\[\d+\] Blocked/);
+    chat.type(/\[(\d+)\] On track/.exec(prompt)?.[1] ?? "");
+    await chat.waitFor("A short note (optional)");
+    chat.type("NHS number 401 023 2137 withdrew");
+    await chat.waitFor("Please check:\n  A short note (optional): Nothing was recorded yet.");
+    await chat.waitFor("A short note (optional)");
+    chat.type("one participant withdrew");
+    await chat.waitFor("(updated)\nRecorded: on track");
+    expect((await chat.close()).code).toBe(0);
+    expect(chat.transcript).not.toContain("I don't know");
+    const [answered] = await database.db
+      .select()
+      .from(checkinPrompts)
+      .where(eq(checkinPrompts.personId, await personId(database, AMARA)));
+    expect(answered).toMatchObject({ answer: "on_track", note: "one participant withdrew" });
   });
 });
 
@@ -227,17 +414,61 @@ describe("a coordinator in the terminal", () => {
   it("reads the programme's digest on request, and when the digests job sends it", async () => {
     const chat = openChat(database, HELEN);
     chat.type("digest");
-    const asked = await chat.waitFor(
-      "• *Kwame Mensah & Grace Liu: finding eligible patients in clinic notes*",
-    );
+    const asked = await chat.waitFor(/Members I cannot reach[^\n]*\n• Lena Fischer/);
     expect(asked).toContain("Digest: Northfield Cancer Partnership\n=====================================");
-    expect(asked).toContain("*New partnerships (2)*");
+    // The demo's partnerships began weeks ago: not new this period, and bold shows as plain text.
+    expect(asked).not.toContain("New partnerships");
+    expect(asked).not.toContain("*");
 
     const monday = nextMondayMorning();
     chat.type(`jobs run digests --now ${monday}`);
     await chat.waitFor(`digests as of ${monday.replace("Z", ".000Z")}: 1 digest enqueued`);
     await chat.waitFor("--- new message ---\nDigest: Northfield Cancer Partnership");
     expect((await chat.close()).code).toBe(0);
+  });
+});
+
+describe("celebrations in the terminal", () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    expect((await runWith(database, ["demo"])).code).toBe(0);
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it("counts the terminal as a channel for `celebrate here`, and shows the celebration there", async () => {
+    const helen = openChat(database, HELEN);
+    await helen.waitFor("`quit` to leave.");
+    helen.type("celebrate here");
+    await helen.waitFor(
+      "Done: milestones and anniversaries of Northfield Cancer Partnership will be celebrated in this channel.",
+    );
+    await helen.close();
+
+    const amara = openChat(database, AMARA);
+    await amara.waitFor("`quit` to leave.");
+    amara.type("milestone");
+    await amara.waitFor("Partnership");
+    amara.type("");
+    await amara.waitFor("Milestone");
+    amara.type("Ethics approval granted");
+    await amara.waitFor("Kind");
+    amara.type("");
+    await amara.waitFor("Due date");
+    amara.type("");
+    const achieved = await amara.waitFor(/Achieved now\?[\s\S]*Yes, achieved now/);
+    amara.type(/\[?(\d+)\]?\D*Yes, achieved now/.exec(achieved)?.[1] ?? "");
+    await amara.waitFor("Ethics approval granted");
+    await amara.close();
+
+    const again = openChat(database, HELEN);
+    await again.waitFor("`quit` to leave.");
+    again.type("jobs run celebrations");
+    await again.waitFor("1 celebration post enqueued");
+    await again.waitFor(/--- new message ---[\s\S]*Ethics approval granted/);
+    expect((await again.close()).code).toBe(0);
   });
 });
 
@@ -257,6 +488,13 @@ describe("collab demo", () => {
       /^Loaded the demo programme "Northfield Cancer Partnership": 9 invented people/,
     );
     expect(first.stdout).toContain("npx collab chat --as amara.nwosu@riverside.example");
+    // It speaks of the database it is on.
+    if (database.url) {
+      expect(first.stdout).toContain("PostgreSQL serves several chats at once");
+      expect(first.stdout).not.toContain("embedded");
+    } else {
+      expect(first.stdout).toContain("one chat at a time on the embedded database");
+    }
     expect(first.stdout).toMatch(/jobs run checkins --now \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z/);
     const before = await exportOf(database);
     expect(before.tables.partnerships).toHaveLength(2);

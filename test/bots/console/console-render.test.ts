@@ -38,7 +38,7 @@ describe("renderPlainText", () => {
       [
         "Check-in",
         "========",
-        "How is *the survival study* going with Samir Patel (Eastbrook University)?",
+        "How is the survival study going with Samir Patel (Eastbrook University)?",
         "Partner: Lena Fischer",
         "Due: Tuesday",
         "  See the plan (https://example.org/p)",
@@ -48,16 +48,28 @@ describe("renderPlainText", () => {
     expect(buttons).toEqual([]);
   });
 
-  it("shows a chart as its text chart, indented like a context line", () => {
+  it("shows a chart as a labelled line per period, indented like a context line", () => {
     const { text } = renderPlainText([
       {
         type: "chart",
-        title: "Response rate",
-        points: [{ label: "23 Nov", value: 80 }],
-        fallback: ["Response rate, last 2 periods: ", { bold: "·▆" }, "  – · 80 %"],
+        title: "Response rate, last 3 periods",
+        valueLabel: "% answered",
+        points: [
+          { label: "9 Nov", value: null },
+          { label: "16 Nov", value: 45 },
+          { label: "23 Nov", value: 80 },
+        ],
+        fallback: ["Response rate, last 3 periods: ", { bold: "·▄▆" }, "  – · 45 · 80 %"],
       },
     ]);
-    expect(text).toBe("  Response rate, last 2 periods: *·▆*  – · 80 %");
+    expect(text).toBe(
+      [
+        "  Response rate, last 3 periods:",
+        "  9 Nov   no data",
+        "  16 Nov  █████████░░░░░░░░░░░  45 % answered",
+        "  23 Nov  ████████████████░░░░  80 % answered",
+      ].join("\n"),
+    );
   });
 
   it("numbers buttons from the first free number and names whom a repeated label is about", () => {

@@ -181,21 +181,27 @@ describe("renderBlockKit: block types", () => {
     expect(render({ type: "divider" })).toEqual([{ type: "divider" }]);
   });
 
-  it("renders a chart as its compact text chart in a context block (Block Kit draws no charts)", () => {
+  it("renders a chart as labelled text lines in a context block (Block Kit draws no charts)", () => {
     const chart: Block = {
       type: "chart",
-      title: "Response rate",
+      title: "Response rate <all>",
       valueLabel: "% answered",
       points: [
         { label: "16 Nov", value: null },
         { label: "23 Nov", value: 80 },
       ],
-      fallback: ["Response rate: ", bold("·▆"), "  – · 80 % <all>"],
+      fallback: ["Response rate: ", bold("·▆"), "  – · 80 %"],
     };
     const context = only(render(chart), "context");
-    expect(context.elements).toEqual([{ type: "mrkdwn", text: "Response rate: *·▆*  – · 80 % &lt;all&gt;" }]);
+    expect(context.elements).toEqual([
+      {
+        type: "mrkdwn",
+        text: "Response rate &lt;all&gt;:\n16 Nov  no data\n23 Nov  ████████████████░░░░  80 % answered",
+      },
+    ]);
     // Slack's 3000-character limit for context text, cut visibly.
-    const long = only(render({ ...chart, fallback: "▆".repeat(3001) }), "context");
+    const points = Array.from({ length: 200 }, (_, i) => ({ label: `week ${i}`, value: i % 100 }));
+    const long = only(render({ ...chart, points }), "context");
     const text = (long.elements[0] as { text: string }).text;
     expect(text).toHaveLength(3000);
     expect(text.endsWith("…")).toBe(true);

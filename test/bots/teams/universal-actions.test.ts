@@ -120,6 +120,29 @@ describe("Teams Universal Actions: adaptiveCard/action through the real CloudAda
     expect((await promptOf(db, bobId))[0]).toMatchObject({ answer: "on_track" });
   });
 
+  it("answers a refused profile card with the card again, holding what was typed and why", async () => {
+    const answer = await invoke(
+      adaptiveCardInvoke(t.connector.serviceUrl, {
+        verb: "profile.save",
+        data: {
+          actionId: "profile.save",
+          name: "Bob Okafor",
+          institution: "St Mary's",
+          role: "Research nurse",
+          needs: "records for DOB 14/07/1961",
+          mentoring: "no",
+        },
+      }),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body?.type).toBe("application/vnd.microsoft.card.adaptive");
+    const card = JSON.stringify(answer.body?.value);
+    expect(card).toContain("Please check:");
+    expect(card).toContain("What you are looking for: ");
+    expect(card).toContain('"value":"Research nurse"');
+    expect(card).toContain("records for DOB 14/07/1961");
+  });
+
   it("answers a press of an unknown action with a short note rather than replacing the card", async () => {
     const answer = await invoke(
       adaptiveCardInvoke(t.connector.serviceUrl, { verb: "no.such.action", data: {} }),
