@@ -156,4 +156,15 @@ describe("days away", () => {
     const carol = (await db.select().from(personAway)).filter((r) => r.personId === ids.carol);
     expect(carol.map((r) => r.toDate)).toEqual(["2026-11-27"]); // the past stays, for the digest
   });
+
+  it("moves a prompt planned already when its member goes away that day, to their next open morning", async () => {
+    await tickEvery("checkins", "2026-12-08T00:00:00Z", "2026-12-08T09:00:00Z", 1); // planned at Bob's 10:00
+    expect((await dueOf(ids.carol!)).at(-1)).toBe("2026-12-08T10:00:00.000Z");
+    clock.set("2026-12-08T09:30:00Z");
+    expect(await slack("U0CAROL01", "away 2026-12-08 2026-12-08")).toContain("Noted");
+    await tickEvery("checkins", "2026-12-08T10:00:00Z", "2026-12-09T12:00:00Z", 1);
+    const [latest] = (await promptOf(db, ids.carol!)).sort((a, b) => b.dueAt.getTime() - a.dueAt.getTime());
+    expect(latest).toMatchObject({ dueAt: new Date("2026-12-09T09:00:00Z"), status: "sent" });
+    expect(latest!.sentAt).toEqual(new Date("2026-12-09T09:00:00Z"));
+  });
 });
