@@ -1,5 +1,6 @@
 // Validates the rows of a people CSV (already split into cells) into people to import, or names the first bad row.
 
+import { checkCountry } from "./calendar/public-holidays.ts";
 import { type CsvInput, cellCountProblem, indexHeader, isEmailAddress } from "./csv-table.ts";
 import { TEXT_LIMITS } from "./text-limits.ts";
 
@@ -23,6 +24,8 @@ export const peopleCsvColumns = [
   "slack_user_id",
   "teams_tenant_id",
   "teams_aad_object_id",
+  "country",
+  "region",
 ] as const;
 
 export type PeopleCsvColumn = (typeof peopleCsvColumns)[number];
@@ -47,6 +50,9 @@ export interface PersonImportRow {
   offers?: string[];
   needs?: string[];
   timezone?: string | null;
+  /** Public holidays (optional columns): ISO 3166-1 alpha-2, and date-holidays' region code such as SCT or BY. */
+  country?: string | null;
+  region?: string | null;
   openToMentoring?: boolean;
   coordinator?: boolean;
   programmes?: string[];
@@ -176,6 +182,14 @@ function readRow(index: Map<PeopleCsvColumn, number>, row: number, cells: readon
   if (timezone && !isTimeZone(timezone)) {
     reader.problems.push(`timezone "${timezone}" is not an IANA time zone such as Europe/London`);
   }
+  let country = reader.optionalText("country");
+  let region = reader.optionalText("region");
+  if (region && !country) reader.problems.push(`region "${region}" needs its country in the country column`);
+  else if (country) {
+    const checked = checkCountry(country, region);
+    if (checked.ok) ({ country, region } = checked);
+    else reader.problems.push(checked.reason);
+  }
   const conflictsWith = reader.list("conflicts_with")?.map((item) => item.toLowerCase());
   for (const item of conflictsWith ?? []) {
     if (!isEmailAddress(item)) reader.problems.push(`conflicts_with "${item}" is not an email address`);
@@ -196,6 +210,8 @@ function readRow(index: Map<PeopleCsvColumn, number>, row: number, cells: readon
     offers: reader.list("offers"),
     needs: reader.list("needs"),
     timezone,
+    country,
+    region: country === undefined && region === undefined ? undefined : (region ?? null),
     openToMentoring: reader.boolean("open_to_mentoring"),
     coordinator: reader.boolean("coordinator"),
     programmes: reader.list("programme"),

@@ -17,4 +17,6 @@ export const TEXT_LIMITS = {
   profileListItem: 100,
   /** … and how many items each list holds. */
   profileListItems: 25,
+  /** `/collab away <from> <to> [reason]`: the reason, which partners never see. */
+  awayReason: 200,
 } as const;

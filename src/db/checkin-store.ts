@@ -1,6 +1,8 @@
 // Check-ins in Postgres: periods planned with ON CONFLICT DO NOTHING; due prompts and reminders claimed FOR UPDATE
 // SKIP LOCKED and, in the same transaction, written to the outbox and marked, so any number of instances send each once.
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { type AnswerWindow, DEFAULT_ANSWER_WINDOW } from "../core/calendar/answer-window.ts";
+import type { AwayRange } from "../core/calendar/person-calendar.ts";
 import type { CheckinAnswer } from "../core/checkins/answers.ts";
 import type {
   AnswerOutcome,
@@ -24,6 +26,8 @@ import {
   partnershipMembers,
   partnerships,
   people,
+  personAway,
+  programmes,
 } from "./schema.ts";
 
 /** Prompts claimed per transaction: small enough to keep locks short, large enough to keep round trips few. */
@@ -36,6 +40,46 @@ export const personZone = sql<string>`coalesce(nullif(${people.timezone}, ''), (
   select ci.platform_timezone from ${chatIdentities} ci
   where ci.person_id = ${people.id} and ci.platform_timezone is not null
   order by ci.last_seen_at desc nulls last limit 1), 'UTC')`;
+
+/** The person's days away that end no earlier than yesterday (UTC), as [{ from, to }] dates. */
+export const personAwayRanges = (now: Date) => sql<unknown>`coalesce((
+  select json_agg(json_build_object('from', a.from_date::text, 'to', a.to_date::text) order by a.from_date)
+  from ${personAway} a
+  where a.person_id = ${people.id} and a.to_date >= (${iso(now)})::date - 1), '[]'::json)`;
+
+/** The away ranges as the driver returned them (parsed JSON, or its text). */
+export function awayRanges(value: unknown): AwayRange[] {
+  const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((range: unknown) => {
+    const { from, to } = (range ?? {}) as { from?: unknown; to?: unknown };
+    return typeof from === "string" && typeof to === "string" ? [{ from, to }] : [];
+  });
+}
+
+/** A programme's answer window; the default one for a partnership without a programme (left join, nulls). */
+export function windowOf(row: {
+  answerDays: unknown;
+  answerStartHour: number | null;
+  answerEndHour: number | null;
+}): AnswerWindow {
+  const days = Array.isArray(row.answerDays) ? row.answerDays.map(Number) : null;
+  if (!days || days.length === 0 || row.answerStartHour === null || row.answerEndHour === null)
+    return DEFAULT_ANSWER_WINDOW;
+  return { days, startHour: Number(row.answerStartHour), endHour: Number(row.answerEndHour) };
+}
+
+const windowColumns = {
+  answerDays: programmes.answerDays,
+  answerStartHour: programmes.answerStartHour,
+  answerEndHour: programmes.answerEndHour,
+};
+
+const calendarColumns = (now: Date) => ({
+  country: people.country,
+  region: people.region,
+  away: personAwayRanges(now),
+});
 
 /** Neither opted out nor paused at `now`. */
 export const personAvailable = (now: Date) =>
@@ -101,6 +145,9 @@ const PLANNING_PAGE = 2000;
 
 type PartnershipRow = Pick<PlanningPartnership, "id" | "weekday" | "localHour" | "startedAt"> & {
   cadence: string;
+  answerDays: unknown;
+  answerStartHour: number | null;
+  answerEndHour: number | null;
 };
 
 /** One page of partnerships with their members and the periods planned already. */
@@ -116,6 +163,7 @@ async function planningPage(
       personId: people.id,
       zone: personZone,
       available: personAvailable(now),
+      ...calendarColumns(now),
     })
     .from(partnershipMembers)
     .innerJoin(people, eq(people.id, partnershipMembers.personId))
@@ -130,12 +178,27 @@ async function planningPage(
   const membersOf = new Map<string, PlanningPartnership["members"][number][]>();
   for (const row of members) {
     const list = membersOf.get(row.partnershipId) ?? [];
-    list.push({ personId: row.personId, zone: row.zone, available: Boolean(row.available) });
+    list.push({
+      personId: row.personId,
+      zone: row.zone,
+      available: Boolean(row.available),
+      country: row.country,
+      region: row.region,
+      away: awayRanges(row.away),
+    });
     membersOf.set(row.partnershipId, list);
   }
-  return page.flatMap((p) =>
+  return page.flatMap(({ answerDays, answerStartHour, answerEndHour, ...p }) =>
     isCadence(p.cadence)
-      ? [{ ...p, cadence: p.cadence, members: membersOf.get(p.id) ?? [], plannedKeys: keys.get(p.id) ?? [] }]
+      ? [
+          {
+            ...p,
+            cadence: p.cadence,
+            window: windowOf({ answerDays, answerStartHour, answerEndHour }),
+            members: membersOf.get(p.id) ?? [],
+            plannedKeys: keys.get(p.id) ?? [],
+          },
+        ]
       : [],
   );
 }
@@ -154,8 +217,10 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
             weekday: partnerships.weekday,
             localHour: partnerships.localHour,
             startedAt: partnerships.startedAt,
+            ...windowColumns,
           })
           .from(partnerships)
+          .leftJoin(programmes, eq(programmes.id, partnerships.programmeId))
           .where(and(eq(partnerships.status, "active"), cursor ? gt(partnerships.id, cursor) : undefined))
           .orderBy(asc(partnerships.id))
           .limit(pageSize);
@@ -206,7 +271,7 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
     },
 
     async sendDuePrompts(now, decide) {
-      const counts: PromptRunCounts = { sent: 0, late: 0, unreachable: 0, skipped: 0, waiting: 0 };
+      const counts: PromptRunCounts = { sent: 0, late: 0, unreachable: 0, skipped: 0, waiting: 0, moved: 0 };
       let cursor: Cursor | null = null;
       for (;;) {
         const batch = await db.transaction(async (tx) => {
@@ -241,11 +306,14 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
                     partnershipStatus: partnerships.status,
                     zone: personZone,
                     available: personAvailable(now),
+                    ...calendarColumns(now),
+                    ...windowColumns,
                   })
                   .from(checkinPrompts)
                   .innerJoin(checkins, eq(checkins.id, checkinPrompts.checkinId))
                   .innerJoin(partnerships, eq(partnerships.id, checkins.partnershipId))
                   .innerJoin(people, eq(people.id, checkinPrompts.personId))
+                  .leftJoin(programmes, eq(programmes.id, partnerships.programmeId))
                   .where(
                     sql`(${checkinPrompts.checkinId}, ${checkinPrompts.personId}) in (
                       select * from unnest(
@@ -257,13 +325,29 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
             const detail = detailOf.get(`${c.checkinId} ${c.personId}`);
             return detail ? [{ ...detail, dueAt: c.dueAt }] : [];
           });
-          const found = { sent: 0, late: 0, unreachable: 0, skipped: 0, waiting: 0 };
+          const found: PromptRunCounts = {
+            sent: 0,
+            late: 0,
+            unreachable: 0,
+            skipped: 0,
+            waiting: 0,
+            moved: 0,
+          };
+          const moves: { checkinId: string; personId: string; dueAt: Date }[] = [];
           const updates: PromptUpdate[] = [];
           const sends: { row: (typeof rows)[number]; message: OutgoingMessage }[] = [];
           for (const row of rows) {
-            const decision = decide({ ...row, available: Boolean(row.available) });
+            const decision = decide({
+              ...row,
+              available: Boolean(row.available),
+              away: awayRanges(row.away),
+              window: windowOf(row),
+            });
             if (decision.kind === "wait") found.waiting++;
-            else if (decision.kind === "skip") {
+            else if (decision.kind === "move") {
+              found.moved++;
+              moves.push({ checkinId: row.checkinId, personId: row.personId, dueAt: decision.dueAt });
+            } else if (decision.kind === "skip") {
               found.skipped++;
               updates.push({
                 checkinId: row.checkinId,
@@ -293,6 +377,15 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
             });
           });
           await applyPromptUpdates(tx, updates, now);
+          if (moves.length > 0)
+            await tx.execute(sql`
+              update ${checkinPrompts} as cp set due_at = v.due_at
+              from unnest(
+                ${arrayLiteral(moves.map((m) => m.checkinId))}::uuid[],
+                ${arrayLiteral(moves.map((m) => m.personId))}::uuid[],
+                ${arrayLiteral(moves.map((m) => m.dueAt.toISOString()))}::timestamptz[]
+              ) as v(checkin_id, person_id, due_at)
+              where cp.checkin_id = v.checkin_id and cp.person_id = v.person_id and cp.status = 'pending'`);
           const last = claimed.at(-1);
           return { found, size: claimed.length, last };
         });
@@ -317,11 +410,14 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
               title: partnerships.title,
               programmeId: partnerships.programmeId,
               zone: personZone,
+              ...calendarColumns(now),
+              ...windowColumns,
             })
             .from(checkinPrompts)
             .innerJoin(checkins, eq(checkins.id, checkinPrompts.checkinId))
             .innerJoin(partnerships, eq(partnerships.id, checkins.partnershipId))
             .innerJoin(people, eq(people.id, checkinPrompts.personId))
+            .leftJoin(programmes, eq(programmes.id, partnerships.programmeId))
             // Only prompts that reached the person: a failed delivery is not followed by a reminder.
             .innerJoin(outbox, and(eq(outbox.id, checkinPrompts.outboxId), eq(outbox.status, "sent")))
             .where(
@@ -343,7 +439,12 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
           const due: { checkinId: string; personId: string; message: OutgoingMessage }[] = [];
           let waited = 0;
           for (const row of rows) {
-            const decision = decide({ ...row, sentAt: row.sentAt! });
+            const decision = decide({
+              ...row,
+              sentAt: row.sentAt!,
+              away: awayRanges(row.away),
+              window: windowOf(row),
+            });
             if (decision.kind === "wait") waited++;
             else due.push({ checkinId: row.checkinId, personId: row.personId, message: decision.message });
           }

@@ -103,7 +103,8 @@ export function latestAnswerQuery(programmeId: string, until: Date) {
 }
 
 /**
- * Each active partnership's last two check-ins with a prompt sent, and how many of them went unanswered.
+ * Each active partnership's last two check-ins with a prompt sent, and how many of them went unanswered; a
+ * check-in whose period every member spent (partly) away is left out, so leave never reads as going quiet.
  * Both queries walk one partnership's check-ins newest first (checkins_partnership_start) and stop early.
  */
 export function recentCheckinsQuery(programmeId: string, until: Date) {
@@ -124,6 +125,16 @@ export function recentCheckinsQuery(programmeId: string, until: Date) {
             select 1 from checkin_prompts s
             where s.checkin_id = c.id and s.sent_at < ${end}::timestamptz
               and s.status not in ('pending', 'unreachable', 'skipped')
+          )
+          -- A period in which every member was away (leave, on call) is nobody's silence: it is not counted.
+          and exists (
+            select 1 from partnership_members m
+            where m.partnership_id = p.id and not exists (
+              select 1 from person_away a
+              where a.person_id = m.person_id
+                and a.from_date < (c.period_end at time zone 'UTC')::date
+                and a.to_date >= (c.period_start at time zone 'UTC')::date
+            )
           )
         order by c.period_start desc
         limit 2

@@ -23,6 +23,8 @@ interface RawCoordinator {
   last_digest_at: unknown;
   created_at: unknown;
   timezone: string | null;
+  country: string | null;
+  region: string | null;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function coordinatorRows(
 ): Promise<CoordinatorRow[]> {
   const result = await db.execute(sql`
     select pm.programme_id, pr.name, pm.person_id, pm.digest_weekday, pm.digest_hour, pm.last_digest_at, pm.created_at,
+      pe.country, pe.region,
       coalesce(nullif(pe.timezone, ''), (
         select ci.platform_timezone from chat_identities ci
         where ci.person_id = pe.id and ci.platform_timezone is not null
@@ -56,6 +59,8 @@ export async function coordinatorRows(
     lastDigestAt: row.last_digest_at ? toDate(row.last_digest_at) : null,
     createdAt: toDate(row.created_at),
     timezone: safeZone(row.timezone),
+    country: row.country,
+    region: row.region,
   }));
 }
 

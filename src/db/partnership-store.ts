@@ -19,6 +19,7 @@ import {
   partnershipMembers,
   partnerships,
   people,
+  personAway,
   programmeMembers,
   programmes,
 } from "./schema.ts";
@@ -69,6 +70,12 @@ async function views(
         personId: people.id,
         name: people.name,
         zone: personZone,
+        // The last day of the days away that cover today in the member's zone; never the reason.
+        awayUntil: sql<string | null>`(
+          select max(a.to_date)::text from ${personAway} a
+          where a.person_id = ${people.id}
+            and a.from_date <= (${now.toISOString()}::timestamptz at time zone ${personZone})::date
+            and a.to_date >= (${now.toISOString()}::timestamptz at time zone ${personZone})::date)`,
       })
       .from(partnershipMembers)
       .innerJoin(people, eq(people.id, partnershipMembers.personId))

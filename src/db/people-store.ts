@@ -29,6 +29,8 @@ function personFields(row: PersonImportRow): PersonFields {
     needs: row.needs,
     conflictsWith: row.conflictsWith,
     timezone: row.timezone,
+    country: row.country,
+    region: row.region,
     openToMentoring: row.openToMentoring,
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));

@@ -40,6 +40,8 @@ function profileOfRow(row: typeof people.$inferSelect): Profile {
     offers: row.offers,
     needs: row.needs,
     timezone: row.timezone,
+    country: row.country,
+    region: row.region,
     openToMentoring: row.openToMentoring,
     optedOut: row.optedOut,
     pausedUntil: row.pausedUntil,
@@ -58,6 +60,8 @@ function columnsOf(fields: ProfileFields) {
     offers: fields.offers,
     needs: fields.needs,
     timezone: fields.timezone,
+    country: fields.country,
+    region: fields.region,
     openToMentoring: fields.openToMentoring,
     // The wall clock, not the transaction's start: other instances' match indexes look for rows newer than they saw.
     updatedAt: sql`clock_timestamp()`,

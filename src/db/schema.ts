@@ -40,6 +40,9 @@ export const people = pgTable(
     needs: textList("needs"),
     conflictsWith: textList("conflicts_with"),
     timezone: text("timezone"),
+    /** Where the person's public holidays come from: ISO 3166-1 alpha-2 and date-holidays' region (state) code. */
+    country: text("country"),
+    region: text("region"),
     openToMentoring: boolean("open_to_mentoring").notNull().default(false),
     optedOut: boolean("opted_out").notNull().default(false),
     celebrationsOptOut: boolean("celebrations_opt_out").notNull().default(false),
@@ -84,8 +87,35 @@ export const chatIdentities = pgTable(
 export const programmes = pgTable("programmes", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull().unique(),
+  /** The answer window: ISO weekdays and whole local hours in which members are prompted and reminded. */
+  answerDays: integer("answer_days").array().notNull().default(sql`'{1,2,3,4,5}'::integer[]`),
+  answerStartHour: integer("answer_start_hour").notNull().default(9),
+  answerEndHour: integer("answer_end_hour").notNull().default(17),
   createdAt: createdAt(),
 });
+
+/** Days a person is away (leave, a week on call or on nights), inclusive dates on their own calendar. */
+export const personAway = pgTable(
+  "person_away",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    fromDate: date("from_date", { mode: "string" }).notNull(),
+    toDate: date("to_date", { mode: "string" }).notNull(),
+    /** Seen by the person only, never by partners; checked by the patient-data guard. */
+    reason: text("reason"),
+    /** command: typed or the form; slack-status: read from the person's Slack status. */
+    source: text("source").notNull().default("command"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("person_away_person").on(t.personId, t.toDate),
+    capped("person_away_reason_length", t.reason, TEXT_LIMITS.awayReason),
+    check("person_away_order", sql`${t.fromDate} <= ${t.toDate}`),
+  ],
+);
 
 /** role: member | coordinator. A coordinator also sets when their digest comes. */
 export const programmeMembers = pgTable(

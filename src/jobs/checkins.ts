@@ -16,7 +16,8 @@ export function createCheckinsJob(deps: { checkins: CheckinService }): Job {
       return {
         summary:
           `${count(counts.planned, "check-in")} planned, ${count(counts.sent, "prompt")} enqueued${late}, ` +
-          `${counts.unreachable} unreachable, ${counts.skipped} skipped, ${waiting} waiting for working hours`,
+          `${counts.unreachable} unreachable, ${counts.skipped} skipped, ${counts.moved} moved past a holiday or days away, ` +
+          `${waiting} waiting for working hours`,
         // Waiting prompts are not news each minute; the scheduler logs a run only when something happened.
         counts: done,
       };

@@ -230,6 +230,8 @@ describe("every button counts once", () => {
     await say(users.ana, "find-collaborator biostatistics for survival analysis");
     await say(users.cora, "digest");
     await say(users.cora, "digest settings");
+    await say(users.ana, "away");
+    await say(users.cora, "window");
     // Slack's Home tab: the overview a door builds when the person opens it, and its buttons.
     found.push({ actionId: HOME_OPEN_ACTION, value: "", inputs: {}, userId: users.ana });
     for (const job of t.app.jobs) await job.run(clock.now());

@@ -1,9 +1,19 @@
 // Planning check-ins (pure core): a period is planned when its first member is due, in every member's own zone.
 import { describe, expect, it } from "vitest";
+import { DEFAULT_ANSWER_WINDOW } from "../../src/core/calendar/answer-window.ts";
 import type { PlanningPartnership } from "../../src/core/checkins/checkin-port.ts";
 import { planCheckins } from "../../src/core/checkins/plan-checkins.ts";
 import { nextCheckinAt } from "../../src/core/partnerships/next-checkin.ts";
 import type { PartnershipView } from "../../src/core/partnerships/partnership-port.ts";
+
+const member = (personId: string, zone: string, available: boolean) => ({
+  personId,
+  zone,
+  available,
+  country: null,
+  region: null,
+  away: [],
+});
 
 const partnership = (overrides: Partial<PlanningPartnership> = {}): PlanningPartnership => ({
   id: "p1",
@@ -11,10 +21,8 @@ const partnership = (overrides: Partial<PlanningPartnership> = {}): PlanningPart
   weekday: 1, // Monday
   localHour: 10,
   startedAt: new Date("2026-11-01T00:00:00Z"),
-  members: [
-    { personId: "auckland", zone: "Pacific/Auckland", available: true },
-    { personId: "london", zone: "Europe/London", available: true },
-  ],
+  window: DEFAULT_ANSWER_WINDOW,
+  members: [member("auckland", "Pacific/Auckland", true), member("london", "Europe/London", true)],
   plannedKeys: [],
   ...overrides,
 });
@@ -49,10 +57,7 @@ describe("planCheckins", () => {
     const startedLate = partnership({ startedAt: new Date("2026-11-24T00:00:00Z"), plannedKeys: [] });
     expect(planCheckins([startedLate], new Date("2026-11-25T12:00:00Z"))).toEqual([]);
     const paused = partnership({
-      members: [
-        { personId: "auckland", zone: "Pacific/Auckland", available: false },
-        { personId: "london", zone: "Europe/London", available: true },
-      ],
+      members: [member("auckland", "Pacific/Auckland", false), member("london", "Europe/London", true)],
     });
     const [plan] = planCheckins([paused], new Date("2026-11-23T10:00:00Z"));
     expect(plan?.prompts.map((p) => p.personId)).toEqual(["london"]);

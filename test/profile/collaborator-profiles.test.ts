@@ -113,6 +113,8 @@ describe("collaborator profiles and availability", () => {
       element: { initial_value?: string };
     };
     expect(zone.element.initial_value).toBe("Europe/London");
+    // Whose public holidays: empty means the zone's country (here GB, with no region).
+    expect(view.blocks.map((b) => b.block_id)).toEqual(expect.arrayContaining(["country", "region"]));
 
     const missing = await postInteraction(
       t.baseUrl,
@@ -298,6 +300,17 @@ describe("collaborator profiles and availability", () => {
       .from(people)
       .where(eq(people.email, `teams:${TEAMS_TENANT_ID}:${tomas.aadObjectId}@chat.invalid`));
     expect(person!.offers).toEqual(["heart failure registry access"]);
+  });
+
+  it("keeps the country and region of one's public holidays, and refuses ones the calendar does not know", async () => {
+    expect(await tomasSavesProfile({ country: "DE", region: "ZZ" })).toContain("I don't know the region");
+    expect(await tomasSavesProfile({ country: "XX" })).toContain("two-letter code");
+    expect(await tomasSavesProfile({ country: "gb", region: "sct" })).toContain("Profile updated");
+    const [person] = await t.database.db
+      .select()
+      .from(people)
+      .where(eq(people.email, `teams:${TEAMS_TENANT_ID}:${tomas.aadObjectId}@chat.invalid`));
+    expect(person).toMatchObject({ country: "GB", region: "SCT" });
   });
 
   it("pause, opt-out and resume take a person out of suggestions and back", async () => {

@@ -1,7 +1,11 @@
 // Partnerships and check-ins: the `partnerships` command, answering prompts, and the checkins and reminders jobs.
+import { createAwayFeature } from "../../core/away/create-away-feature.ts";
+import { createAnswerWindowFeature } from "../../core/calendar/create-answer-window-feature.ts";
 import { createCheckinFeature } from "../../core/checkins/create-checkin-feature.ts";
 import { createCheckinService } from "../../core/checkins/create-checkin-service.ts";
 import { createPartnershipsFeature } from "../../core/partnerships/create-partnerships-feature.ts";
+import { createAnswerWindowStore } from "../../db/answer-window-store.ts";
+import { createAwayStore } from "../../db/away-store.ts";
 import { createCheckinStore } from "../../db/checkin-store.ts";
 import { createPartnershipStore } from "../../db/partnership-store.ts";
 import { createCheckinsJob } from "../../jobs/checkins.ts";
@@ -16,6 +20,8 @@ export function createCheckins(deps: CapabilityDeps): Capability {
     features: [
       createPartnershipsFeature({ partnerships: createPartnershipStore(deps.db) }),
       createCheckinFeature({ checkins: store, freeText: deps.freeText }),
+      createAwayFeature({ away: createAwayStore(deps.db), freeText: deps.freeText }),
+      createAnswerWindowFeature({ windows: createAnswerWindowStore(deps.db) }),
     ],
     jobs: [createCheckinsJob({ checkins }), createRemindersJob({ checkins })],
   };

@@ -1,4 +1,6 @@
 // What check-ins need from storage; src/db/checkin-store.ts implements it (claims, transactions, the outbox).
+import type { AnswerWindow } from "../calendar/answer-window.ts";
+import type { AwayRange } from "../calendar/person-calendar.ts";
 import type { OutgoingMessage } from "../outgoing.ts";
 import type { Cadence } from "../schedule/periods.ts";
 import type { CheckinAnswer } from "./answers.ts";
@@ -10,6 +12,11 @@ export interface PlanningMember {
   zone: string;
   /** Not opted out and not paused now. */
   available: boolean;
+  /** Where the person's public holidays come from (null: none known). */
+  country: string | null;
+  region: string | null;
+  /** Days away that have not ended. */
+  away: readonly AwayRange[];
 }
 
 /** An active partnership and the periods already planned for it. */
@@ -19,6 +26,8 @@ export interface PlanningPartnership {
   weekday: number;
   localHour: number;
   startedAt: Date;
+  /** The programme's answer window (the default one without a programme). */
+  window: AnswerWindow;
   members: readonly PlanningMember[];
   /** Period keys of this partnership's check-ins whose period has not ended yet. */
   plannedKeys: readonly string[];
@@ -44,6 +53,10 @@ export interface DuePrompt {
   periodEnd: Date;
   zone: string;
   available: boolean;
+  country: string | null;
+  region: string | null;
+  away: readonly AwayRange[];
+  window: AnswerWindow;
 }
 
 export type PromptDecision =
@@ -51,7 +64,9 @@ export type PromptDecision =
   /** Recorded as skipped: too late, paused, opted out, closed. */
   | { kind: "skip" }
   /** Left pending: e.g. outside the member's working time, to be looked at again on a later tick. */
-  | { kind: "wait" };
+  | { kind: "wait" }
+  /** Left pending, due later: the member is away or on a public holiday today. */
+  | { kind: "move"; dueAt: Date };
 
 export interface PromptRunCounts {
   sent: number;
@@ -59,6 +74,8 @@ export interface PromptRunCounts {
   unreachable: number;
   skipped: number;
   waiting: number;
+  /** Moved to a later day: a public holiday or a day away. */
+  moved: number;
 }
 
 /** A delivered, unanswered, not yet reminded prompt of an active partnership, old enough to consider. */
@@ -70,6 +87,10 @@ export interface ReminderCandidate {
   sentAt: Date;
   periodEnd: Date;
   zone: string;
+  country: string | null;
+  region: string | null;
+  away: readonly AwayRange[];
+  window: AnswerWindow;
 }
 
 export type ReminderDecision = { kind: "remind"; message: OutgoingMessage } | { kind: "wait" };

@@ -1,7 +1,16 @@
 // Check-ins as the scheduled jobs run them: plan due periods, send due prompts (late once, else skip), remind once.
+// Nothing reaches a member on a closed day of their calendar (public holiday, day away, outside the answer window):
+// a prompt due then moves to the next open day of its period, a reminder waits for one.
+import {
+  calendarOf,
+  isOpenDay,
+  isOpenTime,
+  nextOpenTime,
+  openMorningAtOrAfter,
+} from "../calendar/person-calendar.ts";
 import { classifyMissed, DEFAULT_LATE_WINDOW_HOURS } from "../schedule/catch-up.ts";
-import { DEFAULT_REMINDER_AFTER_HOURS, reminderDueAt } from "../schedule/reminder-time.ts";
-import { isWorkingTime, safeZone, type WorkingHours } from "../schedule/working-time.ts";
+import { DEFAULT_REMINDER_AFTER_HOURS } from "../schedule/reminder-time.ts";
+import { safeZone, toLocal, type WorkingHours } from "../schedule/working-time.ts";
 import { promptOutgoing } from "./checkin-messages.ts";
 import type {
   CheckinStore,
@@ -34,6 +43,8 @@ export function createCheckinService(options: CheckinServiceOptions): CheckinSer
   const reminderAfterHours = options.reminderAfterHours ?? DEFAULT_REMINDER_AFTER_HOURS;
   const lateWindowHours = options.lateWindowHours ?? DEFAULT_LATE_WINDOW_HOURS;
 
+  const windowOf = (row: DuePrompt | ReminderCandidate) => (hours ? { ...row.window, ...hours } : row.window);
+
   function decidePrompt(prompt: DuePrompt, now: Date): PromptDecision {
     if (prompt.partnershipStatus !== "active" || !prompt.available) return { kind: "skip" };
     if (now.getTime() >= prompt.periodEnd.getTime()) return { kind: "skip" };
@@ -41,8 +52,15 @@ export function createCheckinService(options: CheckinServiceOptions): CheckinSer
     if (decision === "skip") return { kind: "skip" };
     if (decision === "not-yet") return { kind: "wait" };
     const zone = safeZone(prompt.zone);
+    const calendar = calendarOf(prompt);
+    const window = windowOf(prompt);
+    // Away or a public holiday since the prompt was planned: it moves to the next open day of the period.
+    if (!isOpenDay(toLocal(now, zone).toISODate()!, calendar, window)) {
+      const next = nextOpenTime(now, calendar, window, prompt.periodEnd);
+      return next ? { kind: "move", dueAt: next } : { kind: "skip" };
+    }
     // A late prompt still arrives inside the member's working time; if the window passes first, it is skipped.
-    if (!isWorkingTime(now, zone, hours)) return { kind: "wait" };
+    if (!isOpenTime(now, calendar, window)) return { kind: "wait" };
     const late = decision === "send-late";
     return {
       kind: "send",
@@ -53,13 +71,14 @@ export function createCheckinService(options: CheckinServiceOptions): CheckinSer
 
   function decideReminder(candidate: ReminderCandidate, now: Date): ReminderDecision {
     const zone = safeZone(candidate.zone);
-    const due = reminderDueAt(candidate.sentAt, zone, {
-      afterHours: reminderAfterHours,
-      ...(hours ? { hours } : {}),
-    });
-    if (now.getTime() < due.getTime() || now.getTime() >= candidate.periodEnd.getTime())
+    const calendar = calendarOf(candidate);
+    const window = windowOf(candidate);
+    // The first open morning after the delay; none before the period ends: no reminder.
+    const earliest = new Date(candidate.sentAt.getTime() + reminderAfterHours * 3_600_000);
+    const due = openMorningAtOrAfter(earliest, calendar, window, candidate.periodEnd);
+    if (!due || now.getTime() < due.getTime() || now.getTime() >= candidate.periodEnd.getTime())
       return { kind: "wait" };
-    if (!isWorkingTime(now, zone, hours)) return { kind: "wait" };
+    if (!isOpenTime(now, calendar, window)) return { kind: "wait" };
     return { kind: "remind", message: promptOutgoing({ ...candidate, zone, reminder: true }) };
   }
 

@@ -7,6 +7,9 @@ import type { DigestSnapshot, Span } from "./digest-snapshot.ts";
 export interface ScheduledCoordinator extends CoordinatedProgramme {
   personId: string;
   createdAt: Date;
+  /** Whose public holidays the coordinator keeps (null: their zone's country, when only one uses it). */
+  country?: string | null;
+  region?: string | null;
 }
 
 /** How the core turns a claimed digest into its message: the period from the last digest, the message from the snapshot. */

@@ -1,5 +1,6 @@
 // The home overview as a neutral message: profile status, partnerships with their next check-in, open intros.
 
+import { formatDate } from "../local-date.ts";
 import type { Block, Message } from "../message.ts";
 import { nextCheckinAt } from "../partnerships/next-checkin.ts";
 import type { PartnershipView } from "../partnerships/partnership-port.ts";
@@ -70,7 +71,11 @@ function partnershipBlocks(input: HomeInput): Block[] {
   if (mine.length === 0) return [{ type: "text", text: "No active partnerships yet." }];
   const lines = mine.slice(0, HOME_MAX_LISTED).map((p) => {
     const next = nextCheckinAt(p, input.zone, input.now);
-    return `• ${p.title}: ${next ? `next check-in ${when(next, input.zone)}` : "no check-in planned"}`;
+    const away = p.members
+      .filter((m) => m.awayUntil && m.personId !== input.profile?.personId)
+      .map((m) => `${m.name} away until ${formatDate(m.awayUntil!)}`);
+    const awayText = away.length > 0 ? ` (${away.join("; ")})` : "";
+    return `• ${p.title}: ${next ? `next check-in ${when(next, input.zone)}` : "no check-in planned"}${awayText}`;
   });
   if (mine.length > HOME_MAX_LISTED) lines.push(`…and ${mine.length - HOME_MAX_LISTED} more.`);
   return [{ type: "text", text: lines.join("\n") }];

@@ -1,6 +1,6 @@
 // The `partnerships` reply: each partnership with its rhythm and the viewer's next check-in, and the buttons they may use.
 
-import { formatInstant } from "../local-date.ts";
+import { formatDate, formatInstant } from "../local-date.ts";
 import type { Block, Button, Message, Span } from "../message.ts";
 import { count } from "../plural.ts";
 import { effectiveHour, effectiveWeekday } from "../schedule/checkin-slots.ts";
@@ -67,7 +67,9 @@ function buttons(partnership: PartnershipView): Button[] {
 }
 
 function entry(partnership: PartnershipView, viewerId: string, zone: string, now: Date): Block[] {
-  const others = partnership.members.filter((m) => m.personId !== viewerId).map((m) => m.name);
+  const others = partnership.members
+    .filter((m) => m.personId !== viewerId)
+    .map((m) => (m.awayUntil ? `${m.name} (away until ${formatDate(m.awayUntil)})` : m.name));
   const heading: Span[] = [{ bold: partnership.title }];
   if (partnership.programme) heading.push(` · ${partnership.programme}`);
   const lines = [

@@ -13,7 +13,8 @@ export interface PartnershipView {
   weekday: number;
   localHour: number;
   startedAt: Date;
-  members: readonly { personId: string; name: string; zone: string }[];
+  /** awayUntil: the last day (YYYY-MM-DD) of the member's days away covering today, if any. */
+  members: readonly { personId: string; name: string; zone: string; awayUntil?: string | null }[];
   /** The viewer is a member (may change the cadence). */
   isMember: boolean;
   /** The viewer coordinates its programme (may pause, resume and end it). */

@@ -1,4 +1,5 @@
 // The profile form (a Slack modal, a Teams card) and the reading of what was submitted, with one message per bad field.
+import { checkCountry, countryForZone } from "../calendar/public-holidays.ts";
 import type { FreeTextGuard } from "../free-text.ts";
 import type { Block, Form } from "../message.ts";
 import { isTimeZone } from "../people-csv.ts";
@@ -112,6 +113,24 @@ export function profileForm(start: ProfileFormStart): Form {
       optional: true,
     },
     {
+      type: "text-input",
+      id: "country",
+      label: "Country (public holidays)",
+      placeholder: "e.g. GB, DE, US, AU, IN; empty: from your time zone",
+      initial: p?.country ?? "",
+      maxLength: 2,
+      optional: true,
+    },
+    {
+      type: "text-input",
+      id: "region",
+      label: "Region (public holidays)",
+      placeholder: "e.g. SCT for Scotland, BY for Bavaria, VIC for Victoria",
+      initial: p?.region ?? "",
+      maxLength: 8,
+      optional: true,
+    },
+    {
       type: "choice",
       id: "mentoring",
       label: "Open to mentoring",
@@ -186,6 +205,22 @@ export async function readProfileForm(
   }
   const timezone = zone !== "" ? zone : fallbackTimezone;
 
+  // No check-in lands on a public holiday: the country (and region) say whose; none typed: the zone's, if only one.
+  const countryText = text(inputs, "country");
+  const regionText = text(inputs, "region");
+  let country: string | null = null;
+  let region: string | null = null;
+  if (countryText !== "" || regionText !== "") {
+    const zoneCountry = timezone && isTimeZone(timezone) ? countryForZone(timezone) : null;
+    const checked = checkCountry(countryText || zoneCountry || "", regionText);
+    if (checked.ok) ({ country, region } = checked);
+    else if (countryText === "" && !zoneCountry)
+      errors.country = "Please say the country of that region, e.g. GB.";
+    else
+      errors[countryText === "" || checked.reason.includes("country") ? "country" : "region"] =
+        checked.reason;
+  }
+
   // Free text is checked before anything is stored; the guard's answer names no part of the text.
   const freeText: [string, string][] = [
     ["name", name ?? ""],
@@ -215,6 +250,8 @@ export async function readProfileForm(
       offers: lists.offers ?? [],
       needs: lists.needs ?? [],
       timezone: timezone && isTimeZone(timezone) ? timezone : null,
+      country,
+      region,
       openToMentoring: text(inputs, "mentoring") === "yes",
     },
   };

@@ -15,6 +15,9 @@ export interface Profile {
   offers: string[];
   needs: string[];
   timezone: string | null;
+  /** Public holidays: ISO 3166-1 alpha-2 and date-holidays' region code; null country: the zone's, if unambiguous. */
+  country: string | null;
+  region: string | null;
   openToMentoring: boolean;
   optedOut: boolean;
   pausedUntil: Date | null;
@@ -33,6 +36,8 @@ export interface ProfileFields {
   offers: string[];
   needs: string[];
   timezone: string | null;
+  country: string | null;
+  region: string | null;
   openToMentoring: boolean;
 }
 
