@@ -11,6 +11,7 @@ const JOB_NAMES = [
   "celebrations",
   "digests",
   "intro-expiry",
+  "meet-asks",
   "retention",
 ] as const;
 
