@@ -263,7 +263,7 @@ function funnelSection(snapshot: DigestSnapshot): Block[] {
     { type: "text", text: [{ bold: "From intro to partnership" }, `: ${text}`] },
     {
       type: "context",
-      text: "Introductions made this period; pairs who said they met this period; pairs who have met and are still active.",
+      text: "Intros accepted this period → pairs who said they met this period → pairs who met and are still active.",
     },
   ];
 }
