@@ -16,6 +16,7 @@ import {
   teamsSubmit,
 } from "../helpers/collab.ts";
 import { postSlashCommand, responseUrlAnswer } from "../helpers/collaborator-scenario.ts";
+import { seedPartnership } from "../helpers/partnerships.ts";
 import { seedCora } from "../helpers/programme-people.ts";
 import { postActivity, teamsUserBob } from "../helpers/teams-activities.ts";
 import type { TestApp } from "../helpers/test-app.ts";
@@ -328,5 +329,38 @@ describe('"Did you meet?" a week after an intro', () => {
     const shown = JSON.stringify(digest.json);
     expect(shown).toContain("From intro to partnership");
     expect(shown).toContain("2 introductions → 1 meeting → 1 active partnership");
+  });
+  it('the other person, answering after a "Not a good fit", is only thanked: nothing says why it ended', async () => {
+    const partnershipId = await seedPartnership(db, {
+      title: "Bob & Evan",
+      members: [ids.bob!, ids.evan!],
+      startedAt: "2026-12-09T12:00:00Z",
+    });
+    await db.insert(meetAsks).values(
+      [ids.bob!, ids.evan!].map((personId) => ({
+        partnershipId,
+        personId,
+        dueAt: new Date("2026-12-16T09:00:00Z"),
+      })),
+    );
+    // 15:00 in London, 10:00 in New York: both are asked.
+    expect(await runAt("2026-12-16T15:00:00Z")).toMatchObject({ sent: 2 });
+    await deliverAt("2026-12-16T15:00:30Z");
+    const askOf = async (personId: string) =>
+      (await db.select().from(meetAsks).where(eq(meetAsks.partnershipId, partnershipId))).find(
+        (a) => a.personId === personId,
+      )!;
+    clock.set("2026-12-16T15:05:00Z");
+    expect(await pressOnTeams("meet:not-fit", (await askOf(ids.bob!)).id)).toContain("quietly ended");
+    clock.set("2026-12-16T15:10:00Z");
+    const evanSees = await pressOnSlack(
+      { id: "U0EVAN001", name: "evan" },
+      "meet:yes",
+      (await askOf(ids.evan!)).id,
+    );
+    expect(evanSees).toContain("Thanks for letting me know.");
+    expect(evanSees).not.toMatch(/fit|ended|Bob/);
+    const [pair] = await db.select().from(partnerships).where(eq(partnerships.id, partnershipId));
+    expect(pair!.status).toBe("ended");
   });
 });
