@@ -2,27 +2,19 @@
 // and the second person hears nothing of a "Not a good fit".
 import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { meetAsks, outbox, partnerships, people } from "../../src/db/schema.ts";
-import { runWith } from "../helpers/cli.ts";
-import { openChat } from "../helpers/console-chat.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { openChat, useDemoDatabase } from "../helpers/console-chat.ts";
 import { seedPartnership } from "../helpers/partnerships.ts";
 
 const AMARA = "amara.nwosu@riverside.example";
 const HELEN = "helen.ward@northfield.example";
 
 describe('"Did you meet?" in the terminal', () => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase();
-    expect((await runWith(database, ["demo"])).code).toBe(0);
-  });
-  afterEach(async () => {
-    await database.close();
-  });
+  const demo = useDemoDatabase();
 
   it("asks at the local hour, takes the answer by number, and ends the pair quietly", async () => {
+    const database = demo();
     const person = async (email: string) =>
       (await database.db.select().from(people).where(eq(people.email, email)))[0]!;
     const [amara, helen] = [await person(AMARA), await person(HELEN)];
