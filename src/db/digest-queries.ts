@@ -211,6 +211,24 @@ async function introCounts(db: Db, programmeId: string, { since, until }: Span) 
   };
 }
 
+/** Partnerships made from intros: made in the period, met in it, and met by its end and still active. */
+async function introFunnel(db: Db, programmeId: string, { since, until }: Span) {
+  const [a, b] = [iso(since), iso(until)];
+  const result = await db.execute(sql`
+    select
+      count(*) filter (where p.created_at >= ${a}::timestamptz and p.created_at < ${b}::timestamptz)::int as introduced,
+      count(*) filter (where p.met_at >= ${a}::timestamptz and p.met_at < ${b}::timestamptz)::int as met,
+      count(*) filter (where p.met_at < ${b}::timestamptz and p.status = 'active')::int as active
+    from partnerships p
+    where p.programme_id = ${programmeId} and p.intro_id is not null`);
+  const row = rowsOf<Record<string, number>>(result)[0] ?? {};
+  return {
+    introduced: Number(row.introduced ?? 0),
+    met: Number(row.met ?? 0),
+    active: Number(row.active ?? 0),
+  };
+}
+
 /**
  * One programme's snapshot for a period. Its reads are independent: on PostgreSQL they run side by side on the
  * pool (measured faster than one transaction with JIT off); inside a transaction or on PGlite, one after another.
@@ -221,11 +239,12 @@ export async function loadDigestSnapshot(db: Db, input: SnapshotInput): Promise<
   const [a, b] = [iso(period.since), iso(period.until)];
   const today = todayIn(now, input.timezone);
 
-  const [rates, risk, intros, newPartnerships, achieved, overdue, followUps, undelivered, unlinked] =
+  const [rates, risk, intros, funnel, newPartnerships, achieved, overdue, followUps, undelivered, unlinked] =
     await Promise.all([
       rateRows(db, programmeId, period),
       atRisk(db, programmeId, period.until),
       introCounts(db, programmeId, period),
+      introFunnel(db, programmeId, period),
       db
         .execute(sql`
         select id, title from partnerships
@@ -323,6 +342,7 @@ export async function loadDigestSnapshot(db: Db, input: SnapshotInput): Promise<
     activePartnerships: risk.rows,
     atRisk: risk.risky,
     intros,
+    introFunnel: funnel,
     newPartnerships,
     milestonesAchieved: achieved.map(milestone),
     milestonesOverdue: overdue.map(milestone),

@@ -4,7 +4,7 @@ import type { Intro, IntroStatus, IntroStore } from "../core/intros/intro-port.t
 import type { Db } from "./client.ts";
 import { enqueueMessages } from "./outbox-store.ts";
 import { rowsOf } from "./rows.ts";
-import { intros, partnershipMembers, partnerships, people, programmeMembers } from "./schema.ts";
+import { intros, meetAsks, partnershipMembers, partnerships, people, programmeMembers } from "./schema.ts";
 
 function toIntro(row: typeof intros.$inferSelect): Intro {
   return {
@@ -121,6 +121,16 @@ export function createIntroStore(db: Db): IntroStore {
           { partnershipId, personId: row.requesterId, joinedAt: now },
           { partnershipId, personId: row.candidateId, joinedAt: now },
         ]);
+        if (plan.askMetAt) {
+          await tx.insert(meetAsks).values(
+            [row.requesterId, row.candidateId].map((personId) => ({
+              partnershipId,
+              personId,
+              dueAt: plan.askMetAt!,
+              createdAt: now,
+            })),
+          );
+        }
         const [linked] = await tx
           .update(intros)
           .set({ partnershipId })

@@ -185,6 +185,8 @@ export const partnerships = pgTable(
     localHour: integer("local_hour").notNull().default(10),
     introId: uuid("intro_id"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When one of the two first answered "Did you meet?" with Yes: the partnership has really started. */
+    metAt: timestamp("met_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -231,6 +233,38 @@ export const intros = pgTable(
     capped("intros_need_length", t.need, TEXT_LIMITS.need),
     // One open request per pair: a second click, or a second instance, cannot send the candidate two.
     uniqueIndex("intros_pending_pair").on(t.requesterId, t.candidateId).where(sql`status = 'pending'`),
+  ],
+);
+
+/**
+ * "Did you meet?": a week after an accepted intro each of the two is asked once (round 1), and once more a week
+ * after answering "Not yet" (round 2). status: waiting | sent | answered | skipped (never sent: the partnership
+ * ended, or the pair had met already). answer: yes | not_yet | not_fit — "not_fit" is seen by nobody but the one
+ * who pressed it, and lowers the pair in suggestions.
+ */
+export const meetAsks = pgTable(
+  "meet_asks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnershipId: uuid("partnership_id")
+      .notNull()
+      .references(() => partnerships.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    round: integer("round").notNull().default(1),
+    /** Not asked before this; then at the partnership's local hour on a working day in the person's zone. */
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    status: text("status").notNull().default("waiting"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    answer: text("answer"),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("meet_asks_round").on(t.partnershipId, t.personId, t.round),
+    index("meet_asks_due").on(t.status, t.dueAt),
+    index("meet_asks_person").on(t.personId),
   ],
 );
 

@@ -15,6 +15,7 @@ import {
   buttonPresses,
   checkinPrompts,
   checkins,
+  meetAsks,
   mentorships,
   milestones,
   outbox,
@@ -192,6 +193,14 @@ describe("every button counts once", () => {
         answeredAt: new Date("2026-11-17T11:00:00Z"),
       });
     }
+    // A week after their intro both are asked "Did you meet?" (the meet-asks job sends it at 10:00 local).
+    await db.insert(meetAsks).values(
+      [ana, ben].map((personId) => ({
+        partnershipId: partnership,
+        personId,
+        dueAt: new Date("2026-11-17T10:00:00Z"),
+      })),
+    );
     await db.insert(milestones).values({ partnershipId: partnership, title: "Protocol approved" });
     await db.insert(mentorships).values({
       mentorId: ben,
@@ -294,7 +303,7 @@ describe("every button counts once", () => {
     // The presses that counted are in the ledger, one per prompt and slot.
     const ledger = await t.database.db.select().from(buttonPresses);
     const pressedKinds = new Set(ledger.map((r) => r.pressed.split(":")[0]));
-    for (const id of ["mentor.followup", "checkin.answer", "intro.request", "digest.nudge"])
+    for (const id of ["mentor.followup", "checkin.answer", "intro.request", "digest.nudge", "meet"])
       expect(pressedKinds, id).toContain(id);
   }, 600_000);
 

@@ -29,6 +29,7 @@ function snapshot(overrides: Partial<DigestSnapshot> = {}): DigestSnapshot {
     activePartnerships: 4,
     atRisk: [],
     intros: { requested: 0, accepted: 0, declined: 0, expired: 0 },
+    introFunnel: { introduced: 0, met: 0, active: 0 },
     newPartnerships: [],
     milestonesAchieved: [],
     milestonesOverdue: [],

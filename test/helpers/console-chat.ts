@@ -1,7 +1,9 @@
 // Drives `collab chat` in-process through its streams: type a line, wait for what the bot writes back.
 import { PassThrough } from "node:stream";
+import { afterEach, beforeEach, expect } from "vitest";
 import { runCli } from "../../src/cli/run.ts";
-import type { TestDatabase } from "./database.ts";
+import { runWith } from "./cli.ts";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
 
 export interface ChatDriver {
   /** Everything the chat has written so far. */
@@ -89,4 +91,17 @@ export function openChat(database: TestDatabase, email: string, options: ChatOpt
       return { code, stderr };
     },
   };
+}
+
+/** A database loaded by `collab demo`, fresh for each test of the describe block that calls this. */
+export function useDemoDatabase(): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    expect((await runWith(database, ["demo"])).code).toBe(0);
+  });
+  afterEach(async () => {
+    await database?.close();
+  });
+  return () => database!;
 }

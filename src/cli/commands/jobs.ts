@@ -13,6 +13,7 @@ const JOB_NAMES = [
   "celebrations",
   "digests",
   "intro-expiry",
+  "meet-asks",
   "retention",
 ] as const;
 

@@ -255,6 +255,21 @@ function introSection(snapshot: DigestSnapshot): Block[] {
   return [{ type: "text", text: [{ bold: "Intros" }, `: ${text}`] }];
 }
 
+/** Intros → meetings → active partnerships, when any moved in the period. */
+function funnelSection(snapshot: DigestSnapshot): Block[] {
+  const { introduced, met, active } = snapshot.introFunnel;
+  if (introduced === 0 && met === 0) return [];
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const text = `${plural(introduced, "introduction", "introductions")} → ${plural(met, "meeting", "meetings")} → ${plural(active, "active partnership", "active partnerships")}`;
+  return [
+    { type: "text", text: [{ bold: "From intro to partnership" }, `: ${text}`] },
+    {
+      type: "context",
+      text: "Intros accepted this period → pairs who said they met this period → pairs who met and are still active.",
+    },
+  ];
+}
+
 function periodLine(snapshot: DigestSnapshot): string {
   const { since, until } = snapshot.period;
   const active = count(snapshot.activePartnerships, "active partnership");
@@ -267,6 +282,7 @@ export function buildDigest(snapshot: DigestSnapshot): Message {
     ...rateSection(snapshot),
     ...atRiskSection(snapshot),
     ...introSection(snapshot),
+    ...funnelSection(snapshot),
     ...listSection(snapshot, "partnerships"),
     ...listSection(snapshot, "achieved"),
     ...listSection(snapshot, "overdue"),

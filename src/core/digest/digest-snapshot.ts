@@ -31,6 +31,16 @@ export interface IntroCounts {
   expired: number;
 }
 
+/**
+ * From intro to working partnership, for the period: partnerships made from an accepted intro in it, pairs who said
+ * they met (the first "Yes" to "Did you meet?") in it, and, of the pairs who have met by its end, those still active.
+ */
+export interface IntroFunnel {
+  introduced: number;
+  met: number;
+  active: number;
+}
+
 export interface NewPartnership {
   id: string;
   title: string;
@@ -69,6 +79,7 @@ export interface DigestSnapshot {
   activePartnerships: number;
   atRisk: readonly AtRiskPartnership[];
   intros: IntroCounts;
+  introFunnel: IntroFunnel;
   newPartnerships: readonly NewPartnership[];
   milestonesAchieved: readonly MilestoneItem[];
   milestonesOverdue: readonly MilestoneItem[];

@@ -2,6 +2,7 @@
 import type { ActionContext, CoreFeature, Reply } from "../feature.ts";
 import { textReply } from "../feature.ts";
 import { commandUsage } from "../help.ts";
+import { meetAskDueAt } from "../meetings/ask-time.ts";
 import type { PersonRef } from "../message.ts";
 import type { OutgoingMessage } from "../outgoing.ts";
 import type { PeopleDirectory } from "../ports.ts";
@@ -194,7 +195,7 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
     const accepted = await intros.accept(
       intro.id,
       context.now,
-      partnershipPlan(requester, candidate),
+      { ...partnershipPlan(requester, candidate), askMetAt: meetAskDueAt(context.now) },
       (current) => {
         const messages: OutgoingMessage[] = [
           {

@@ -89,7 +89,7 @@ export function introductionMessage(input: {
     text(reachLine(other, input.otherProfile?.email ?? null)),
     {
       type: "context",
-      text: "I've set you up as partners with a check-in every other week. A quick tick keeps your coordinator informed.",
+      text: "I've set you up as partners with a check-in every other week. A quick tick keeps your coordinator informed; in a week I'll ask each of you whether you met.",
     },
   ]);
 }

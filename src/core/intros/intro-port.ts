@@ -23,6 +23,8 @@ export interface PartnershipPlan {
   weekday: number;
   /** In each member's own time zone. */
   localHour: number;
+  /** When both are first asked "Did you meet?" (in their working time from then on); none when absent. */
+  askMetAt?: Date;
 }
 
 export interface IntroStore {

@@ -10,6 +10,7 @@ import { createProfilePrompt, formatDay } from "../profile/create-profile-featur
 import { TEXT_LIMITS } from "../text-limits.ts";
 import type { LiveMatchIndex } from "./create-live-match-index.ts";
 import type { FindRequestStore } from "./find-request-port.ts";
+import { lowerPoorFits, type PoorFits } from "./pair-penalty.ts";
 import { noSuggestionsMessage, suggestionsMessage } from "./suggestion-message.ts";
 
 export const NEED_MAX = TEXT_LIMITS.need;
@@ -29,6 +30,8 @@ export interface FindFeatureDeps {
   coldStartWaitMs?: number;
   /** The patient-data guard, knowing members' email addresses. */
   freeText: FreeTextGuard;
+  /** Pairs who were "not a good fit": lowered in each other's suggestions. */
+  poorFits?: PoorFits;
 }
 
 /** Resolves true when the index is ready within `ms`, false otherwise (the build carries on). */
@@ -84,12 +87,15 @@ export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
               "One moment: I'm reading everyone's profiles after a restart. Please ask again in a few seconds.",
             );
           }
-          const { requester, suggestions } = await deps.matches.suggest<PersonRef>(
+          const poorFits = (await deps.poorFits?.poorFitsOf(context.personId)) ?? new Set<string>();
+          // Asked for a few more when some pair is lowered, so that others can take its place.
+          const { requester, suggestions: ranked } = await deps.matches.suggest<PersonRef>(
             context.personId,
             need,
-            { now: context.now, limit: SUGGESTIONS_SHOWN },
+            { now: context.now, limit: SUGGESTIONS_SHOWN + poorFits.size },
             (ids) => deps.directory.personRefs(ids),
           );
+          const suggestions = lowerPoorFits(ranked, poorFits, SUGGESTIONS_SHOWN);
           if (!requester) {
             return createProfilePrompt(NEEDS_PROFILE);
           }
