@@ -30,6 +30,7 @@ function personFields(row: PersonImportRow): PersonFields {
     conflictsWith: row.conflictsWith,
     timezone: row.timezone,
     openToMentoring: row.openToMentoring,
+    orcid: row.orcid,
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }

@@ -41,6 +41,7 @@ function profileOfRow(row: typeof people.$inferSelect): Profile {
     needs: row.needs,
     timezone: row.timezone,
     openToMentoring: row.openToMentoring,
+    orcid: row.orcid,
     optedOut: row.optedOut,
     pausedUntil: row.pausedUntil,
   };
@@ -58,6 +59,7 @@ function columnsOf(fields: ProfileFields) {
     needs: fields.needs,
     timezone: fields.timezone,
     openToMentoring: fields.openToMentoring,
+    orcid: fields.orcid,
     // The wall clock, not the transaction's start: other instances' match indexes look for rows newer than they saw.
     updatedAt: sql`clock_timestamp()`,
   };

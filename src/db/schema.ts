@@ -45,11 +45,15 @@ export const people = pgTable(
     celebrationsOptOut: boolean("celebrations_opt_out").notNull().default(false),
     pausedUntil: timestamp("paused_until", { withTimezone: true }),
     isAdmin: boolean("is_admin").notNull().default(false),
+    /** The ORCID iD, canonical (0000-0002-1825-0097): how publications find their author first. */
+    orcid: text("orcid"),
+    /** The person turned publications off in their profile: they are neither shown nor used for matching. */
+    publicationsOff: boolean("publications_off").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // The match index asks max(updated_at) before each query to see whether another instance changed a profile.
-  (t) => [index("people_updated_at").on(t.updatedAt)],
+  (t) => [index("people_updated_at").on(t.updatedAt), index("people_orcid").on(t.orcid)],
 );
 
 /** A person's account on one chat platform; ids are only meaningful beside platform and tenant. */

@@ -1,6 +1,7 @@
 // The profile form (a Slack modal, a Teams card) and the reading of what was submitted, with one message per bad field.
 import type { FreeTextGuard } from "../free-text.ts";
 import type { Block, Form } from "../message.ts";
+import { normaliseOrcid } from "../orcid.ts";
 import { isTimeZone } from "../people-csv.ts";
 import { TEXT_LIMITS } from "../text-limits.ts";
 import { joinList, LIST_ITEM_MAX, LIST_ITEMS_MAX, splitList } from "./list-text.ts";
@@ -90,6 +91,15 @@ export function profileForm(start: ProfileFormStart): Form {
       optional: true,
     },
     {
+      type: "text-input",
+      id: "orcid",
+      label: "ORCID iD",
+      placeholder: "e.g. 0000-0002-1825-0097: your publications then say what you work on",
+      initial: p?.orcid ?? "",
+      maxLength: 64,
+      optional: true,
+    },
+    {
       type: "choice",
       id: "mentoring",
       label: "Open to mentoring",
@@ -161,6 +171,13 @@ export async function readProfileForm(
   }
   const timezone = zone !== "" ? zone : fallbackTimezone;
 
+  const orcidText = text(inputs, "orcid");
+  const orcid = orcidText === "" ? null : normaliseOrcid(orcidText);
+  if (orcidText !== "" && !orcid) {
+    errors.orcid =
+      "That is not an ORCID iD: it has 16 digits like 0000-0002-1825-0097, the last one a check digit (or X). Please check it on orcid.org.";
+  }
+
   // Free text is checked before anything is stored; the guard's answer names no part of the text.
   const freeText: [string, string][] = [
     ["name", name ?? ""],
@@ -189,6 +206,7 @@ export async function readProfileForm(
       needs: lists.needs ?? [],
       timezone: timezone && isTimeZone(timezone) ? timezone : null,
       openToMentoring: text(inputs, "mentoring") === "yes",
+      orcid,
     },
   };
 }

@@ -16,6 +16,8 @@ export interface Profile {
   needs: string[];
   timezone: string | null;
   openToMentoring: boolean;
+  /** The ORCID iD, canonical (0000-0002-1825-0097), or null. */
+  orcid: string | null;
   optedOut: boolean;
   pausedUntil: Date | null;
 }
@@ -32,6 +34,7 @@ export interface ProfileFields {
   needs: string[];
   timezone: string | null;
   openToMentoring: boolean;
+  orcid: string | null;
 }
 
 export interface ProfileStore {
