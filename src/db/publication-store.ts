@@ -28,20 +28,38 @@ function keyOf(item: MatchedPublication): string {
   return `title:${titleKey(record.title, record.year)}`;
 }
 
-/** One entry per paper: a repeated complete record replaces the earlier one, a partial one adds its authors. */
+/**
+ * One entry per paper (the same PMID, else the same DOI): a repeated complete record replaces the earlier one,
+ * a partial one adds its authors, and a record with a DOI only joins the one with that DOI and a PMID.
+ */
 function dedupe(items: readonly MatchedPublication[]): MatchedPublication[] {
-  const byKey = new Map<string, MatchedPublication>();
+  const kept: MatchedPublication[] = [];
+  const byKey = new Map<string, number>();
   for (const item of items) {
-    const key = keyOf(item);
-    const earlier = byKey.get(key);
-    if (!earlier || item.record.completeAuthors) byKey.set(key, item);
-    else {
-      const known = new Set(earlier.authors.map((a) => a.personId ?? a.orcid));
-      const added = item.authors.filter((a) => !known.has(a.personId ?? a.orcid));
-      earlier.authors.push(...added.map((a, i) => ({ ...a, position: earlier.authors.length + i + 1 })));
+    const { pmid, doi } = item.record;
+    const keys = [pmid && `pmid:${pmid}`, doi && `doi:${doi}`, !pmid && !doi && keyOf(item)].filter(
+      (k): k is string => Boolean(k),
+    );
+    const at = keys.map((k) => byKey.get(k)).find((i) => i !== undefined);
+    if (at === undefined) {
+      for (const k of keys) byKey.set(k, kept.length);
+      kept.push(item);
+      continue;
     }
+    const earlier = kept[at]!;
+    const [main, extra] =
+      item.record.completeAuthors && !earlier.record.completeAuthors ? [item, earlier] : [earlier, item];
+    if (extra.record.completeAuthors && extra === item) {
+      kept[at] = item;
+    } else {
+      const known = new Set(main.authors.map((a) => a.personId ?? a.orcid));
+      const added = extra.authors.filter((a) => a.personId && !known.has(a.personId ?? a.orcid));
+      main.authors.push(...added.map((a, i) => ({ ...a, position: main.authors.length + i + 1 })));
+      kept[at] = main;
+    }
+    for (const k of keys) byKey.set(k, at);
   }
-  return [...byKey.values()];
+  return kept;
 }
 
 interface Existing {
