@@ -42,6 +42,7 @@ function profileOfRow(row: typeof people.$inferSelect): Profile {
     timezone: row.timezone,
     openToMentoring: row.openToMentoring,
     orcid: row.orcid,
+    publicationsOff: row.publicationsOff,
     optedOut: row.optedOut,
     pausedUntil: row.pausedUntil,
   };
@@ -60,6 +61,7 @@ function columnsOf(fields: ProfileFields) {
     timezone: fields.timezone,
     openToMentoring: fields.openToMentoring,
     orcid: fields.orcid,
+    publicationsOff: fields.publicationsOff,
     // The wall clock, not the transaction's start: other instances' match indexes look for rows newer than they saw.
     updatedAt: sql`clock_timestamp()`,
   };

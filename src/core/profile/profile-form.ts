@@ -101,6 +101,16 @@ export function profileForm(start: ProfileFormStart): Form {
     },
     {
       type: "choice",
+      id: "publications",
+      label: "Use my publications",
+      options: [
+        { label: "Yes: my papers' topics help people find me", value: "yes" },
+        { label: "No: leave my papers out", value: "no" },
+      ],
+      initial: p?.publicationsOff ? "no" : "yes",
+    },
+    {
+      type: "choice",
       id: "mentoring",
       label: "Open to mentoring",
       options: [
@@ -207,6 +217,7 @@ export async function readProfileForm(
       timezone: timezone && isTimeZone(timezone) ? timezone : null,
       openToMentoring: text(inputs, "mentoring") === "yes",
       orcid,
+      publicationsOff: text(inputs, "publications") === "no",
     },
   };
 }

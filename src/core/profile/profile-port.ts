@@ -18,6 +18,8 @@ export interface Profile {
   openToMentoring: boolean;
   /** The ORCID iD, canonical (0000-0002-1825-0097), or null. */
   orcid: string | null;
+  /** The person keeps their papers out of matching and of what others see. */
+  publicationsOff: boolean;
   optedOut: boolean;
   pausedUntil: Date | null;
 }
@@ -35,6 +37,7 @@ export interface ProfileFields {
   timezone: string | null;
   openToMentoring: boolean;
   orcid: string | null;
+  publicationsOff: boolean;
 }
 
 export interface ProfileStore {
