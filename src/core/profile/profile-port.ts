@@ -40,6 +40,15 @@ export interface ProfileFields {
   publicationsOff: boolean;
 }
 
+/** One of a person's papers as they see it in `papers`. */
+export interface OwnPaper {
+  publicationId: string;
+  title: string;
+  year: number | null;
+  journal: string | null;
+  hidden: boolean;
+}
+
 export interface ProfileStore {
   profileOf(personId: string): Promise<Profile | null>;
   /** The time zone the platform reported for this chat identity (Teams clientInfo, Slack users.info), if any. */
@@ -50,6 +59,10 @@ export interface ProfileStore {
    * it; returns the person's id.
    */
   saveOwnProfile(address: ChatAddress, personId: string | null, fields: ProfileFields): Promise<string>;
+  /** The person's papers, newest first (at most `limit`). */
+  papersOf(personId: string, limit: number): Promise<OwnPaper[]>;
+  /** Hides a paper from the person's matching evidence, or shows it again; false when it is not theirs. */
+  setPaperHidden(personId: string, publicationId: string, hidden: boolean): Promise<boolean>;
   /** Takes a person out of suggestions and prompts (opted out, or paused until a time) or back in. */
   setAvailability(
     personId: string,
