@@ -1,7 +1,7 @@
 // /find-collaborator with publications: MeSH topics of imported papers reveal the right person, with a line saying so.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { people } from "../../src/db/schema.ts";
+import { intros, people } from "../../src/db/schema.ts";
 import { fixture, runWith } from "../helpers/cli.ts";
 import { pressSlackButton, slackButtons } from "../helpers/collab.ts";
 import {
@@ -36,6 +36,13 @@ describe("matching with publications", () => {
         role: "Consultant in emergency medicine",
         expertise: ["emergency medicine", "triage"],
         slackUserId: adaUser.id,
+      },
+      chen: {
+        email: "chen.wei@eastbridge.example.org",
+        name: "Chen Wei",
+        institution: "Riverside University",
+        role: "Medical statistician",
+        methods: ["survival analysis", "Bayesian statistics"],
       },
       zed: {
         email: "zed.harper@eastbridge.example.org",
@@ -100,5 +107,27 @@ describe("matching with publications", () => {
       .set({ publicationsOff: true, updatedAt: sql`clock_timestamp()` })
       .where(eq(people.id, ids.ada!));
     expect(await find("sepsis biomarkers")).not.toContain("Harbour University Hospital");
+  });
+
+  it("a co-author of a co-author: says who they share and offers to ask them for an intro", async () => {
+    // MEDLINE: Alice wrote with Ada (39000005), and Ada with Chen (39000004); PubMed XML: Ada with Chen.
+    expect(
+      (await runWith(t.database, ["import", "publications", fixture("publications/medline.txt")])).code,
+    ).toBe(0);
+    const id = `pubs-${++sent}`;
+    await postSlashCommand(t, alice, "/find-collaborator", "Bayesian survival analysis", id);
+    const { blocks } = await responseUrlAnswer(t, id);
+    const shown = JSON.stringify(blocks);
+    expect(shown).toContain("Riverside University");
+    expect(shown).toContain("<@U0ADA0001> has written papers with you both");
+    const ask = slackButtons(blocks).find((b) => JSON.stringify(b).includes("Ask Ada Okafor for an intro"));
+    // Slack needs distinct action ids within a block: the renderer numbers the second one.
+    expect(ask?.action_id).toMatch(/^intro\.request/);
+    await pressSlackButton(t, alice, ask!, { channelId: "D0ALICE01", messageTs: "1700000000.000200" });
+    await vi.waitFor(async () => {
+      const rows = await t.database.db.select().from(intros).where(eq(intros.candidateId, ids.ada!));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ requesterId: ids.alice, status: "pending" });
+    });
   });
 });

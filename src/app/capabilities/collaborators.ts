@@ -8,6 +8,7 @@ import { createIntroStore } from "../../db/intro-store.ts";
 import { createMatchSource } from "../../db/match-source.ts";
 import { createPeopleDirectory } from "../../db/people-directory.ts";
 import { createProfileStore } from "../../db/profile-store.ts";
+import { createWarmPaths } from "../../db/warm-path-store.ts";
 import { createIntroExpiryJob } from "../../jobs/intro-expiry.ts";
 import type { Capability, CapabilityDeps } from "./capability.ts";
 
@@ -22,7 +23,7 @@ export function createCollaborators(deps: CapabilityDeps): Capability & { matche
   return {
     matches,
     features: [
-      createFindFeature({ matches, directory, findRequests, freeText }),
+      createFindFeature({ matches, directory, findRequests, freeText, warmPaths: createWarmPaths(db) }),
       createProfileFeature({ profiles, changes: matches, log, freeText, timezones }),
       createIntroFeature({ intros, findRequests, profiles, directory, changes: matches }),
     ],
