@@ -28,6 +28,8 @@ const SIZES = option("sizes")?.split(",").map(Number) ?? [1_000, 10_000, 100_000
 /** The size at which the bot server itself is started (`npm start`) and its memory read. */
 const SERVER_SIZE = 100_000;
 const HTTP_SIZE = 10_000;
+/** `--publications=20`: that many papers per person (4 authors and 8 MeSH descriptors each), seeded in SQL. */
+const PUBLICATIONS = Number(option("publications") ?? 0);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 const NOW = new Date("2026-03-02T10:00:00Z");
@@ -35,7 +37,7 @@ const NOW = new Date("2026-03-02T10:00:00Z");
 type DbKind = "pglite" | "postgres";
 /** Where a seeded database lives: a PGlite data directory, or a PostgreSQL URL. */
 type Target = { db: "pglite"; dataDir: string } | { db: "postgres"; url: string };
-type Task = { kind: "seed" | "index" | "http" | "fts"; target: Target; size: number };
+type Task = { kind: "seed" | "index" | "http" | "fts"; target: Target; size: number; publications?: number };
 
 const needs: string[] = (
   JSON.parse(
@@ -159,6 +161,106 @@ async function seed(database: Database, profiles: readonly MatchProfile[]): Prom
   }
 }
 
+/** Real MeSH descriptors for the synthetic papers' topics. */
+const MESH = [
+  "Sepsis",
+  "Biomarkers",
+  "Breast Neoplasms",
+  "Lung Neoplasms",
+  "Colorectal Neoplasms",
+  "Prostatic Neoplasms",
+  "Diabetes Mellitus, Type 2",
+  "Heart Failure",
+  "Atrial Fibrillation",
+  "Stroke",
+  "Myocardial Infarction",
+  "Hypertension",
+  "Asthma",
+  "Pulmonary Disease, Chronic Obstructive",
+  "Alzheimer Disease",
+  "Parkinson Disease",
+  "Depression",
+  "Schizophrenia",
+  "HIV Infections",
+  "Tuberculosis",
+  "Malaria",
+  "COVID-19",
+  "Influenza, Human",
+  "Obesity",
+  "Kidney Failure, Chronic",
+  "Liver Cirrhosis",
+  "Hip Fractures",
+  "Osteoarthritis",
+  "Arthritis, Rheumatoid",
+  "Multiple Sclerosis",
+  "Epilepsy",
+  "Migraine Disorders",
+  "Pain Management",
+  "Anesthesia",
+  "Critical Care",
+  "Emergency Service, Hospital",
+  "Primary Health Care",
+  "Telemedicine",
+  "Machine Learning",
+  "Deep Learning",
+  "Survival Analysis",
+  "Bayes Theorem",
+  "Randomized Controlled Trials as Topic",
+  "Cohort Studies",
+  "Cost-Benefit Analysis",
+  "Qualitative Research",
+  "Genomics",
+  "Proteomics",
+  "Microbiota",
+  "Immunotherapy",
+  "Radiotherapy",
+  "Antibiotics",
+  "Drug Resistance, Bacterial",
+  "Vaccination",
+  "Pregnancy Complications",
+  "Infant, Premature",
+  "Child Development",
+  "Frailty",
+  "Palliative Care",
+  "Quality of Life",
+];
+
+/**
+ * `perPerson` papers for each person, written in SQL from generate_series: each paper has 4 authors (so there are
+ * people × perPerson / 4 papers) and 8 MeSH descriptors, the first two major, years 2010–2025.
+ */
+async function seedPublications(database: Database, perPerson: number): Promise<void> {
+  const db = database.db;
+  const count = Number(rowsOfCount(await db.execute(sql`select count(*)::int as n from ${people}`)));
+  const papers = Math.ceil((count * perPerson) / 4);
+  const chunk = 50_000;
+  const mesh = `{${MESH.map((m) => `"${m}"`).join(",")}}`;
+  const paperId = sql.raw(`('00000000-0000-4000-9000-' || lpad(to_hex(n), 12, '0'))::uuid`);
+  for (let from = 1; from <= papers; from += chunk) {
+    const to = Math.min(papers, from + chunk - 1);
+    await db.execute(sql`
+      insert into publications (id, pmid, title_key, title, year, journal)
+      select ${paperId}, n::text, 'paper ' || n, 'Paper ' || n, 2010 + n % 16, 'Journal ' || n % 97
+      from generate_series(${from}::int, ${to}::int) n`);
+    await db.execute(sql`
+      insert into publication_mesh (publication_id, descriptor, major)
+      select distinct on (1, 2) ${paperId}, (${mesh}::text[])[1 + (n * 7 + k * 13) % ${MESH.length}], k <= 2
+      from generate_series(${from}::int, ${to}::int) n, generate_series(1, 8) k
+      order by 1, 2, 3 desc`);
+    await db.execute(sql`
+      with p as (select id, (row_number() over (order by id) - 1)::int as i from people)
+      insert into publication_authors (publication_id, position, name, person_id)
+      select ${paperId}, pos, 'Author ' || p.i, p.id
+      from generate_series(${from}::int, ${to}::int) n cross join generate_series(1, 4) pos
+      join p on p.i = ((n - 1) * 4 + pos - 1) % ${count}`);
+  }
+}
+
+function rowsOfCount(result: unknown): number {
+  const rows = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
+  return (rows as { n: number }[])[0]?.n ?? 0;
+}
+
 // ---------- measurements (children) ----------
 
 async function seedTask(task: Task): Promise<Record<string, number>> {
@@ -166,6 +268,7 @@ async function seedTask(task: Task): Promise<Record<string, number>> {
   try {
     const started = performance.now();
     await seed(database, syntheticProfiles(task.size, 42));
+    if (task.publications) await seedPublications(database, task.publications);
     return { seedMs: performance.now() - started };
   } finally {
     await database.close();
@@ -216,6 +319,7 @@ async function measureIndex(task: Task): Promise<Record<string, number>> {
     // The engine alone, on the same profiles: what the index costs without the database around it.
     const loaded = (await source.loadAll()).profiles;
     const byId = new Map(loaded.map((p) => [p.id, p]));
+    const topics = loaded.reduce((sum, p) => sum + (p.topics?.length ?? 0), 0);
     const index = createMatchIndex(loaded);
     const engine: number[] = [];
     for (let i = 0; i < queries + 20; i++) {
@@ -235,6 +339,7 @@ async function measureIndex(task: Task): Promise<Record<string, number>> {
       rssWithIndex,
       rssPeak,
       heapUsed,
+      topics,
     };
   } finally {
     await database.close();
@@ -501,6 +606,12 @@ async function main(): Promise<void> {
     `Machine: ${cpu[0]?.model ?? "unknown CPU"} × ${cpu.length}, ${mb(totalmem())} memory, ` +
       `Node ${process.version}, ${process.platform}/${process.arch}`,
   );
+  if (PUBLICATIONS > 0) {
+    console.log(
+      `Publications: ${PUBLICATIONS} per person (4 authors and 8 MeSH descriptors each); "topics" is how many ` +
+        "publication topics the index holds (up to 12 a person).",
+    );
+  }
   console.log(
     "Index: the in-memory inverted index of src/core/matching, built from the database on first use and " +
       "topped up before each query (max(updated_at) check).\n",
@@ -519,7 +630,7 @@ async function main(): Promise<void> {
     for (const size of SIZES) {
       const { target, drop } = await newTarget(db);
       try {
-        const seeded = await runChild({ kind: "seed", target, size });
+        const seeded = await runChild({ kind: "seed", target, size, publications: PUBLICATIONS });
         const r = await runChild({ kind: "index", target, size });
         if (db === "postgres") {
           const f = await runChild({ kind: "fts", target, size });
@@ -549,6 +660,7 @@ async function main(): Promise<void> {
             col(mb(r.rssWithIndex!), 9),
             col(mb(r.heapUsed!), 8),
             col(mb(r.rssPeak!), 9),
+            col(r.topics!.toLocaleString("en"), 10),
           ].join(" "),
         );
         if (size === HTTP_SIZE) {
@@ -594,7 +706,7 @@ async function main(): Promise<void> {
       "database open, before the index; RSS and JS heap with the index built and queried (after a GC); peak RSS.",
   );
   console.log(
-    "database  profiles    seed       build       p50       p95 engine p50 engine p95  RSS base RSS index    heap  peak RSS",
+    "database  profiles    seed       build       p50       p95 engine p50 engine p95  RSS base RSS index    heap  peak RSS    topics",
   );
   for (const row of indexRows) console.log(row);
   if (ftsRows.length > 0) {

@@ -49,6 +49,14 @@ export interface MetricsConfig {
   token?: string;
 }
 
+/** Where `collab sync publications` reads: NCBI E-utilities (PubMed) and the ORCID public API. */
+export interface PublicationsConfig {
+  eutilsUrl: string;
+  orcidApiUrl: string;
+  /** NCBI_API_KEY: lifts E-utilities from 3 to 10 requests a second. */
+  ncbiApiKey?: string;
+}
+
 export interface Config {
   port: number;
   databaseUrl?: string;
@@ -60,6 +68,7 @@ export interface Config {
   slack: SlackConfig | null;
   teams: TeamsConfig;
   metrics: MetricsConfig;
+  publications: PublicationsConfig;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -200,6 +209,32 @@ export function loadConfig(env: Env = process.env): Config {
       appType,
     },
     metrics: metricsConfig(env),
+    publications: publicationsConfig(env),
+  };
+}
+
+// --- Publications sources (collab sync publications) -----------------------------------------------------------
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+function publicationsConfig(env: Env): PublicationsConfig {
+  const base = (name: string, fallback: string) => {
+    const value = nonEmpty(env, name) ?? fallback;
+    if (!httpUrl.safeParse(value).success)
+      fail(name, `is not an http(s) URL ("${value}")`, `use ${fallback} or unset it`);
+    return value.replace(/\/+$/, "");
+  };
+  const ncbiApiKey = secret(env, "NCBI_API_KEY");
+  if (ncbiApiKey && !/^[A-Za-z0-9]{20,64}$/.test(ncbiApiKey)) {
+    fail(
+      "NCBI_API_KEY",
+      "is not an NCBI API key (letters and digits)",
+      "copy it from your NCBI account's Account settings → API Key Management, or unset it (3 requests a second)",
+    );
+  }
+  return {
+    eutilsUrl: base("NCBI_EUTILS_URL", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"),
+    orcidApiUrl: base("ORCID_API_URL", "https://pub.orcid.org"),
+    ...(ncbiApiKey ? { ncbiApiKey } : {}),
   };
 }
 
@@ -329,5 +364,6 @@ export function secretsOf(config: Config): string[] {
     oauth?.encryptionKey.toString("hex"),
     config.teams.appPassword,
     config.metrics.token,
+    config.publications.ncbiApiKey,
   ].filter((s): s is string => typeof s === "string" && s.length > 0);
 }

@@ -12,6 +12,7 @@ import * as importCommand from "./commands/import.ts";
 import * as jobsCommand from "./commands/jobs.ts";
 import * as migrateCommand from "./commands/migrate.ts";
 import * as rolesCommand from "./commands/roles.ts";
+import * as syncCommand from "./commands/sync.ts";
 import * as teamsCommand from "./commands/teams.ts";
 import { type CliContext, type CliIo, type CliOptions, createCliContext } from "./context.ts";
 import { UsageError } from "./errors.ts";
@@ -28,6 +29,7 @@ const commands: { register(program: Command, context: CliContext): void }[] = [
   demoCommand,
   chatCommand,
   teamsCommand,
+  syncCommand,
 ];
 
 function version(): string {

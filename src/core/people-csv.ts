@@ -2,6 +2,7 @@
 
 import { checkCountry } from "./calendar/public-holidays.ts";
 import { type CsvInput, cellCountProblem, indexHeader, isEmailAddress } from "./csv-table.ts";
+import { normaliseOrcid, orcidProblem } from "./orcid.ts";
 import { TEXT_LIMITS } from "./text-limits.ts";
 
 export const peopleCsvColumns = [
@@ -26,6 +27,7 @@ export const peopleCsvColumns = [
   "teams_aad_object_id",
   "country",
   "region",
+  "orcid",
 ] as const;
 
 export type PeopleCsvColumn = (typeof peopleCsvColumns)[number];
@@ -59,6 +61,8 @@ export interface PersonImportRow {
   conflictsWith?: string[];
   slack?: { teamId: string; userId: string } | null;
   teams?: { tenantId: string; aadObjectId: string } | null;
+  /** The ORCID iD, canonical (0000-0002-1825-0097); checked against its check character. */
+  orcid?: string | null;
 }
 
 export type PeopleCsvInput = CsvInput;
@@ -195,6 +199,10 @@ function readRow(index: Map<PeopleCsvColumn, number>, row: number, cells: readon
     if (!isEmailAddress(item)) reader.problems.push(`conflicts_with "${item}" is not an email address`);
   }
   checkLengths(reader);
+  const orcidCell = reader.optionalText("orcid");
+  const orcid = orcidCell ? normaliseOrcid(orcidCell) : orcidCell;
+  if (orcidCell && !orcid)
+    reader.problems.push(`orcid "${orcidCell}" is not an ORCID iD: ${orcidProblem(orcidCell)}`);
   const slack = reader.pair("slack_team_id", "slack_user_id");
   const teams = reader.pair("teams_tenant_id", "teams_aad_object_id");
   const person: PersonImportRow = {
@@ -218,6 +226,7 @@ function readRow(index: Map<PeopleCsvColumn, number>, row: number, cells: readon
     conflictsWith: conflictsWith ? [...new Set(conflictsWith)] : undefined,
     slack: slack && { teamId: slack[0], userId: slack[1] },
     teams: teams && { tenantId: teams[0], aadObjectId: teams[1] },
+    orcid,
   };
   return { person, problems: reader.problems };
 }
@@ -230,6 +239,7 @@ export function validatePeopleCsv(input: PeopleCsvInput): PeopleCsvResult {
   const people: PersonImportRow[] = [];
   const rowOfEmail = new Map<string, number>();
   const rowOfAccount = new Map<string, number>();
+  const rowOfOrcid = new Map<string, number>();
   for (const { row, cells } of input.rows) {
     const at = `${input.fileName} row ${row}:`;
     const wrongCount = cellCountProblem(input, row, cells);
@@ -254,6 +264,11 @@ export function validatePeopleCsv(input: PeopleCsvInput): PeopleCsvResult {
         column: "teams_aad_object_id",
         userId: aadObjectId,
       });
+    }
+    if (person.orcid) {
+      const other = rowOfOrcid.get(person.orcid);
+      if (other !== undefined) problems.push(`orcid "${person.orcid}" is also on row ${other}`);
+      else rowOfOrcid.set(person.orcid, row);
     }
     for (const { key, column, userId } of accounts) {
       const other = rowOfAccount.get(key);

@@ -1,10 +1,18 @@
 // Reads matchable profiles for the in-memory match index, and the cheap versions that say when to read again.
 import { type SQL, sql } from "drizzle-orm";
-import type { MatchProfile } from "../core/matching/types.ts";
+import type { MatchProfile, PublicationTopic } from "../core/matching/types.ts";
 import type { MatchSource, Partners } from "../core/suggestions/match-source-port.ts";
 import type { Db } from "./client.ts";
+import { arrayLiteral } from "./pg-array.ts";
 import { rowsOf } from "./rows.ts";
-import { partnershipMembers, partnerships, people } from "./schema.ts";
+import {
+  partnershipMembers,
+  partnerships,
+  people,
+  publicationAuthors,
+  publicationMesh,
+  publications,
+} from "./schema.ts";
 
 /** Rows changed this long before the newest one seen are read again: a transaction may commit after a later one. */
 const LATE_COMMIT_MARGIN = "5 minutes";
@@ -46,8 +54,91 @@ function createInterner(): (text: string) => string {
 
 type Interner = ReturnType<typeof createInterner>;
 
-function toProfile(row: Row, partners: Map<string, Partners>, intern: Interner): MatchProfile {
+/** MeSH check tags and other descriptors that say nothing about what a person works on. */
+const UNTELLING_DESCRIPTORS = [
+  "Humans",
+  "Male",
+  "Female",
+  "Animals",
+  "Adult",
+  "Aged",
+  "Aged, 80 and over",
+  "Middle Aged",
+  "Young Adult",
+  "Adolescent",
+  "Child",
+  "Child, Preschool",
+  "Infant",
+  "Infant, Newborn",
+  "Mice",
+  "Rats",
+  "Pregnancy",
+  "Retrospective Studies",
+  "Prospective Studies",
+];
+/** Topics kept per person, strongest first. */
+const TOPICS_PER_PERSON = 12;
+/** Summed weight (a recent major-topic paper counts 1) at which a topic counts in full. */
+const TOPIC_FULL_WEIGHT = 3;
+
+/**
+ * Each person's strongest MeSH descriptors over their papers that are not hidden, unless they turned
+ * publications off: a major topic counts 1 and a minor 0.5, divided by 1 + (years since the paper) / 5.
+ */
+async function topicsOf(
+  db: Db,
+  personIds: readonly string[],
+  intern: Interner,
+): Promise<Map<string, PublicationTopic[]>> {
+  const topics = new Map<string, PublicationTopic[]>();
+  if (personIds.length === 0) return topics;
+  const result = await db.execute(sql`
+    select json_agg(json_build_array(person_id, descriptor, papers, first_year, last_year, weight)
+                    order by person_id, weight desc, descriptor)::text as topics
+    from (
+      select *, row_number() over (partition by person_id order by weight desc, descriptor) as rank
+      from (
+        select a.person_id, m.descriptor, count(distinct p.id)::int as papers,
+               coalesce(min(p.year), 0) as first_year, coalesce(max(p.year), 0) as last_year,
+               sum((case when m.major then 1.0 else 0.5 end) *
+                   (case when p.year is null then 0.5
+                         else 1.0 / (1 + greatest(0, extract(year from now()) - p.year) / 5.0) end))::float8 as weight
+        from ${publicationAuthors} a
+        join ${people} pe on pe.id = a.person_id and not pe.publications_off
+        join ${publications} p on p.id = a.publication_id
+        join ${publicationMesh} m on m.publication_id = a.publication_id
+        where a.person_id = any(${arrayLiteral(personIds)}::uuid[]) and not a.hidden
+          and m.descriptor <> all(${arrayLiteral(UNTELLING_DESCRIPTORS)}::text[])
+        group by a.person_id, m.descriptor
+      ) per_topic
+    ) ranked
+    where rank <= ${TOPICS_PER_PERSON}`);
+  const text = rowsOf<{ topics: string | null }>(result)[0]?.topics;
+  if (!text) return topics;
+  for (const [id, term, papers, from, to, weight] of JSON.parse(text) as [
+    string,
+    string,
+    number,
+    number,
+    number,
+    number,
+  ][]) {
+    const topic = { term: intern(term), papers, from, to, weight: Math.min(1, weight / TOPIC_FULL_WEIGHT) };
+    const list = topics.get(id);
+    if (list) list.push(topic);
+    else topics.set(id, [topic]);
+  }
+  return topics;
+}
+
+function toProfile(
+  row: Row,
+  partners: Map<string, Partners>,
+  intern: Interner,
+  topics: Map<string, PublicationTopic[]>,
+): MatchProfile {
   const mine = partners.get(row[0]);
+  const theirTopics = topics.get(row[0]);
   const orNull = (text: string | null) => (text === null ? null : intern(text));
   return {
     id: intern(row[0]),
@@ -67,6 +158,7 @@ function toProfile(row: Row, partners: Map<string, Partners>, intern: Interner):
     openToMentoring: row[14],
     activePartnerships: mine?.active ?? 0,
     partnerIds: mine?.partnerIds ?? [],
+    ...(theirTopics ? { topics: theirTopics } : {}),
   };
 }
 
@@ -75,7 +167,12 @@ function toProfile(row: Row, partners: Map<string, Partners>, intern: Interner):
  * text, far faster to read than rows of arrays (10,000 profiles in a quarter of the time on PGlite), and is
  * dropped before the next is read, so a full load never holds all raw rows at once.
  */
-async function forEachPage(db: Db, where: SQL, take: (rows: Row[]) => void): Promise<void> {
+async function forEachPage(
+  db: Db,
+  where: SQL,
+  intern: Interner,
+  take: (rows: Row[], topics: Map<string, PublicationTopic[]>) => void,
+): Promise<void> {
   let after: string | null = null;
   for (;;) {
     const next: SQL = after === null ? sql`true` : sql`id > ${after}::uuid`;
@@ -86,7 +183,14 @@ async function forEachPage(db: Db, where: SQL, take: (rows: Row[]) => void): Pro
       from (select * from ${people} where (${where}) and ${next} order by id limit ${PAGE}) chosen`);
     const page: string | null | undefined = rowsOf<{ page: string | null }>(result)[0]?.page;
     const rows: Row[] = page ? (JSON.parse(page) as Row[]) : [];
-    take(rows);
+    take(
+      rows,
+      await topicsOf(
+        db,
+        rows.map((row) => row[0]),
+        intern,
+      ),
+    );
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1]![0];
   }
@@ -151,18 +255,22 @@ export function createMatchSource(db: Db): MatchSource {
     const profiles: MatchProfile[] = [];
     if (!few) {
       const partners = await partnersOf(db, intern);
-      await forEachPage(db, where, (rows) => {
-        const page = rows.map((row) => toProfile(row, partners, intern));
+      await forEachPage(db, where, intern, (rows, topics) => {
+        const page = rows.map((row) => toProfile(row, partners, intern, topics));
         if (take) take(page);
         else profiles.push(...page);
       });
       return profiles;
     }
     const rows: Row[] = [];
-    await forEachPage(db, where, (page) => rows.push(...page));
+    const topics = new Map<string, PublicationTopic[]>();
+    await forEachPage(db, where, intern, (page, pageTopics) => {
+      rows.push(...page);
+      for (const [id, list] of pageTopics) topics.set(id, list);
+    });
     // Past a few hundred people, one pass over all partnerships is cheaper than a long list of ids.
     const partners = await partnersOf(db, intern, rows.length > 500 ? undefined : rows.map((r) => r[0]));
-    return rows.map((row) => toProfile(row, partners, intern));
+    return rows.map((row) => toProfile(row, partners, intern, topics));
   }
 
   return {

@@ -32,6 +32,7 @@ function personFields(row: PersonImportRow): PersonFields {
     country: row.country,
     region: row.region,
     openToMentoring: row.openToMentoring,
+    orcid: row.orcid,
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }

@@ -1,9 +1,9 @@
 // People's own profiles and availability, and the time zone their platform reported; implements the core's ProfileStore.
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { ChatAddress } from "../core/message.ts";
 import type { Profile, ProfileFields, ProfileStore } from "../core/profile/profile-port.ts";
 import type { Db } from "./client.ts";
-import { chatIdentities, people } from "./schema.ts";
+import { chatIdentities, people, publicationAuthors, publications } from "./schema.ts";
 
 /**
  * People made from a chat identity have no email yet: they get this address in the reserved `.invalid` domain
@@ -43,6 +43,8 @@ function profileOfRow(row: typeof people.$inferSelect): Profile {
     country: row.country,
     region: row.region,
     openToMentoring: row.openToMentoring,
+    orcid: row.orcid,
+    publicationsOff: row.publicationsOff,
     optedOut: row.optedOut,
     pausedUntil: row.pausedUntil,
   };
@@ -63,6 +65,8 @@ function columnsOf(fields: ProfileFields) {
     country: fields.country,
     region: fields.region,
     openToMentoring: fields.openToMentoring,
+    orcid: fields.orcid,
+    publicationsOff: fields.publicationsOff,
     // The wall clock, not the transaction's start: other instances' match indexes look for rows newer than they saw.
     updatedAt: sql`clock_timestamp()`,
   };
@@ -113,6 +117,41 @@ export function createProfileStore(db: Db): ProfileStore {
           await tx.insert(chatIdentities).values({ ...address, personId: id, lastSeenAt: new Date() });
         }
         return id;
+      });
+    },
+
+    async papersOf(personId, limit) {
+      return db
+        .selectDistinctOn([publications.year, publications.id], {
+          publicationId: publications.id,
+          title: publications.title,
+          year: publications.year,
+          journal: publications.journal,
+          hidden: publicationAuthors.hidden,
+        })
+        .from(publicationAuthors)
+        .innerJoin(publications, eq(publications.id, publicationAuthors.publicationId))
+        .where(eq(publicationAuthors.personId, personId))
+        .orderBy(sql`${publications.year} desc nulls last`, desc(publications.id))
+        .limit(limit);
+    },
+
+    async setPaperHidden(personId, publicationId, hidden) {
+      return db.transaction(async (tx) => {
+        const changed = await tx
+          .update(publicationAuthors)
+          .set({ hidden })
+          .where(
+            and(
+              eq(publicationAuthors.personId, personId),
+              eq(publicationAuthors.publicationId, publicationId),
+            ),
+          )
+          .returning({ position: publicationAuthors.position });
+        if (changed.length === 0) return false;
+        // Other instances' match indexes see the change through the person's updated_at.
+        await tx.update(people).set({ updatedAt: sql`clock_timestamp()` }).where(eq(people.id, personId));
+        return true;
       });
     },
 

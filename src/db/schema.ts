@@ -48,11 +48,15 @@ export const people = pgTable(
     celebrationsOptOut: boolean("celebrations_opt_out").notNull().default(false),
     pausedUntil: timestamp("paused_until", { withTimezone: true }),
     isAdmin: boolean("is_admin").notNull().default(false),
+    /** The ORCID iD, canonical (0000-0002-1825-0097): how publications find their author first. */
+    orcid: text("orcid"),
+    /** The person turned publications off in their profile: they are neither shown nor used for matching. */
+    publicationsOff: boolean("publications_off").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // The match index asks max(updated_at) before each query to see whether another instance changed a profile.
-  (t) => [index("people_updated_at").on(t.updatedAt)],
+  (t) => [index("people_updated_at").on(t.updatedAt), index("people_orcid").on(t.orcid)],
 );
 
 /** A person's account on one chat platform; ids are only meaningful beside platform and tenant. */
@@ -522,4 +526,63 @@ export const slackInstallations = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("slack_installations_enterprise").on(t.enterpriseId)],
+);
+
+/**
+ * A paper, from PubMed (XML or MEDLINE), an ORCID works list or E-utilities. Found again by PMID, else DOI
+ * (lowercase), else its title key (normalised title and year), so the same paper from two sources is one row.
+ */
+export const publications = pgTable(
+  "publications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    pmid: text("pmid"),
+    doi: text("doi"),
+    titleKey: text("title_key").notNull(),
+    title: text("title").notNull(),
+    year: integer("year"),
+    journal: text("journal"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("publications_pmid").on(t.pmid),
+    uniqueIndex("publications_doi").on(t.doi),
+    index("publications_title_key").on(t.titleKey),
+  ],
+);
+
+/** A MeSH descriptor indexing a paper; `major` is PubMed's MajorTopicYN (the paper is mainly about it). */
+export const publicationMesh = pgTable(
+  "publication_mesh",
+  {
+    publicationId: uuid("publication_id")
+      .notNull()
+      .references(() => publications.id, { onDelete: "cascade" }),
+    descriptor: text("descriptor").notNull(),
+    major: boolean("major").notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.publicationId, t.descriptor] })],
+);
+
+/**
+ * The authors of a paper in byline order: every co-author, with their ORCID iD when the source gives it and the
+ * person it is when one matched (by ORCID iD, email or exact name). `hidden`: that person hid the paper.
+ */
+export const publicationAuthors = pgTable(
+  "publication_authors",
+  {
+    publicationId: uuid("publication_id")
+      .notNull()
+      .references(() => publications.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    orcid: text("orcid"),
+    personId: uuid("person_id").references(() => people.id, { onDelete: "set null" }),
+    hidden: boolean("hidden").notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.publicationId, t.position] }),
+    index("publication_authors_person").on(t.personId),
+  ],
 );

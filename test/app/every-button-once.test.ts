@@ -21,6 +21,8 @@ import {
   outbox,
   programmeMembers,
   programmes,
+  publicationAuthors,
+  publications,
 } from "../../src/db/schema.ts";
 import { FAKE_TEAM_ID } from "../fakes/fake-slack-api.ts";
 import { exportOf } from "../helpers/cli.ts";
@@ -208,6 +210,14 @@ describe("every button counts once", () => {
       programmeId: programme!.id,
       nextFollowUpAt: new Date("2026-11-24T09:00:00Z"),
     });
+    // A paper of Ana's: `papers` lists it with Hide (then Show).
+    const [paper] = await db
+      .insert(publications)
+      .values({ pmid: "39000001", titleKey: "sepsis|2024", title: "Sepsis biomarkers", year: 2024 })
+      .returning();
+    await db
+      .insert(publicationAuthors)
+      .values({ publicationId: paper!.id, position: 1, name: "Ana", personId: ana });
     if (onPostgres) {
       // A second bot process on the same database, with its own pool.
       const database = await openDatabase({ kind: "postgres", url: t.database.url!, maxConnections: 4 });
@@ -234,6 +244,7 @@ describe("every button counts once", () => {
     await say(users.ana, "milestone achieved");
     await say(users.ana, "mentor log");
     await say(users.ana, "profile");
+    await say(users.ana, "papers");
     await say(users.stranger, "profile");
     await say(users.stranger, "find-collaborator biostatistics");
     await say(users.ana, "find-collaborator biostatistics for survival analysis");

@@ -202,6 +202,10 @@ describe("collab import people / export", () => {
       "people-bad-unknown-column.csv",
       'people-bad-unknown-column.csv row 1: unknown column "favourite_colour"',
     ],
+    [
+      "people-bad-orcid.csv",
+      'people-bad-orcid.csv row 4: orcid "0000-0002-1825-0098" is not an ORCID iD: its last character does not match the others',
+    ],
     ["people-bad-no-email-column.csv", "people-bad-no-email-column.csv row 1: required column email missing"],
     ["people-bad-cell-count.csv", "people-bad-cell-count.csv row 3: has 12 cells but the header has 19"],
   ];
@@ -217,6 +221,17 @@ describe("collab import people / export", () => {
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
     const after = await exportOf(database);
     expect(withoutExportAudit(after)).toEqual(withoutExportAudit(before));
+  });
+
+  it("imports the optional orcid column in its canonical form, from a link or bare", async () => {
+    const file = csvFile(
+      "people-orcid.csv",
+      "name,email,institution,orcid\nEve Adams,eve@example.org,Uni A,https://orcid.org/0000-0002-1825-0097\nFinn Berg,finn@example.org,Uni B,0000 0001 5109 309x\n",
+    );
+    expect((await runWith(database, ["import", "people", file])).code).toBe(0);
+    const { tables } = await exportOf(database);
+    expect(byEmail(tables.people, "eve@example.org").orcid).toBe("0000-0002-1825-0097");
+    expect(byEmail(tables.people, "finn@example.org").orcid).toBe("0000-0001-5109-309X");
   });
 
   it("says when the file is missing, in one line, with exit code 2", async () => {

@@ -5,6 +5,10 @@ import type { AddressInfo } from "node:net";
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string's parameters. */
+  query: URLSearchParams;
+  /** When it arrived (Date.now()). */
+  at: number;
   headers: IncomingMessage["headers"];
   rawBody: string;
   body: unknown;
@@ -14,6 +18,8 @@ export interface FakeReply {
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Sent as it is instead of `body` as JSON (XML, text). */
+  raw?: string;
   /** Hold the answer this long (for timeout tests). */
   delayMs?: number;
   /** Never answer: hold the request until the client gives up (a network timeout) or the fake closes. */
@@ -44,9 +50,12 @@ export async function startHttpFake(route: (request: RecordedRequest) => FakeRep
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const rawBody = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://localhost");
     const request: RecordedRequest = {
       method: req.method ?? "GET",
-      path: new URL(req.url ?? "/", "http://localhost").pathname,
+      path: url.pathname,
+      query: url.searchParams,
+      at: Date.now(),
       headers: req.headers,
       rawBody,
       body: parseBody(rawBody, req.headers["content-type"]),
@@ -57,7 +66,7 @@ export async function startHttpFake(route: (request: RecordedRequest) => FakeRep
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     if (res.destroyed) return;
     res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...reply.headers });
-    res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
+    res.end(reply.raw ?? (reply.body === undefined ? "" : JSON.stringify(reply.body)));
   });
   // Node closes a keep-alive connection idle for 5 s, racing a client that reuses it (ECONNRESET): tests that
   // move a clock between calls take longer than that, so idle connections stay open until close().

@@ -14,12 +14,20 @@ export function fixture(name: string): string {
   return fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 }
 
-export async function runWith(database: TestDatabase, argv: string[]): Promise<CliRun> {
+/** `extraEnv`: more settings, e.g. the base URL of a loopback fake. */
+export async function runWith(
+  database: TestDatabase,
+  argv: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const env = database.url
-    ? { LOG_LEVEL: "silent", DATABASE_URL: database.url }
-    : { LOG_LEVEL: "silent", DATA_DIR: "/nonexistent/collab-test" };
+  const env = {
+    ...(database.url
+      ? { LOG_LEVEL: "silent", DATABASE_URL: database.url }
+      : { LOG_LEVEL: "silent", DATA_DIR: "/nonexistent/collab-test" }),
+    ...extraEnv,
+  };
   const code = await runCli(
     argv,
     {

@@ -211,6 +211,7 @@ describe("collaborator profiles and availability", () => {
     };
     expect(stage.label.text).toBe("Career stage");
     expect(stage.element.options.map((o) => o.value)).toEqual(["early", "mid-career", "senior"]);
+    expect(view.blocks.some((b) => b.block_id === "orcid")).toBe(true);
   });
 
   it("a Teams user makes their profile with a card form (Action.Submit)", async () => {
@@ -278,6 +279,25 @@ describe("collaborator profiles and availability", () => {
 
   it("a bad time zone is refused beside its field", async () => {
     expect(await tomasSavesProfile({ timezone: "Mars/Olympus" })).toContain("not a time zone I know");
+  });
+
+  it("an ORCID iD with a wrong check digit is refused beside its field; a good one is kept canonical", async () => {
+    const offers = "heart failure registry access";
+    const tomasRow = async () =>
+      (
+        await t.database.db
+          .select()
+          .from(people)
+          .where(eq(people.email, `teams:${TEAMS_TENANT_ID}:${tomas.aadObjectId}@chat.invalid`))
+      )[0]!;
+    expect(await tomasSavesProfile({ orcid: "0000-0002-1825-0098", offers })).toContain(
+      "That is not an ORCID iD",
+    );
+    expect((await tomasRow()).orcid).toBeNull();
+    expect(await tomasSavesProfile({ orcid: "https://orcid.org/0000-0002-1825-0097", offers })).toContain(
+      "Profile updated",
+    );
+    expect((await tomasRow()).orcid).toBe("0000-0002-1825-0097");
   });
 
   it("profile text that may identify a patient is refused beside its field and not saved", async () => {

@@ -12,6 +12,7 @@ import { createMatchSource } from "../../db/match-source.ts";
 import { createMeetAskStore } from "../../db/meet-ask-store.ts";
 import { createPeopleDirectory } from "../../db/people-directory.ts";
 import { createProfileStore } from "../../db/profile-store.ts";
+import { createWarmPaths } from "../../db/warm-path-store.ts";
 import { createIntroExpiryJob } from "../../jobs/intro-expiry.ts";
 import { createMeetAsksJob } from "../../jobs/meet-asks.ts";
 import type { Capability, CapabilityDeps } from "./capability.ts";
@@ -28,7 +29,14 @@ export function createCollaborators(deps: CapabilityDeps): Capability & { matche
   return {
     matches,
     features: [
-      createFindFeature({ matches, directory, findRequests, freeText, poorFits: meetAsks }),
+      createFindFeature({
+        matches,
+        directory,
+        findRequests,
+        freeText,
+        poorFits: meetAsks,
+        warmPaths: createWarmPaths(db),
+      }),
       createProfileFeature({ profiles, changes: matches, log, freeText, timezones }),
       createIntroFeature({ intros, findRequests, profiles, directory, changes: matches }),
       createMeetFeature({

@@ -10,6 +10,8 @@ export const fieldWeights = {
   methods: 0.65,
   mentoring: 0.6,
   department: 0.4,
+  /** MeSH descriptors of the person's papers, times the topic's own weight (major topic, recency). */
+  publications: 0.7,
 } as const;
 
 /** Added when the person's role names the unit: a "medical statistician" is statistics, not only offers it. */
@@ -59,6 +61,8 @@ export function analyseProfile(profile: MatchProfile): ProfileUnits {
   if (profile.role) addItems(about, [profile.role], fieldWeights.role);
   addItems(about, profile.methods, fieldWeights.methods);
   if (profile.department) addItems(about, [profile.department], fieldWeights.department);
+  for (const topic of profile.topics ?? [])
+    addItems(about, [topic.term], fieldWeights.publications * topic.weight);
   if (profile.openToMentoring && (about.get(mentoringUnit) ?? 0) < fieldWeights.mentoring) {
     about.set(mentoringUnit, fieldWeights.mentoring);
   }

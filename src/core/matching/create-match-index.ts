@@ -4,7 +4,7 @@ import { analyseText, isWeakUnit } from "./analyse-text.ts";
 import { readNeed } from "./read-need.ts";
 import { combineScore, maxBonus } from "./score-candidate.ts";
 import { spreadRerank } from "./spread-rerank.ts";
-import type { MatchProfile, Suggestion, SuggestOptions } from "./types.ts";
+import type { MatchProfile, PublicationTopic, Suggestion, SuggestOptions } from "./types.ts";
 import { writeReason } from "./write-reason.ts";
 
 export interface MatchIndex {
@@ -93,7 +93,9 @@ const EARLY = 1;
 const OPTED_OUT = 2;
 const MENTORING = 4;
 /** A text record in the arena: institution, department, role, career stage, then the four list lengths. */
-const TEXT_HEAD = 8;
+const TEXT_HEAD = 9;
+/** A publication topic in the arena: its term (a text), papers, first and last year, weight in thousandths. */
+const TOPIC_INTS = 5;
 const noIds: readonly string[] = Object.freeze([]);
 
 export function sameStrings(a: readonly string[], b: readonly string[]): boolean {
@@ -119,7 +121,24 @@ function sameProfile(a: MatchProfile, b: MatchProfile): boolean {
     sameStrings(a.offers, b.offers) &&
     sameStrings(a.needs, b.needs) &&
     sameStrings(a.conflictsWith, b.conflictsWith) &&
-    sameStrings(a.partnerIds, b.partnerIds)
+    sameStrings(a.partnerIds, b.partnerIds) &&
+    sameTopics(a.topics ?? [], b.topics ?? [])
+  );
+}
+
+function sameTopics(a: readonly PublicationTopic[], b: readonly PublicationTopic[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((t, i) => {
+      const o = b[i]!;
+      return (
+        t.term === o.term &&
+        t.papers === o.papers &&
+        t.from === o.from &&
+        t.to === o.to &&
+        Math.round(t.weight * 1000) === Math.round(o.weight * 1000)
+      );
+    })
   );
 }
 
@@ -256,6 +275,20 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       at += length;
       return items;
     };
+    const expertise = list(head[4]!);
+    const methods = list(head[5]!);
+    const offers = list(head[6]!);
+    const needs = list(head[7]!);
+    const topics: PublicationTopic[] = [];
+    for (let i = 0; i < head[8]!; i++, at += TOPIC_INTS) {
+      topics.push({
+        term: texts[arena[at]!]!,
+        papers: arena[at + 1]!,
+        from: arena[at + 2]!,
+        to: arena[at + 3]!,
+        weight: arena[at + 4]! / 1000,
+      });
+    }
     const flags = slotFlags[slot]!;
     const paused = slotPausedUntil[slot]!;
     return {
@@ -266,10 +299,11 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       department: text(head[1]!),
       role: text(head[2]!),
       careerStage: text(head[3]!),
-      expertise: list(head[4]!),
-      methods: list(head[5]!),
-      offers: list(head[6]!),
-      needs: list(head[7]!),
+      expertise,
+      methods,
+      offers,
+      needs,
+      ...(topics.length > 0 ? { topics } : {}),
       conflictsWith: [...(slotConflicts[slot] ?? noIds)],
       optedOut: (flags & OPTED_OUT) !== 0,
       pausedUntil: Number.isNaN(paused) ? null : new Date(paused),
@@ -342,7 +376,9 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     }
 
     const lists = [profile.expertise, profile.methods, profile.offers, profile.needs];
-    const textLength = TEXT_HEAD + lists.reduce((sum, items) => sum + items.length, 0);
+    const topics = profile.topics ?? [];
+    const textLength =
+      TEXT_HEAD + lists.reduce((sum, items) => sum + items.length, 0) + topics.length * TOPIC_INTS;
     const length = units.self.length + units.needs.length + units.about.size + textLength;
     arena = grownInt32(arena, arenaUsed + length);
     let at = arenaUsed;
@@ -359,7 +395,15 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     arena[at++] = internText(profile.role);
     arena[at++] = internText(profile.careerStage);
     for (const items of lists) arena[at++] = items.length;
+    arena[at++] = topics.length;
     for (const items of lists) for (const item of items) arena[at++] = internText(item);
+    for (const topic of topics) {
+      arena[at++] = internText(topic.term);
+      arena[at++] = topic.papers;
+      arena[at++] = topic.from;
+      arena[at++] = topic.to;
+      arena[at++] = Math.round(topic.weight * 1000);
+    }
     arenaUsed = at;
     slotSelfLength[slot] = units.self.length;
     slotNeedsLength[slot] = units.needs.length;
@@ -678,7 +722,8 @@ function explain(
   const youOffer = theyNeed.some((item) => matchesAny(item, reqOffers));
   const mentoring =
     p.openToMentoring === true && (needSet.has(mentoringUnit) || (reqEarly && !candidateEarly));
-  const matched = [...offers, ...expertise, ...methods];
+  const topics = (p.topics ?? []).filter((t) => matchesAny(t.term, needSet));
+  const matched = [...offers, ...expertise, ...methods, ...topics.map((t) => t.term)];
   if (matched.length === 0 && roleMatched && p.role) matched.push(p.role);
   if (matched.length === 0 && departmentMatched && p.department) matched.push(p.department);
   if (needSet.has(mentoringUnit) && p.openToMentoring) matched.push("open to mentoring");
@@ -696,6 +741,7 @@ function explain(
       mentoring,
       theyNeed,
       youOffer,
+      papers: topics,
     }),
     matched,
     ...(weak ? { weak: true } : {}),

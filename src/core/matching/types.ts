@@ -20,6 +20,18 @@ export interface MatchProfile {
   /** Ids of current partners. */
   partnerIds: string[];
   openToMentoring?: boolean;
+  /** MeSH descriptors of the person's papers (not hidden, publications not turned off), strongest first. */
+  topics?: PublicationTopic[];
+}
+
+/** A MeSH descriptor of a person's papers: how many papers, which years, and its weight (0 to 1, by major topic and recency). */
+export interface PublicationTopic {
+  term: string;
+  papers: number;
+  /** Years of the first and last paper; 0 when unknown. */
+  from: number;
+  to: number;
+  weight: number;
 }
 
 export interface Suggestion {

@@ -16,6 +16,28 @@ export interface ReasonInput {
   theyNeed: readonly string[];
   /** True when the requester lists what they need among their offers, not only their expertise or methods. */
   youOffer: boolean;
+  /** Topics of the candidate's papers that met the need (MeSH descriptors), strongest first. */
+  papers?: readonly { term: string; papers: number; from: number; to: number }[];
+}
+
+/** MeSH writes "Sepsis" and "Biomarkers"; a sentence writes them in lower case, acronyms kept ("HIV Infections"). */
+function meshInSentence(term: string): string {
+  return term
+    .split(" ")
+    .map((word) => (/^[A-Z][a-z]/.test(word) ? word.toLowerCase() : word))
+    .join(" ");
+}
+
+/** "3 papers on sepsis and biomarkers (2022–2025)": the most papers among the matched topics, over their years. */
+export function papersPhrase(topics: NonNullable<ReasonInput["papers"]>): string | null {
+  if (topics.length === 0) return null;
+  const count = Math.max(...topics.map((t) => t.papers));
+  const years = topics.flatMap((t) => [t.from, t.to]).filter((y) => y > 0);
+  const from = years.length > 0 ? Math.min(...years) : 0;
+  const to = years.length > 0 ? Math.max(...years) : 0;
+  const span = from === 0 ? "" : from === to ? ` (${from})` : ` (${from}–${to})`;
+  const terms = topics.slice(0, 2).map((t) => clip(meshInSentence(t.term), 40));
+  return `${count} ${count === 1 ? "paper" : "papers"} on ${terms.join(" and ")}${span}`;
 }
 
 export const reasonMaxLength = 200;
@@ -48,6 +70,8 @@ export function writeReason(input: ReasonInput): string {
   if (input.expertise.length > 0) verbs.push(`works on ${list(input.expertise)}`);
   if (input.methods.length > 0) verbs.push(`uses ${list(input.methods)}`);
   const tail: string[] = [];
+  const papers = papersPhrase(input.papers ?? []);
+  if (papers) tail.push(papers);
   if (input.theyNeed.length > 0) {
     tail.push(`needs ${list(input.theyNeed)}, which you ${input.youOffer ? "offer" : "know"}`);
   }

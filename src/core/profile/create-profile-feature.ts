@@ -9,7 +9,7 @@ import { type Block, formAgain, type Platform } from "../message.ts";
 import type { Log } from "../ports.ts";
 import { isTooLong, MAX_PAUSE_DAYS, parseDuration, pauseEnd } from "./parse-duration.ts";
 import { PROFILE_OPEN_ACTION, PROFILE_SAVE_ACTION, profileForm, readProfileForm } from "./profile-form.ts";
-import type { ProfileChanges, ProfileStore, TimezoneLookup } from "./profile-port.ts";
+import type { OwnPaper, ProfileChanges, ProfileStore, TimezoneLookup } from "./profile-port.ts";
 import { profileFields } from "./profile-summary.ts";
 
 export interface ProfileFeatureDeps {
@@ -49,6 +49,48 @@ export function formatDay(at: Date, timezone: string | null): string {
     year: "numeric",
     timeZone: timezone ?? "UTC",
   }).format(at);
+}
+
+export const PAPER_HIDE_ACTION = "profile.paper.hide";
+export const PAPER_SHOW_ACTION = "profile.paper.show";
+/** Papers listed by `papers`, newest first. */
+const PAPERS_SHOWN = 15;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function paperLine(paper: OwnPaper): string {
+  const where = [paper.journal, paper.year].filter((part) => part !== null && part !== "").join(", ");
+  return `${paper.title}${where ? ` (${where})` : ""}${paper.hidden ? " — hidden" : ""}`;
+}
+
+/** Your papers, each with Hide or Show: a hidden paper no longer says what you work on. */
+export function papersMessage(papers: readonly OwnPaper[], publicationsOff: boolean, door: DoorTraits) {
+  const blocks: Block[] = [{ type: "header", text: "Your publications" }];
+  if (papers.length === 0) {
+    blocks.push({
+      type: "text",
+      text: "No papers of yours are known yet. Add your ORCID iD to your profile; your coordinator imports papers from PubMed and ORCID.",
+    });
+  }
+  if (publicationsOff) {
+    blocks.push({
+      type: "context",
+      text: `Publications are turned off in your profile, so none of these is used; \`${commandUsage(door, "profile")}\` turns them on.`,
+    });
+  }
+  for (const paper of papers) {
+    blocks.push(
+      { type: "text", text: paperLine(paper) },
+      {
+        type: "actions",
+        buttons: [
+          paper.hidden
+            ? { label: "Show", actionId: PAPER_SHOW_ACTION, value: paper.publicationId }
+            : { label: "Hide", actionId: PAPER_HIDE_ACTION, value: paper.publicationId },
+        ],
+      },
+    );
+  }
+  return { summary: "Your publications", blocks };
 }
 
 export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
@@ -133,8 +175,36 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
     changes.changed([context.personId!]);
   }
 
+  async function listPapers(context: CommandContext | ActionContext) {
+    const profile = context.personId ? await profiles.profileOf(context.personId) : null;
+    if (!profile) return null;
+    const papers = await profiles.papersOf(profile.personId, PAPERS_SHOWN);
+    return papersMessage(papers, profile.publicationsOff, context.actor.door);
+  }
+
+  const setHidden =
+    (hidden: boolean) =>
+    async (context: ActionContext): Promise<Reply> => {
+      if (!context.personId || !UUID.test(context.value)) return textReply("That paper is not one of yours.");
+      const changed = await profiles.setPaperHidden(context.personId, context.value, hidden);
+      if (!changed) return textReply("That paper is not one of yours.");
+      changes.changed([context.personId]);
+      const message = await listPapers(context);
+      return message ? { kind: "update", message } : { kind: "none" };
+    };
+
   return {
     commands: [
+      {
+        name: "papers",
+        access: "anyone",
+        usage: "papers",
+        description: "See the papers that describe you, and hide any that should not.",
+        async run(context) {
+          const message = await listPapers(context);
+          return message ? { kind: "message", message } : noProfile(context.actor.door);
+        },
+      },
       {
         name: "profile",
         // Someone without a profile is offered the form instead of a refusal.
@@ -205,6 +275,8 @@ export function createProfileFeature(deps: ProfileFeatureDeps): CoreFeature {
       { actionId: PROFILE_OPEN_ACTION, access: "anyone", presses: { kind: "reads" }, run: openForm },
       // Saving writes the form's values over the profile: sending it again leaves the same profile.
       { actionId: PROFILE_SAVE_ACTION, access: "anyone", presses: { kind: "sets" }, run: save },
+      { actionId: PAPER_HIDE_ACTION, access: "anyone", presses: { kind: "sets" }, run: setHidden(true) },
+      { actionId: PAPER_SHOW_ACTION, access: "anyone", presses: { kind: "sets" }, run: setHidden(false) },
     ],
   };
 }

@@ -2,6 +2,7 @@
 import { checkCountry, countryForZone } from "../calendar/public-holidays.ts";
 import type { FreeTextGuard } from "../free-text.ts";
 import type { Block, Form } from "../message.ts";
+import { normaliseOrcid } from "../orcid.ts";
 import { isTimeZone } from "../people-csv.ts";
 import { TEXT_LIMITS } from "../text-limits.ts";
 import { joinList, LIST_ITEM_MAX, LIST_ITEMS_MAX, splitList } from "./list-text.ts";
@@ -131,6 +132,25 @@ export function profileForm(start: ProfileFormStart): Form {
       optional: true,
     },
     {
+      type: "text-input",
+      id: "orcid",
+      label: "ORCID iD",
+      placeholder: "e.g. 0000-0002-1825-0097: your publications then say what you work on",
+      initial: p?.orcid ?? "",
+      maxLength: 64,
+      optional: true,
+    },
+    {
+      type: "choice",
+      id: "publications",
+      label: "Use my publications",
+      options: [
+        { label: "Yes: my papers' topics help people find me", value: "yes" },
+        { label: "No: leave my papers out", value: "no" },
+      ],
+      initial: p?.publicationsOff ? "no" : "yes",
+    },
+    {
       type: "choice",
       id: "mentoring",
       label: "Open to mentoring",
@@ -221,6 +241,13 @@ export async function readProfileForm(
         checked.reason;
   }
 
+  const orcidText = text(inputs, "orcid");
+  const orcid = orcidText === "" ? null : normaliseOrcid(orcidText);
+  if (orcidText !== "" && !orcid) {
+    errors.orcid =
+      "That is not an ORCID iD: it has 16 digits like 0000-0002-1825-0097, the last one a check digit (or X). Please check it on orcid.org.";
+  }
+
   // Free text is checked before anything is stored; the guard's answer names no part of the text.
   const freeText: [string, string][] = [
     ["name", name ?? ""],
@@ -253,6 +280,8 @@ export async function readProfileForm(
       country,
       region,
       openToMentoring: text(inputs, "mentoring") === "yes",
+      orcid,
+      publicationsOff: text(inputs, "publications") === "no",
     },
   };
 }

@@ -19,6 +19,10 @@ export interface Profile {
   country: string | null;
   region: string | null;
   openToMentoring: boolean;
+  /** The ORCID iD, canonical (0000-0002-1825-0097), or null. */
+  orcid: string | null;
+  /** The person keeps their papers out of matching and of what others see. */
+  publicationsOff: boolean;
   optedOut: boolean;
   pausedUntil: Date | null;
 }
@@ -39,6 +43,17 @@ export interface ProfileFields {
   country: string | null;
   region: string | null;
   openToMentoring: boolean;
+  orcid: string | null;
+  publicationsOff: boolean;
+}
+
+/** One of a person's papers as they see it in `papers`. */
+export interface OwnPaper {
+  publicationId: string;
+  title: string;
+  year: number | null;
+  journal: string | null;
+  hidden: boolean;
 }
 
 export interface ProfileStore {
@@ -51,6 +66,10 @@ export interface ProfileStore {
    * it; returns the person's id.
    */
   saveOwnProfile(address: ChatAddress, personId: string | null, fields: ProfileFields): Promise<string>;
+  /** The person's papers, newest first (at most `limit`). */
+  papersOf(personId: string, limit: number): Promise<OwnPaper[]>;
+  /** Hides a paper from the person's matching evidence, or shows it again; false when it is not theirs. */
+  setPaperHidden(personId: string, publicationId: string, hidden: boolean): Promise<boolean>;
   /** Takes a person out of suggestions and prompts (opted out, or paused until a time) or back in. */
   setAvailability(
     personId: string,

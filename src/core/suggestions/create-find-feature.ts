@@ -12,6 +12,7 @@ import type { LiveMatchIndex } from "./create-live-match-index.ts";
 import type { FindRequestStore } from "./find-request-port.ts";
 import { lowerPoorFits, type PoorFits } from "./pair-penalty.ts";
 import { noSuggestionsMessage, suggestionsMessage } from "./suggestion-message.ts";
+import type { WarmPaths } from "./warm-path-port.ts";
 
 export const NEED_MAX = TEXT_LIMITS.need;
 const NEEDS_PROFILE =
@@ -19,6 +20,8 @@ const NEEDS_PROFILE =
 export const SUGGESTIONS_SHOWN = 5;
 
 export interface FindFeatureDeps {
+  /** Co-authors shared with the requester: "ask them for an intro". Without it, suggestions have none. */
+  warmPaths?: WarmPaths;
   matches: LiveMatchIndex;
   directory: PeopleDirectory;
   findRequests: FindRequestStore;
@@ -100,12 +103,21 @@ export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
             return createProfilePrompt(NEEDS_PROFILE);
           }
           if (suggestions.length === 0) return { kind: "message", message: noSuggestionsMessage(need) };
+          const candidateIds = suggestions.map((s) => s.suggestion.personId);
+          const paths = (await deps.warmPaths?.sharedCoauthors(requester.id, candidateIds)) ?? new Map();
+          const viaRefs = await deps.directory.personRefs([...new Set(paths.values())]);
+          // A shared co-author may be asked for an intro too: the intro flow honours the people recorded here.
           const findRequestId = await deps.findRequests.record(
             requester.id,
             need,
-            suggestions.map((s) => s.suggestion.personId),
+            [...candidateIds, ...viaRefs.keys()],
             context.now,
           );
+          const via = new Map<string, PersonRef>();
+          for (const [candidate, viaId] of paths) {
+            const ref = viaRefs.get(viaId);
+            if (ref) via.set(candidate, ref);
+          }
           const resume = commandUsage(context.actor.door, "resume");
           const note = requester.optedOut
             ? `You have opted out, so you are not suggested to others; \`${resume}\` brings you back.`
@@ -114,7 +126,7 @@ export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
               : undefined;
           return {
             kind: "message",
-            message: suggestionsMessage({ need, findRequestId, suggestions, ...(note ? { note } : {}) }),
+            message: suggestionsMessage({ need, findRequestId, suggestions, via, ...(note ? { note } : {}) }),
           };
         },
       },

@@ -20,6 +20,8 @@ export function suggestionsMessage(input: {
   need: string;
   findRequestId: number;
   suggestions: readonly { suggestion: Suggestion; ref: PersonRef }[];
+  /** For a candidate who shares a co-author with the requester: that co-author (a warm path). */
+  via?: ReadonlyMap<string, PersonRef>;
   /** A line about the requester's own availability (paused, opted out), when there is one. */
   note?: string;
 }): Message {
@@ -37,22 +39,34 @@ export function suggestionsMessage(input: {
   for (const { suggestion, ref } of input.suggestions) {
     const who: Span[] = [{ mention: nameOnly(ref) }];
     if (ref.institution) who.push(` · ${ref.institution}`);
-    blocks.push(
-      { type: "divider" },
-      { type: "text", text: who },
-      { type: "text", text: suggestion.reason },
-      {
-        type: "actions",
-        buttons: [
-          {
-            label: "Request intro",
-            actionId: INTRO_REQUEST_ACTION,
-            value: introButtonValue(suggestion.personId, input.findRequestId),
-            style: "primary",
-          },
-        ],
-      },
-    );
+    const via = input.via?.get(suggestion.personId);
+    blocks.push({ type: "divider" }, { type: "text", text: who }, { type: "text", text: suggestion.reason });
+    if (via) {
+      blocks.push({
+        type: "context",
+        text: [{ mention: nameOnly(via) }, " has written papers with you both: a warm introduction."],
+      });
+    }
+    blocks.push({
+      type: "actions",
+      buttons: [
+        {
+          label: "Request intro",
+          actionId: INTRO_REQUEST_ACTION,
+          value: introButtonValue(suggestion.personId, input.findRequestId),
+          style: "primary",
+        },
+        ...(via
+          ? [
+              {
+                label: clip(`Ask ${via.name} for an intro`, 75),
+                actionId: INTRO_REQUEST_ACTION,
+                value: introButtonValue(via.id, input.findRequestId),
+              },
+            ]
+          : []),
+      ],
+    });
   }
   blocks.push({ type: "divider" });
   if (input.note) blocks.push({ type: "context", text: input.note });
