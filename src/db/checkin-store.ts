@@ -11,6 +11,7 @@ import type {
 } from "../core/checkins/checkin-port.ts";
 import type { OutgoingMessage } from "../core/outgoing.ts";
 import { CADENCES, type Cadence } from "../core/schedule/periods.ts";
+import { questionsInForce } from "./checkin-question-store.ts";
 import type { Db } from "./client.ts";
 import { enqueueOutgoing } from "./outbox-store.ts";
 import { arrayLiteral } from "./pg-array.ts";
@@ -97,6 +98,13 @@ const after = (column: SQL | typeof checkinPrompts.dueAt, cursor: Cursor | null)
     : undefined;
 
 const PLANNING_PAGE = 2000;
+
+/** Each partnership of these rows once, with its programme: for the questions their prompts ask. */
+function uniquePartnerships(rows: readonly { partnershipId: string; programmeId: string | null }[]) {
+  const seen = new Map<string, string | null>();
+  for (const row of rows) seen.set(row.partnershipId, row.programmeId);
+  return [...seen].map(([id, programmeId]) => ({ id, programmeId }));
+}
 
 type PartnershipRow = Pick<PlanningPartnership, "id" | "weekday" | "localHour" | "startedAt"> & {
   cadence: string;
@@ -235,6 +243,7 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
                     checkinId: checkinPrompts.checkinId,
                     personId: checkinPrompts.personId,
                     periodEnd: checkins.periodEnd,
+                    partnershipId: partnerships.id,
                     title: partnerships.title,
                     programmeId: partnerships.programmeId,
                     partnershipStatus: partnerships.status,
@@ -252,6 +261,7 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
                         ${arrayLiteral(claimed.map((c) => c.personId))}::uuid[]))`,
                   );
           const detailOf = new Map(details.map((d) => [`${d.checkinId} ${d.personId}`, d]));
+          const questions = await questionsInForce(tx, uniquePartnerships(details));
           const rows = claimed.flatMap((c) => {
             const detail = detailOf.get(`${c.checkinId} ${c.personId}`);
             return detail ? [{ ...detail, dueAt: c.dueAt }] : [];
@@ -260,7 +270,11 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
           const updates: PromptUpdate[] = [];
           const sends: { row: (typeof rows)[number]; message: OutgoingMessage }[] = [];
           for (const row of rows) {
-            const decision = decide({ ...row, available: Boolean(row.available) });
+            const decision = decide({
+              ...row,
+              available: Boolean(row.available),
+              question: questions.get(row.partnershipId) ?? null,
+            });
             if (decision.kind === "wait") found.waiting++;
             else if (decision.kind === "skip") {
               found.skipped++;
@@ -313,6 +327,7 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
               personId: checkinPrompts.personId,
               sentAt: checkinPrompts.sentAt,
               periodEnd: checkins.periodEnd,
+              partnershipId: partnerships.id,
               title: partnerships.title,
               programmeId: partnerships.programmeId,
               zone: personZone,
@@ -341,8 +356,10 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
             .for("update", { of: checkinPrompts, skipLocked: true });
           const due: { checkinId: string; personId: string; message: OutgoingMessage }[] = [];
           let waited = 0;
+          const questions = await questionsInForce(tx, uniquePartnerships(rows));
           for (const row of rows) {
-            const decision = decide({ ...row, sentAt: row.sentAt! });
+            const question = questions.get(row.partnershipId) ?? null;
+            const decision = decide({ ...row, sentAt: row.sentAt!, question });
             if (decision.kind === "wait") waited++;
             else due.push({ checkinId: row.checkinId, personId: row.personId, message: decision.message });
           }
@@ -369,17 +386,19 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
       }
     },
 
-    async recordAnswer({ checkinId, personId, answer, note, at }) {
+    async recordAnswer({ checkinId, personId, answer, choice, note, at }) {
       const updated = rowsOf<{ title: string }>(
         await db.execute(sql`
           update ${checkinPrompts} as cp
-          set status = 'answered', answer = ${answer}, note = ${note}, answered_at = ${iso(at)}
+          set status = 'answered', answer = ${answer}, note = ${note}, answered_at = ${iso(at)},
+              choice = ${choice?.label ?? null}, question_id = ${choice?.questionId ?? null}
           from ${checkins} c join ${partnerships} pa on pa.id = c.partnership_id
           where c.id = cp.checkin_id and cp.checkin_id = ${checkinId}::uuid and cp.person_id = ${personId}::uuid
             and cp.answer is null and c.period_end > ${iso(at)}
           returning pa.title`),
       );
-      if (updated[0]) return { kind: "recorded", title: updated[0].title, answer };
+      if (updated[0])
+        return { kind: "recorded", title: updated[0].title, answer, choice: choice?.label ?? null };
       return standing(db, checkinId, personId);
     },
 
@@ -407,12 +426,13 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
 /** What stands for a prompt that could not be answered now: answered already, closed, or no such prompt. */
 async function standing(db: Db, checkinId: string, personId: string): Promise<AnswerOutcome> {
   const [row] = await db
-    .select({ answer: checkinPrompts.answer, title: partnerships.title })
+    .select({ answer: checkinPrompts.answer, choice: checkinPrompts.choice, title: partnerships.title })
     .from(checkinPrompts)
     .innerJoin(checkins, eq(checkins.id, checkinPrompts.checkinId))
     .innerJoin(partnerships, eq(partnerships.id, checkins.partnershipId))
     .where(and(eq(checkinPrompts.checkinId, checkinId), eq(checkinPrompts.personId, personId)));
   if (!row) return { kind: "unknown" };
-  if (row.answer) return { kind: "already", title: row.title, answer: row.answer as CheckinAnswer };
+  if (row.answer)
+    return { kind: "already", title: row.title, answer: row.answer as CheckinAnswer, choice: row.choice };
   return { kind: "closed", title: row.title };
 }

@@ -2,6 +2,7 @@
 import type { OutgoingMessage } from "../outgoing.ts";
 import type { Cadence } from "../schedule/periods.ts";
 import type { CheckinAnswer } from "./answers.ts";
+import type { CheckinQuestion } from "./custom-question.ts";
 
 /** A partnership member as planning sees them. */
 export interface PlanningMember {
@@ -44,6 +45,8 @@ export interface DuePrompt {
   periodEnd: Date;
   zone: string;
   available: boolean;
+  /** The coordinator's question for this partnership, or null for the standard one. */
+  question: CheckinQuestion | null;
 }
 
 export type PromptDecision =
@@ -70,13 +73,16 @@ export interface ReminderCandidate {
   sentAt: Date;
   periodEnd: Date;
   zone: string;
+  /** The coordinator's question for this partnership, or null for the standard one. */
+  question: CheckinQuestion | null;
 }
 
 export type ReminderDecision = { kind: "remind"; message: OutgoingMessage } | { kind: "wait" };
 
+/** `choice`: the custom question's choice as its button read, null for the standard buttons. */
 export type AnswerOutcome =
-  | { kind: "recorded"; title: string; answer: CheckinAnswer }
-  | { kind: "already"; title: string; answer: CheckinAnswer }
+  | { kind: "recorded"; title: string; answer: CheckinAnswer; choice: string | null }
+  | { kind: "already"; title: string; answer: CheckinAnswer; choice: string | null }
   | { kind: "closed"; title: string }
   | { kind: "unknown" };
 
@@ -106,6 +112,8 @@ export interface CheckinStore {
     checkinId: string;
     personId: string;
     answer: CheckinAnswer;
+    /** The custom choice pressed (its label and question), stored beside the state it maps to. */
+    choice?: { label: string; questionId: number } | null;
     note: string | null;
     at: Date;
   }): Promise<AnswerOutcome>;
