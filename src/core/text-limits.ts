@@ -5,6 +5,10 @@ export const TEXT_LIMITS = {
   need: 1000,
   /** A check-in answer's optional note. */
   checkinNote: 500,
+  /** A coordinator's check-in question and its optional free-text question. */
+  checkinQuestion: 150,
+  /** Each answer choice of a custom check-in question: Slack's button text holds 75 characters. */
+  checkinChoice: 75,
   /** A logged mentor meeting's next step. */
   meetingNextStep: 500,
   milestoneTitle: 150,

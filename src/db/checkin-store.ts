@@ -14,6 +14,7 @@ import type {
 } from "../core/checkins/checkin-port.ts";
 import type { OutgoingMessage } from "../core/outgoing.ts";
 import { CADENCES, type Cadence } from "../core/schedule/periods.ts";
+import { questionsInForce } from "./checkin-question-store.ts";
 import type { Db } from "./client.ts";
 import { enqueueOutgoing } from "./outbox-store.ts";
 import { arrayLiteral } from "./pg-array.ts";
@@ -142,6 +143,13 @@ const after = (column: SQL | typeof checkinPrompts.dueAt, cursor: Cursor | null)
     : undefined;
 
 const PLANNING_PAGE = 2000;
+
+/** Each partnership of these rows once, with its programme: for the questions their prompts ask. */
+function uniquePartnerships(rows: readonly { partnershipId: string; programmeId: string | null }[]) {
+  const seen = new Map<string, string | null>();
+  for (const row of rows) seen.set(row.partnershipId, row.programmeId);
+  return [...seen].map(([id, programmeId]) => ({ id, programmeId }));
+}
 
 type PartnershipRow = Pick<PlanningPartnership, "id" | "weekday" | "localHour" | "startedAt"> & {
   cadence: string;
@@ -301,6 +309,7 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
                     checkinId: checkinPrompts.checkinId,
                     personId: checkinPrompts.personId,
                     periodEnd: checkins.periodEnd,
+                    partnershipId: partnerships.id,
                     title: partnerships.title,
                     programmeId: partnerships.programmeId,
                     partnershipStatus: partnerships.status,
@@ -321,6 +330,7 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
                         ${arrayLiteral(claimed.map((c) => c.personId))}::uuid[]))`,
                   );
           const detailOf = new Map(details.map((d) => [`${d.checkinId} ${d.personId}`, d]));
+          const questions = await questionsInForce(tx, uniquePartnerships(details));
           const rows = claimed.flatMap((c) => {
             const detail = detailOf.get(`${c.checkinId} ${c.personId}`);
             return detail ? [{ ...detail, dueAt: c.dueAt }] : [];
@@ -342,6 +352,7 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
               available: Boolean(row.available),
               away: awayRanges(row.away),
               window: windowOf(row),
+              question: questions.get(row.partnershipId) ?? null,
             });
             if (decision.kind === "wait") found.waiting++;
             else if (decision.kind === "move") {
@@ -407,6 +418,7 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
               personId: checkinPrompts.personId,
               sentAt: checkinPrompts.sentAt,
               periodEnd: checkins.periodEnd,
+              partnershipId: partnerships.id,
               title: partnerships.title,
               programmeId: partnerships.programmeId,
               zone: personZone,
@@ -438,12 +450,15 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
             .for("update", { of: checkinPrompts, skipLocked: true });
           const due: { checkinId: string; personId: string; message: OutgoingMessage }[] = [];
           let waited = 0;
+          const questions = await questionsInForce(tx, uniquePartnerships(rows));
           for (const row of rows) {
+            const question = questions.get(row.partnershipId) ?? null;
             const decision = decide({
               ...row,
               sentAt: row.sentAt!,
               away: awayRanges(row.away),
               window: windowOf(row),
+              question,
             });
             if (decision.kind === "wait") waited++;
             else due.push({ checkinId: row.checkinId, personId: row.personId, message: decision.message });
@@ -471,17 +486,19 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
       }
     },
 
-    async recordAnswer({ checkinId, personId, answer, note, at }) {
+    async recordAnswer({ checkinId, personId, answer, choice, note, at }) {
       const updated = rowsOf<{ title: string }>(
         await db.execute(sql`
           update ${checkinPrompts} as cp
-          set status = 'answered', answer = ${answer}, note = ${note}, answered_at = ${iso(at)}
+          set status = 'answered', answer = ${answer}, note = ${note}, answered_at = ${iso(at)},
+              choice = ${choice?.label ?? null}, question_id = ${choice?.questionId ?? null}
           from ${checkins} c join ${partnerships} pa on pa.id = c.partnership_id
           where c.id = cp.checkin_id and cp.checkin_id = ${checkinId}::uuid and cp.person_id = ${personId}::uuid
             and cp.answer is null and c.period_end > ${iso(at)}
           returning pa.title`),
       );
-      if (updated[0]) return { kind: "recorded", title: updated[0].title, answer };
+      if (updated[0])
+        return { kind: "recorded", title: updated[0].title, answer, choice: choice?.label ?? null };
       return standing(db, checkinId, personId, at);
     },
 
@@ -514,6 +531,7 @@ async function promptStateOf(db: Db, checkinId: string, personId: string, at: Da
     .select({
       answer: checkinPrompts.answer,
       note: checkinPrompts.note,
+      choice: checkinPrompts.choice,
       title: partnerships.title,
       programmeId: partnerships.programmeId,
       periodEnd: checkins.periodEnd,
@@ -531,6 +549,7 @@ async function promptStateOf(db: Db, checkinId: string, personId: string, at: Da
       title: row.title,
       answer: row.answer as CheckinAnswer,
       withNote: Boolean(row.note),
+      choice: row.choice,
     };
   }
   if (row.periodEnd.getTime() <= at.getTime()) return { kind: "closed", title: row.title };
@@ -546,6 +565,7 @@ async function promptStateOf(db: Db, checkinId: string, personId: string, at: Da
 /** What stands for a prompt that could not be answered now: answered already, closed, or no such prompt. */
 async function standing(db: Db, checkinId: string, personId: string, at: Date): Promise<AnswerOutcome> {
   const state = await promptStateOf(db, checkinId, personId, at);
-  if (state.kind === "answered") return { kind: "already", title: state.title, answer: state.answer };
+  if (state.kind === "answered")
+    return { kind: "already", title: state.title, answer: state.answer, choice: state.choice };
   return state.kind === "unknown" ? state : { kind: "closed", title: state.title };
 }

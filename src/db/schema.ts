@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   check,
@@ -327,6 +328,12 @@ export const checkinPrompts = pgTable(
     dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
     status: text("status").notNull().default("pending"),
     answer: text("answer"),
+    /** The custom question's choice the member pressed, as its label read then; null for the standard buttons. */
+    choice: text("choice"),
+    /** The custom question (checkin_questions) the answer was given to, when one was asked. */
+    questionId: bigint("question_id", { mode: "number" }).references(() => checkinQuestions.id, {
+      onDelete: "set null",
+    }),
     note: text("note"),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
@@ -340,6 +347,35 @@ export const checkinPrompts = pgTable(
     // The digest's response rates count prompts sent in the last eight periods.
     index("checkin_prompts_sent").on(t.sentAt),
     capped("checkin_prompts_note_length", t.note, TEXT_LIMITS.checkinNote),
+    capped("checkin_prompts_choice_length", t.choice, TEXT_LIMITS.checkinChoice),
+  ],
+);
+
+/**
+ * A coordinator's check-in question for a programme or one partnership: the question, up to three choices (each
+ * { label, state } with state on_track | needs_attention | blocked) and an optional free-text question. Rows are
+ * never changed: the newest row of a scope is its question, and a row without a question returns that scope to
+ * the one above it (a partnership to its programme's, a programme to the standard question).
+ */
+export const checkinQuestions = pgTable(
+  "checkin_questions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    programmeId: uuid("programme_id").references(() => programmes.id, { onDelete: "cascade" }),
+    partnershipId: uuid("partnership_id").references(() => partnerships.id, { onDelete: "cascade" }),
+    question: text("question"),
+    choices: jsonb("choices").notNull().default(sql`'[]'::jsonb`),
+    freeTextQuestion: text("free_text_question"),
+    setBy: uuid("set_by").references(() => people.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("checkin_questions_partnership").on(t.partnershipId, t.id),
+    index("checkin_questions_programme").on(t.programmeId, t.id),
+    check("checkin_questions_one_scope", sql`(${t.programmeId} is null) <> (${t.partnershipId} is null)`),
+    check("checkin_questions_choices", sql`jsonb_array_length(${t.choices}) <= 3`),
+    capped("checkin_questions_question_length", t.question, TEXT_LIMITS.checkinQuestion),
+    capped("checkin_questions_free_text_length", t.freeTextQuestion, TEXT_LIMITS.checkinQuestion),
   ],
 );
 

@@ -14,6 +14,7 @@ import { type Database, openDatabase } from "../../src/db/client.ts";
 import {
   buttonPresses,
   checkinPrompts,
+  checkinQuestions,
   checkins,
   meetAsks,
   mentorships,
@@ -203,6 +204,16 @@ describe("every button counts once", () => {
         dueAt: new Date("2026-11-17T10:00:00Z"),
       })),
     );
+    // The pair's check-in asks the coordinator's own question: its choice buttons count once too.
+    await db.insert(checkinQuestions).values({
+      partnershipId: partnership,
+      question: "Are the samples on schedule?",
+      choices: [
+        { label: "Samples in", state: "on_track" },
+        { label: "Stuck", state: "blocked" },
+      ],
+      freeTextQuestion: "What is the next step?",
+    });
     await db.insert(milestones).values({ partnershipId: partnership, title: "Protocol approved" });
     await db.insert(mentorships).values({
       mentorId: ben,
@@ -252,6 +263,9 @@ describe("every button counts once", () => {
     await say(users.cora, "digest settings");
     await say(users.ana, "away");
     await say(users.cora, "window");
+    await say(users.cora, "question");
+    await say(users.cora, "question Ana & Ben");
+    await say(users.ana, "history Ana & Ben");
     // Slack's Home tab: the overview a door builds when the person opens it, and its buttons.
     found.push({ actionId: HOME_OPEN_ACTION, value: "", inputs: {}, userId: users.ana });
     for (const job of t.app.jobs) await job.run(clock.now());
@@ -316,6 +330,8 @@ describe("every button counts once", () => {
     const pressedKinds = new Set(ledger.map((r) => r.pressed.split(":")[0]));
     for (const id of ["mentor.followup", "checkin.answer", "intro.request", "digest.nudge", "meet"])
       expect(pressedKinds, id).toContain(id);
+    // A custom choice's press is the one that counted for its prompt.
+    expect(ledger.map((r) => r.outcome)).toContain("you answered “Samples in”");
   }, 600_000);
 
   it("an action id without a declared press policy is caught", () => {

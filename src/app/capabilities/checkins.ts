@@ -1,11 +1,16 @@
-// Partnerships and check-ins: the `partnerships` command, answering prompts, and the checkins and reminders jobs.
+// Partnerships and check-ins: the `partnerships`, `question` and `history` commands, answering prompts, and the
+// checkins and reminders jobs.
 import { createAwayFeature } from "../../core/away/create-away-feature.ts";
 import { createAnswerWindowFeature } from "../../core/calendar/create-answer-window-feature.ts";
 import { createCheckinFeature } from "../../core/checkins/create-checkin-feature.ts";
 import { createCheckinService } from "../../core/checkins/create-checkin-service.ts";
+import { createHistoryFeature } from "../../core/checkins/create-history-feature.ts";
+import { createQuestionFeature } from "../../core/checkins/create-question-feature.ts";
 import { createPartnershipsFeature } from "../../core/partnerships/create-partnerships-feature.ts";
 import { createAnswerWindowStore } from "../../db/answer-window-store.ts";
 import { createAwayStore } from "../../db/away-store.ts";
+import { createCheckinHistoryStore } from "../../db/checkin-history-store.ts";
+import { createCheckinQuestionStore } from "../../db/checkin-question-store.ts";
 import { createCheckinStore } from "../../db/checkin-store.ts";
 import { createPartnershipStore } from "../../db/partnership-store.ts";
 import { createCheckinsJob } from "../../jobs/checkins.ts";
@@ -15,11 +20,14 @@ import type { Capability, CapabilityDeps } from "./capability.ts";
 /** Reminder delay, late window and working hours are the check-in service's defaults: 24 h, 24 h, 09:00–17:00. */
 export function createCheckins(deps: CapabilityDeps): Capability {
   const store = createCheckinStore(deps.db);
+  const questions = createCheckinQuestionStore(deps.db);
   const checkins = createCheckinService({ store });
   return {
     features: [
       createPartnershipsFeature({ partnerships: createPartnershipStore(deps.db) }),
-      createCheckinFeature({ checkins: store, freeText: deps.freeText }),
+      createCheckinFeature({ checkins: store, questions, freeText: deps.freeText }),
+      createQuestionFeature({ questions, freeText: deps.freeText }),
+      createHistoryFeature({ history: createCheckinHistoryStore(deps.db) }),
       createAwayFeature({ away: createAwayStore(deps.db), freeText: deps.freeText }),
       createAnswerWindowFeature({ windows: createAnswerWindowStore(deps.db) }),
     ],

@@ -6,6 +6,7 @@ import type { Block, Form, Message } from "../message.ts";
 import type { OutgoingMessage } from "../outgoing.ts";
 import { TEXT_LIMITS } from "../text-limits.ts";
 import { answerLabel, answerPhrase, CHECKIN_ANSWERS, type CheckinAnswer } from "./answers.ts";
+import { type CheckinQuestion, choiceToken } from "./custom-question.ts";
 
 export const CHECKIN_ANSWER_ACTION = "checkin.answer";
 export const CHECKIN_NOTE_ACTION = "checkin.note";
@@ -16,9 +17,12 @@ export const NOTE_MAX_LENGTH = TEXT_LIMITS.checkinNote;
 
 const noteHint = "Your programme coordinator may read it. No patient details, please.";
 
-/** The button value: the check-in and the answer, e.g. "3f2…:on_track". */
-export function answerValue(checkinId: string, answer: CheckinAnswer): string {
-  return `${checkinId}:${answer}`;
+/**
+ * The button value: the check-in and the answer, e.g. "3f2…:on_track"; a custom choice adds its question row and
+ * position, "3f2…:blocked:q12.2", so the answer is stored as the choice that was shown, whatever changed since.
+ */
+export function answerValue(checkinId: string, answer: CheckinAnswer, token?: string): string {
+  return token ? `${checkinId}:${answer}:${token}` : `${checkinId}:${answer}`;
 }
 
 export interface PromptInput {
@@ -33,9 +37,23 @@ export interface PromptInput {
   late?: boolean;
   /** The one reminder rather than the prompt itself. */
   reminder?: boolean;
+  /** The coordinator's question for this partnership; absent or null: the standard question. */
+  question?: CheckinQuestion | null;
 }
 
-function answerButtons(checkinId: string): Block {
+function answerButtons(checkinId: string, question: CheckinQuestion | null | undefined): Block {
+  if (question) {
+    const primary = question.choices.findIndex((c) => c.state === "on_track");
+    return {
+      type: "actions",
+      buttons: question.choices.map((choice, index) => ({
+        label: choice.label,
+        actionId: CHECKIN_ANSWER_ACTION,
+        value: answerValue(checkinId, choice.state, choiceToken({ questionId: question.id, index })),
+        ...(index === primary ? { style: "primary" as const } : {}),
+      })),
+    };
+  }
   return {
     type: "actions",
     buttons: CHECKIN_ANSWERS.map((answer) => ({
@@ -47,21 +65,37 @@ function answerButtons(checkinId: string): Block {
   };
 }
 
+/** The prompt's question: the partnership's name, then the coordinator's question or the standard one. */
+function questionBlock(input: PromptInput): { block: Block; summary: string } {
+  const custom = input.question;
+  if (custom) {
+    const lead = input.reminder ? "A gentle reminder about " : "";
+    return {
+      block: { type: "text", text: [lead, { bold: input.title }, `: ${custom.question}`] },
+      summary: `${input.reminder ? "Reminder: " : ""}${input.title}: ${custom.question}`,
+    };
+  }
+  return {
+    block: input.reminder
+      ? { type: "text", text: ["A gentle reminder: how is ", { bold: input.title }, " going?"] }
+      : { type: "text", text: ["How is ", { bold: input.title }, " going?"] },
+    summary: `${input.reminder ? "Reminder: h" : "H"}ow is ${input.title} going?`,
+  };
+}
+
 /**
  * The prompt (or reminder) as an outbox message: it carries an optional note input beside the buttons; where a
  * message cannot carry inputs (Slack) it has buttons only, and the note is asked for in a form after the click.
  */
 export function promptOutgoing(input: PromptInput): OutgoingMessage {
-  const question: Block = input.reminder
-    ? { type: "text", text: ["A gentle reminder: how is ", { bold: input.title }, " going?"] }
-    : { type: "text", text: ["How is ", { bold: input.title }, " going?"] };
+  const { block: question, summary } = questionBlock(input);
   const until = `You can answer until ${formatInstant(input.periodEnd, input.zone)} (${input.zone}).`;
   const late = input.late ? " Sorry this comes late: I was offline when it was due." : "";
-  const summary = `${input.reminder ? "Reminder: h" : "H"}ow is ${input.title} going?`;
+  const freeTextQuestion = input.question?.freeTextQuestion ?? null;
   const note: Block = {
     type: "text-input",
     id: CHECKIN_NOTE_INPUT,
-    label: "A short note (optional)",
+    label: freeTextQuestion ? `${freeTextQuestion} (optional)` : "A short note (optional)",
     placeholder: "e.g. waiting for ethics approval",
     maxLength: NOTE_MAX_LENGTH,
     optional: true,
@@ -74,15 +108,18 @@ export function promptOutgoing(input: PromptInput): OutgoingMessage {
     blocks: [
       question,
       note,
-      answerButtons(input.checkinId),
+      answerButtons(input.checkinId, input.question),
       { type: "context", text: `${until}${late} ${noteHint}` },
     ],
     withoutInputs: {
       summary,
       blocks: [
         question,
-        answerButtons(input.checkinId),
-        { type: "context", text: `${until}${late} One click is enough; you can add a note after it.` },
+        answerButtons(input.checkinId, input.question),
+        {
+          type: "context",
+          text: `${until}${late} One click is enough; ${freeTextQuestion ? `then I ask “${freeTextQuestion}” (optional).` : "you can add a note after it."}`,
+        },
       ],
     },
   };
@@ -94,8 +131,18 @@ export function promptOutgoing(input: PromptInput): OutgoingMessage {
   };
 }
 
-export function recordedMessage(title: string, answer: CheckinAnswer, withNote: boolean): Message {
-  const text = `Recorded: ${answerPhrase[answer]} — thank you`;
+/** "on track", or for a custom choice its words with what it counts as: "Waiting on data (needs attention)". */
+function recordedPhrase(answer: CheckinAnswer, choice: string | null | undefined): string {
+  return choice ? `${choice} (${answerPhrase[answer]})` : answerPhrase[answer];
+}
+
+export function recordedMessage(
+  title: string,
+  answer: CheckinAnswer,
+  withNote: boolean,
+  choice?: string | null,
+): Message {
+  const text = `Recorded: ${recordedPhrase(answer, choice)} — thank you`;
   return {
     summary: text,
     blocks: [
@@ -105,8 +152,12 @@ export function recordedMessage(title: string, answer: CheckinAnswer, withNote: 
   };
 }
 
-export function alreadyRecordedMessage(title: string, answer: CheckinAnswer): Message {
-  const text = `Recorded: ${answerPhrase[answer]} — you answered this check-in already, so nothing changed`;
+export function alreadyRecordedMessage(
+  title: string,
+  answer: CheckinAnswer,
+  choice?: string | null,
+): Message {
+  const text = `Recorded: ${recordedPhrase(answer, choice)} — you answered this check-in already, so nothing changed`;
   return {
     summary: text,
     blocks: [
@@ -128,7 +179,12 @@ export function closedMessage(title: string): Message {
 }
 
 /** The form that opens after the click where the prompt could not carry the note (a Slack modal). */
-export function noteForm(checkinId: string, title: string, answer: CheckinAnswer): Form {
+export function noteForm(
+  checkinId: string,
+  title: string,
+  answer: CheckinAnswer,
+  custom?: { choice: string; freeTextQuestion: string | null },
+): Form {
   return {
     title: "Add a note",
     submitActionId: CHECKIN_NOTE_ACTION,
@@ -138,15 +194,17 @@ export function noteForm(checkinId: string, title: string, answer: CheckinAnswer
       {
         type: "text",
         text: [
-          `Recorded: ${answerPhrase[answer]} for `,
+          `Recorded: ${recordedPhrase(answer, custom?.choice)} for `,
           { bold: title },
-          ". Anything to add? It is optional.",
+          custom?.freeTextQuestion
+            ? `. ${custom.freeTextQuestion} It is optional.`
+            : ". Anything to add? It is optional.",
         ],
       },
       {
         type: "text-input",
         id: CHECKIN_NOTE_INPUT,
-        label: "Note",
+        label: custom?.freeTextQuestion ? "Your answer" : "Note",
         placeholder: "e.g. waiting for ethics approval",
         multiline: true,
         maxLength: NOTE_MAX_LENGTH,

@@ -4,6 +4,7 @@ import type { AwayRange } from "../calendar/person-calendar.ts";
 import type { OutgoingMessage } from "../outgoing.ts";
 import type { Cadence } from "../schedule/periods.ts";
 import type { CheckinAnswer } from "./answers.ts";
+import type { CheckinQuestion } from "./custom-question.ts";
 
 /** A partnership member as planning sees them. */
 export interface PlanningMember {
@@ -57,6 +58,8 @@ export interface DuePrompt {
   region: string | null;
   away: readonly AwayRange[];
   window: AnswerWindow;
+  /** The coordinator's question for this partnership, or null for the standard one. */
+  question: CheckinQuestion | null;
 }
 
 export type PromptDecision =
@@ -91,20 +94,23 @@ export interface ReminderCandidate {
   region: string | null;
   away: readonly AwayRange[];
   window: AnswerWindow;
+  /** The coordinator's question for this partnership, or null for the standard one. */
+  question: CheckinQuestion | null;
 }
 
 export type ReminderDecision = { kind: "remind"; message: OutgoingMessage } | { kind: "wait" };
 
+/** `choice`: the custom question's choice as its button read, null for the standard buttons. */
 export type AnswerOutcome =
-  | { kind: "recorded"; title: string; answer: CheckinAnswer }
-  | { kind: "already"; title: string; answer: CheckinAnswer }
+  | { kind: "recorded"; title: string; answer: CheckinAnswer; choice: string | null }
+  | { kind: "already"; title: string; answer: CheckinAnswer; choice: string | null }
   | { kind: "closed"; title: string }
   | { kind: "unknown" };
 
 export type NoteOutcome = "saved" | "closed" | "unanswered" | "unknown";
 
 export type PromptState =
-  | { kind: "answered"; title: string; answer: CheckinAnswer; withNote: boolean }
+  | { kind: "answered"; title: string; answer: CheckinAnswer; withNote: boolean; choice: string | null }
   | { kind: "open"; title: string; periodEnd: Date; zone: string; programmeId: string | null }
   | { kind: "closed"; title: string }
   /** Not a member of that check-in, or no such check-in. */
@@ -134,6 +140,8 @@ export interface CheckinStore {
     checkinId: string;
     personId: string;
     answer: CheckinAnswer;
+    /** The custom choice pressed (its label and question), stored beside the state it maps to. */
+    choice?: { label: string; questionId: number } | null;
     note: string | null;
     at: Date;
   }): Promise<AnswerOutcome>;

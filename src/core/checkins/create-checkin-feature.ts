@@ -16,9 +16,13 @@ import {
   recordedMessage,
 } from "./checkin-messages.ts";
 import type { CheckinStore } from "./checkin-port.ts";
+import { readChoiceToken } from "./custom-question.ts";
+import type { QuestionStore } from "./question-port.ts";
 
 export interface CheckinFeatureDeps {
   checkins: CheckinStore;
+  /** Coordinators' questions: a custom choice's button names one, read back to store the choice it showed. */
+  questions: QuestionStore;
   /** The patient-data guard, knowing members' email addresses. */
   freeText: FreeTextGuard;
 }
@@ -49,8 +53,16 @@ export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
 
   async function answer(context: ActionContext): Promise<Reply> {
     if (!context.personId) return noProfile;
-    const [checkinId = "", choice = ""] = context.value.split(":");
-    if (!uuidPattern.test(checkinId) || !isCheckinAnswer(choice)) return staleButton;
+    const [checkinId = "", state = "", token] = context.value.split(":");
+    if (!uuidPattern.test(checkinId) || !isCheckinAnswer(state)) return staleButton;
+    // A custom choice: the stored question decides its words and what it counts as, not the button's text.
+    const ref = token === undefined ? null : readChoiceToken(token);
+    if (token !== undefined && !ref) return staleButton;
+    const question = ref ? await deps.questions.forCheckin(checkinId, ref.questionId) : null;
+    const picked = ref ? question?.choices[ref.index] : undefined;
+    if (ref && !picked) return staleButton;
+    const choice = picked && question ? { label: picked.label, questionId: question.id } : null;
+    const answerState = picked?.state ?? state;
     const note = noteOf(context);
     if (note) {
       // Refused notes are neither stored nor logged; the form stays open on the note so it can be rephrased
@@ -62,21 +74,28 @@ export function createCheckinFeature(deps: CheckinFeatureDeps): CoreFeature {
     const outcome = await checkins.recordAnswer({
       checkinId,
       personId: context.personId,
-      answer: choice,
+      answer: answerState,
+      choice,
       note: note || null,
       at: context.now,
     });
     switch (outcome.kind) {
       case "recorded": {
-        context.record(`you answered “${answerLabel[outcome.answer]}”`);
-        const message = recordedMessage(outcome.title, outcome.answer, Boolean(note));
+        context.record(`you answered “${outcome.choice ?? answerLabel[outcome.answer]}”`);
+        const message = recordedMessage(outcome.title, outcome.answer, Boolean(note), outcome.choice);
+        const custom = outcome.choice
+          ? { choice: outcome.choice, freeTextQuestion: question?.freeTextQuestion ?? null }
+          : undefined;
         // A door whose messages cannot carry the note asks for it in a form after the click; the answer is recorded.
         return context.actor.door.inlineInputs
           ? { kind: "update", message }
-          : { kind: "update", message, form: noteForm(checkinId, outcome.title, outcome.answer) };
+          : { kind: "update", message, form: noteForm(checkinId, outcome.title, outcome.answer, custom) };
       }
       case "already":
-        return { kind: "update", message: alreadyRecordedMessage(outcome.title, outcome.answer) };
+        return {
+          kind: "update",
+          message: alreadyRecordedMessage(outcome.title, outcome.answer, outcome.choice),
+        };
       case "closed":
         return { kind: "update", message: closedMessage(outcome.title) };
       case "unknown":
