@@ -2,6 +2,7 @@
 
 import { type Config, ConfigError, loadConfig, secretsOf } from "../config.ts";
 import { DataDirBusyError, openDatabase } from "../db/client.ts";
+import { describeConnectionError } from "../db/connection-errors.ts";
 import { migrateDatabase } from "../db/migrate.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import { createApp } from "./create-app.ts";
@@ -25,6 +26,19 @@ function logPlatforms(config: Config, logger: Logger): void {
     );
 }
 
+/** One line for a database that cannot be opened or migrated: the cause, and for PostgreSQL the variable to fix. */
+function startupDatabaseError(error: unknown, databaseUrl: string | undefined): string {
+  if (error instanceof DataDirBusyError) return error.message;
+  const described = databaseUrl ? describeConnectionError(error, databaseUrl) : null;
+  if (described) return described;
+  let cause = error;
+  while (cause instanceof Error && cause.message.startsWith("Failed query") && cause.cause instanceof Error) {
+    cause = cause.cause;
+  }
+  const message = (cause instanceof Error ? cause.message : String(cause)).split("\n")[0];
+  return `the database could not be prepared: ${message}`;
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -44,9 +58,8 @@ async function main(): Promise<void> {
       : await openDatabase({ kind: "pglite", dataDir: config.dataDir });
     await migrateDatabase(database, config.databaseUrl);
   } catch (error) {
-    const message =
-      error instanceof DataDirBusyError ? error.message : `Database unavailable: ${(error as Error).message}`;
-    logger.fatal(message);
+    logger.fatal(`Cannot start: ${startupDatabaseError(error, config.databaseUrl)}`);
+    logger.flush();
     process.exit(1);
   }
   logger.info(

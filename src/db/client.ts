@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { CONNECT_TIMEOUT_SECONDS } from "./connection-errors.ts";
 import * as schema from "./schema.ts";
 import { joinable } from "./unit-of-work.ts";
 
@@ -66,7 +67,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
-      connect_timeout: 10,
+      connect_timeout: CONNECT_TIMEOUT_SECONDS,
     });
     const db = joinable(drizzlePostgres(client, { schema }) as unknown as Db);
     return {
