@@ -1,6 +1,6 @@
 // Starts the bot: config → database (migrated) → core → bots → HTTP server; stops gracefully on SIGTERM.
 
-import { type Config, ConfigError, loadConfig, secretsOf } from "../config.ts";
+import { type Config, ConfigError, loadConfig, readEnvFile, secretsOf } from "../config.ts";
 import { DataDirBusyError, openDatabase } from "../db/client.ts";
 import { describeConnectionError } from "../db/connection-errors.ts";
 import { migrateDatabase } from "../db/migrate.ts";
@@ -19,7 +19,11 @@ function logPlatforms(config: Config, logger: Logger): void {
     logger.info(
       "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on (see README, 'Connect a Slack app')",
     );
-  if (config.teams.appId) logger.info("Teams is on: POST /api/messages");
+  if (!config.teams)
+    logger.info(
+      "Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn it on (see README, 'Connect a Teams bot'), or TEAMS_ENABLED=true",
+    );
+  else if (config.teams.appId) logger.info("Teams is on: POST /api/messages");
   else
     logger.warn(
       "Teams is on without authentication (local use only): set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect a real Teams bot (see README, 'Connect a Teams bot')",
@@ -41,8 +45,11 @@ function startupDatabaseError(error: unknown, databaseUrl: string | undefined): 
 
 async function main(): Promise<void> {
   let config: Config;
+  let envFile: string | null;
   try {
-    config = loadConfig();
+    const environment = readEnvFile();
+    envFile = environment.file;
+    config = loadConfig(environment.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Cannot start: ${error.message}\n`);
@@ -51,6 +58,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  logger.info(
+    envFile
+      ? `Settings: the environment, then ${envFile} for what the environment does not set`
+      : "Settings: the environment (no .env file here; set ENV_FILE to read one elsewhere)",
+  );
   let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
     database = config.databaseUrl
@@ -67,7 +79,7 @@ async function main(): Promise<void> {
     "Database ready",
   );
 
-  const app = createApp({ config, logger, database });
+  const app = await createApp({ config, logger, database });
   const port = await app.listen();
   app.startBackground();
   logger.info({ port }, `Listening on http://localhost:${port} (GET /healthz)`);
