@@ -115,6 +115,27 @@ function sanitize(value: unknown, scrub: (text: string) => string, depth = 0): u
   return out;
 }
 
+/**
+ * A log line that does not fit into a full pipe is retried for a while, then dropped: sonic-boom's default retries
+ * for ever, synchronously on exit, so `npm start | <a reader that stopped>` could never stop.
+ */
+function giveUpWhenFull(): boolean {
+  const now = Date.now();
+  blockedSince ??= now;
+  if (now - blockedSince < 2_000) return true;
+  blockedSince = undefined;
+  return false;
+}
+let blockedSince: number | undefined;
+
+/** stdout or stderr whose reader has gone (`npm start | head -2`): lines are dropped instead of crashing the process. */
+function quietOnClosedPipe(stream: ReturnType<typeof pino.destination>): ReturnType<typeof pino.destination> {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "EAGAIN") throw error;
+  });
+  return stream;
+}
+
 export function createLogger(
   options: {
     level?: string;
@@ -125,8 +146,11 @@ export function createLogger(
 ): Logger {
   const destination =
     typeof options.destination === "number"
-      ? pino.destination({ fd: options.destination, sync: true })
-      : (options.destination ?? pino.destination({ fd: 1, sync: false }));
+      ? quietOnClosedPipe(
+          pino.destination({ fd: options.destination, sync: true, retryEAGAIN: giveUpWhenFull }),
+        )
+      : (options.destination ??
+        quietOnClosedPipe(pino.destination({ fd: 1, sync: false, retryEAGAIN: giveUpWhenFull })));
   const scrub = makeScrubber((options.secrets ?? []).filter((s): s is string => typeof s === "string"));
   return pino(
     {

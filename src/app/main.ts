@@ -43,6 +43,9 @@ function startupDatabaseError(error: unknown, databaseUrl: string | undefined): 
   return `the database could not be prepared: ${message}`;
 }
 
+/** How long SIGTERM or SIGINT waits for in-flight work before the process exits anyway. */
+const STOP_GRACE_MS = 10_000;
+
 async function main(): Promise<void> {
   let config: Config;
   let envFile: string | null;
@@ -87,8 +90,13 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C: stop now.
+      process.exit(1);
+    }
     stopping = true;
+    // Whatever holds us up (a request that never ends, a stdout nobody reads), the process is gone after the grace.
+    setTimeout(() => process.exit(1), STOP_GRACE_MS).unref();
     logger.info({ signal }, "Stopping: finishing in-flight requests");
     await app.stop();
     await database.close();

@@ -15,6 +15,14 @@ function environment(): Record<string, string | undefined> {
   }
 }
 
+// `collab export | head`: once the reader has gone, the rest of the output has nowhere to go; stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+}
+
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => {
     process.stdout.write(text);
