@@ -410,7 +410,7 @@ async function serveHttp(task: Task): Promise<Record<string, number>> {
 
   const database = await open(task.target);
   const slackApi = await startFakeSlackApi();
-  let app: ReturnType<typeof createApp> | null = null;
+  let app: Awaited<ReturnType<typeof createApp>> | null = null;
   let floorServer: Server | null = null;
   try {
     const requesters = rowsOfIds(
@@ -431,7 +431,7 @@ async function serveHttp(task: Task): Promise<Record<string, number>> {
       PORT: "0",
       LOG_LEVEL: "silent",
     });
-    app = createApp({
+    app = await createApp({
       config,
       logger: pino({ level: "silent" }),
       database,

@@ -1,6 +1,7 @@
 // The only reader of process.env: validates every setting at start and fails with one line that says how to fix it.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import dotenv from "dotenv";
 import { z } from "zod";
 
 export class ConfigError extends Error {
@@ -65,10 +66,20 @@ export interface Config {
   nodeEnv: string;
   /** Check-in notes and mentor meeting notes older than this many days are cleared by the retention job. */
   retentionDays: number;
+  /** Null when Slack is off (SLACK_ENABLED=false, no Slack credentials, or loaded without platforms). */
   slack: SlackConfig | null;
-  teams: TeamsConfig;
+  /** Null when Teams is off (TEAMS_ENABLED=false, the production default without MICROSOFT_APP_ID, or loaded without platforms). */
+  teams: TeamsConfig | null;
   metrics: MetricsConfig;
   publications: PublicationsConfig;
+}
+
+export interface LoadOptions {
+  /**
+   * false: leave the Slack and Teams settings unread (slack and teams are null), for the CLI commands that never
+   * talk to a platform (import, export, role, migrate…), so they run whatever those settings say.
+   */
+  platforms?: boolean;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -120,7 +131,53 @@ function secret(env: Env, name: string): string | undefined {
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const appTypes = ["MultiTenant", "SingleTenant", "UserAssignedMSI"] as const;
 
-export function loadConfig(env: Env = process.env): Config {
+/** The environment file read at start: ENV_FILE when set (it must exist), else ./.env when there is one. */
+export function readEnvFile(
+  processEnv: Env = process.env,
+  cwd: string = process.cwd(),
+): { env: Env; file: string | null } {
+  const named = nonEmpty(processEnv, "ENV_FILE");
+  const file = resolve(cwd, named ?? ".env");
+  if (!named && !existsSync(file)) return { env: processEnv, file: null };
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return fail(
+      "ENV_FILE",
+      `names ${file}, which cannot be read`,
+      "check the path, or unset ENV_FILE to read ./.env",
+    );
+  }
+  // The real environment wins over the file: a variable set for one run overrides the file's default.
+  const fromFile = dotenv.parse(text);
+  const env: Env = { ...fromFile };
+  for (const [name, value] of Object.entries(processEnv)) if (value !== undefined) env[name] = value;
+  return { env, file };
+}
+
+const switchValues: Record<string, boolean> = {
+  true: true,
+  "1": true,
+  yes: true,
+  on: true,
+  false: false,
+  "0": false,
+  no: false,
+  off: false,
+};
+
+/** TEAMS_ENABLED / SLACK_ENABLED: true, false, or undefined when unset (the default then depends on the credentials). */
+function platformSwitch(env: Env, name: string): boolean | undefined {
+  const text = nonEmpty(env, name)?.toLowerCase();
+  if (text === undefined) return undefined;
+  const value = switchValues[text];
+  if (value === undefined) fail(name, `is "${text}"`, "set it to true or false, or unset it for the default");
+  return value;
+}
+
+export function loadConfig(env: Env = process.env, options: LoadOptions = {}): Config {
+  const platforms = options.platforms ?? true;
   const portText = nonEmpty(env, "PORT") ?? "3000";
   const port = z.coerce.number().int().min(0).max(65535).safeParse(portText);
   if (!port.success || !/^\d+$/.test(portText))
@@ -151,40 +208,8 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
-  const signingSecret = secret(env, "SLACK_SIGNING_SECRET");
-  const botToken = secret(env, "SLACK_BOT_TOKEN");
-  const slackModes = loadSlackModes(env, { signingSecret, botToken });
-  if (!slackModes.oauth && !slackModes.appToken && Boolean(signingSecret) !== Boolean(botToken)) {
-    const missing = signingSecret ? "SLACK_BOT_TOKEN" : "SLACK_SIGNING_SECRET";
-    fail(missing, "is missing while the other Slack setting is set", hints[missing]);
-  }
-  if (botToken && !botToken.startsWith("xoxb-")) {
-    fail("SLACK_BOT_TOKEN", "is not a bot token (it should start with xoxb-)", hints.SLACK_BOT_TOKEN);
-  }
-  const apiUrl = nonEmpty(env, "SLACK_API_URL");
-  if (apiUrl && !z.url().safeParse(apiUrl).success) {
-    fail("SLACK_API_URL", `is not a URL ("${apiUrl}")`, "use https://slack.com/api/ or unset it");
-  }
-
-  const appId = nonEmpty(env, "MICROSOFT_APP_ID");
-  const appPassword = secret(env, "MICROSOFT_APP_PASSWORD");
-  const appTenantId = nonEmpty(env, "MICROSOFT_APP_TENANT_ID");
-  const appTypeText = nonEmpty(env, "MICROSOFT_APP_TYPE") ?? "MultiTenant";
-  const appType = appTypes.find((t) => t.toLowerCase() === appTypeText.toLowerCase());
-  if (!appType) fail("MICROSOFT_APP_TYPE", `is "${appTypeText}"`, `use one of ${appTypes.join(", ")}`);
-  if (appId && !appPassword && appType !== "UserAssignedMSI") {
-    fail("MICROSOFT_APP_PASSWORD", "is missing while MICROSOFT_APP_ID is set", hints.MICROSOFT_APP_PASSWORD);
-  }
-  if (appType === "SingleTenant" && appId && !appTenantId) {
-    fail("MICROSOFT_APP_TENANT_ID", "is required for a SingleTenant bot", hints.MICROSOFT_APP_TENANT_ID);
-  }
-  if (!appId && nodeEnv === "production") {
-    fail(
-      "MICROSOFT_APP_ID",
-      "is missing and NODE_ENV is production, so the Teams endpoint would accept unauthenticated requests",
-      hints.MICROSOFT_APP_ID,
-    );
-  }
+  const slack = platforms ? loadSlack(env) : null;
+  const teams = platforms ? loadTeams(env, nodeEnv, slack !== null) : null;
 
   return {
     port: port.data,
@@ -193,21 +218,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: logLevel as Config["logLevel"],
     nodeEnv,
     retentionDays,
-    slack:
-      (signingSecret && botToken) || slackModes.oauth || slackModes.appToken
-        ? {
-            ...(signingSecret ? { signingSecret } : {}),
-            ...(botToken ? { botToken } : {}),
-            ...(apiUrl ? { apiUrl } : {}),
-            ...slackModes,
-          }
-        : null,
-    teams: {
-      ...(appId ? { appId } : {}),
-      ...(appPassword ? { appPassword } : {}),
-      ...(appTenantId ? { appTenantId } : {}),
-      appType,
-    },
+    slack,
+    teams,
     metrics: metricsConfig(env),
     publications: publicationsConfig(env),
   };
@@ -235,6 +247,86 @@ function publicationsConfig(env: Env): PublicationsConfig {
     eutilsUrl: base("NCBI_EUTILS_URL", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"),
     orcidApiUrl: base("ORCID_API_URL", "https://pub.orcid.org"),
     ...(ncbiApiKey ? { ncbiApiKey } : {}),
+  };
+}
+
+// --- Slack and Teams ---------------------------------------------------------------------------------------
+
+const SLACK_CREDENTIALS = ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_CLIENT_ID"];
+
+/** Slack's settings, or null when it is off: by SLACK_ENABLED=false, or by default when no credential is set. */
+function loadSlack(env: Env): SlackConfig | null {
+  const enabled = platformSwitch(env, "SLACK_ENABLED");
+  if (enabled === false) return null;
+  const signingSecret = secret(env, "SLACK_SIGNING_SECRET");
+  const botToken = secret(env, "SLACK_BOT_TOKEN");
+  const slackModes = loadSlackModes(env, { signingSecret, botToken });
+  if (!slackModes.oauth && !slackModes.appToken && Boolean(signingSecret) !== Boolean(botToken)) {
+    const missing = signingSecret ? "SLACK_BOT_TOKEN" : "SLACK_SIGNING_SECRET";
+    fail(missing, "is missing while the other Slack setting is set", hints[missing]);
+  }
+  if (botToken && !botToken.startsWith("xoxb-")) {
+    fail("SLACK_BOT_TOKEN", "is not a bot token (it should start with xoxb-)", hints.SLACK_BOT_TOKEN);
+  }
+  const apiUrl = nonEmpty(env, "SLACK_API_URL");
+  if (apiUrl && !z.url().safeParse(apiUrl).success) {
+    fail("SLACK_API_URL", `is not a URL ("${apiUrl}")`, "use https://slack.com/api/ or unset it");
+  }
+
+  const slack =
+    (signingSecret && botToken) || slackModes.oauth || slackModes.appToken
+      ? {
+          ...(signingSecret ? { signingSecret } : {}),
+          ...(botToken ? { botToken } : {}),
+          ...(apiUrl ? { apiUrl } : {}),
+          ...slackModes,
+        }
+      : null;
+  if (enabled && !slack) {
+    fail(
+      "SLACK_ENABLED",
+      `is true but no Slack credential is set (${SLACK_CREDENTIALS.join(", ")})`,
+      `set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (${hints.SLACK_BOT_TOKEN}), or unset SLACK_ENABLED`,
+    );
+  }
+  return slack;
+}
+
+/**
+ * Teams' settings, or null when it is off. TEAMS_ENABLED decides when set; by default Teams is on with
+ * MICROSOFT_APP_ID, and without it on unauthenticated for local use only in development when Slack is not
+ * configured (never in production, where nothing configured at all is an error).
+ */
+function loadTeams(env: Env, nodeEnv: string, slackOn: boolean): TeamsConfig | null {
+  const enabled = platformSwitch(env, "TEAMS_ENABLED");
+  if (enabled === false) return null;
+  const appId = nonEmpty(env, "MICROSOFT_APP_ID");
+  const appPassword = secret(env, "MICROSOFT_APP_PASSWORD");
+  const appTenantId = nonEmpty(env, "MICROSOFT_APP_TENANT_ID");
+  const appTypeText = nonEmpty(env, "MICROSOFT_APP_TYPE") ?? "MultiTenant";
+  const appType = appTypes.find((t) => t.toLowerCase() === appTypeText.toLowerCase());
+  if (!appType) fail("MICROSOFT_APP_TYPE", `is "${appTypeText}"`, `use one of ${appTypes.join(", ")}`);
+  if (appId && !appPassword && appType !== "UserAssignedMSI") {
+    fail("MICROSOFT_APP_PASSWORD", "is missing while MICROSOFT_APP_ID is set", hints.MICROSOFT_APP_PASSWORD);
+  }
+  if (appType === "SingleTenant" && appId && !appTenantId) {
+    fail("MICROSOFT_APP_TENANT_ID", "is required for a SingleTenant bot", hints.MICROSOFT_APP_TENANT_ID);
+  }
+  if (!appId && nodeEnv === "production" && (enabled || !slackOn)) {
+    fail(
+      "MICROSOFT_APP_ID",
+      enabled
+        ? "is missing while TEAMS_ENABLED is true and NODE_ENV is production, so the Teams endpoint would accept unauthenticated requests"
+        : "is missing and NODE_ENV is production, so no platform is on (Slack has no credentials either)",
+      `${hints.MICROSOFT_APP_ID}; or set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN for a Slack-only bot`,
+    );
+  }
+  if (!appId && enabled === undefined && (nodeEnv === "production" || slackOn)) return null;
+  return {
+    ...(appId ? { appId } : {}),
+    ...(appPassword ? { appPassword } : {}),
+    ...(appTenantId ? { appTenantId } : {}),
+    appType,
   };
 }
 
@@ -362,7 +454,7 @@ export function secretsOf(config: Config): string[] {
     oauth?.stateSecret,
     oauth?.encryptionKey.toString("base64"),
     oauth?.encryptionKey.toString("hex"),
-    config.teams.appPassword,
+    config.teams?.appPassword,
     config.metrics.token,
     config.publications.ncbiApiKey,
   ].filter((s): s is string => typeof s === "string" && s.length > 0);

@@ -117,6 +117,27 @@ function sanitize(value: unknown, scrub: (text: string) => string, depth = 0): u
   return out;
 }
 
+/**
+ * A log line that does not fit into a full pipe is retried for a while, then dropped: sonic-boom's default retries
+ * for ever, synchronously on exit, so `npm start | <a reader that stopped>` could never stop.
+ */
+function giveUpWhenFull(): boolean {
+  const now = Date.now();
+  blockedSince ??= now;
+  if (now - blockedSince < 2_000) return true;
+  blockedSince = undefined;
+  return false;
+}
+let blockedSince: number | undefined;
+
+/** stdout or stderr whose reader has gone (`npm start | head -2`): lines are dropped instead of crashing the process. */
+function quietOnClosedPipe(stream: ReturnType<typeof pino.destination>): ReturnType<typeof pino.destination> {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "EAGAIN") throw error;
+  });
+  return stream;
+}
+
 export function createLogger(
   options: {
     level?: string;
@@ -131,7 +152,13 @@ export function createLogger(
       ? options.destination
       : isatty(fd)
         ? prettyTo(fd)
-        : pino.destination({ fd, sync: typeof options.destination === "number" });
+        : quietOnClosedPipe(
+            pino.destination({
+              fd,
+              sync: typeof options.destination === "number",
+              retryEAGAIN: giveUpWhenFull,
+            }),
+          );
   const scrub = makeScrubber((options.secrets ?? []).filter((s): s is string => typeof s === "string"));
   return pino(
     {

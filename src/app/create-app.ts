@@ -21,16 +21,16 @@ export interface RunningApp extends Services {
 
 const HEALTH_TIMEOUT_MS = 2_000;
 
-export function createApp(options: AppOptions): RunningApp {
+export async function createApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger, database } = options;
   const metrics = createMetrics({ db: database.db, logger });
-  const services = createServices({
+  const services = await createServices({
     ...options,
     observers: { delivery: metrics.delivery, jobs: metrics.jobs },
   });
   const platforms = {
     slack: services.slack ? "on" : "off",
-    teams: config.teams.appId ? "on" : "on (unauthenticated, local use only)",
+    teams: !config.teams ? "off" : config.teams.appId ? "on" : "on (unauthenticated, local use only)",
   };
 
   const server = createHttpServer(
@@ -44,7 +44,7 @@ export function createApp(options: AppOptions): RunningApp {
             },
           }
         : {}),
-      teams: services.teams.handle,
+      ...(services.teams ? { teams: services.teams.handle } : {}),
       health: async () => {
         try {
           await withTimeout(database.ping(), HEALTH_TIMEOUT_MS);

@@ -10,7 +10,8 @@ export interface HttpRoutes {
   slack?: (req: IncomingMessage, res: ServerResponse) => void;
   /** With Slack OAuth: GET /slack/install (the "Add to Slack" page) and GET /slack/oauth_redirect. */
   slackOAuth?: { install: Handler; redirect: Handler };
-  teams: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** Absent when Teams is off: POST /api/messages answers 404. */
+  teams?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   health: () => Promise<{ ok: boolean; body: Record<string, unknown> }>;
   ready?: () => Promise<{ ok: boolean; body: Record<string, unknown> }>;
   /** Counts every request; serves GET /metrics when `metricsToken` is set. */
@@ -88,7 +89,12 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): Server {
         else if (path === "/slack/install") routes.slackOAuth.install(req, res).catch(fail);
         else routes.slackOAuth.redirect(req, res).catch(fail);
       } else if (route === "POST /api/messages") {
-        routes.teams(req, res).catch(fail);
+        if (routes.teams) routes.teams(req, res).catch(fail);
+        else
+          json(res, 404, {
+            error:
+              "Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD, or TEAMS_ENABLED=true (see README).",
+          });
       } else {
         json(res, 404, { error: "not found" });
       }

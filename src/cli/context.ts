@@ -22,8 +22,13 @@ export interface CliOptions {
 }
 
 export interface CliContext {
-  /** Loaded on first use, so `--help` works whatever the environment; throws ConfigError. */
+  /**
+   * Loaded on first use, so `--help` works whatever the environment; throws ConfigError. Without the Slack and
+   * Teams settings (slack and teams are null): most commands never talk to a platform.
+   */
   readonly config: Config;
+  /** The settings with Slack and Teams checked, for the commands that deliver messages (`jobs run`). */
+  readonly platformConfig: Config;
   /** JSON lines on stderr, at LOG_LEVEL. */
   readonly logger: Logger;
   /** Writes a line (a newline is added) to stdout / stderr. */
@@ -42,17 +47,22 @@ export function defaultOpenDatabase(config: Config): Promise<Database> {
 
 export function createCliContext(io: CliIo, options: CliOptions = {}): CliContext {
   let config: Config | undefined;
+  let platformConfig: Config | undefined;
   let logger: Logger | undefined = options.logger;
   const context: CliContext = {
     get config() {
-      config ??= loadConfig(io.env);
+      config ??= platformConfig ?? loadConfig(io.env, { platforms: false });
       return config;
+    },
+    get platformConfig() {
+      platformConfig ??= loadConfig(io.env);
+      return platformConfig;
     },
     get logger() {
       logger ??= createLogger({
         level: context.config.logLevel,
         destination: 2,
-        secrets: secretsOf(context.config),
+        secrets: secretsOf(platformConfig ?? context.config),
       });
       return logger;
     },

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.ts";
 import { DataDirBusyError } from "../db/client.ts";
+import { describeConnectionError } from "../db/connection-errors.ts";
 import * as auditCommand from "./commands/audit.ts";
 import * as chatCommand from "./commands/chat.ts";
 import * as demoCommand from "./commands/demo.ts";
@@ -55,6 +56,15 @@ function shortMessage(error: unknown): string {
   return message.split("\n")[0] ?? message;
 }
 
+/** DATABASE_URL when the settings load, for naming it in a connection error. */
+function databaseUrlOf(context: CliContext): string | undefined {
+  try {
+    return context.config.databaseUrl;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createProgram(context: CliContext): Command {
   const program = new Command("collab")
     .description(
@@ -103,6 +113,12 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirBusyError) {
       context.err(oneLine(error.message));
       return 2;
+    }
+    const url = databaseUrlOf(context);
+    const unreachable = url ? describeConnectionError(error, url) : null;
+    if (unreachable) {
+      context.err(unreachable);
+      return 1;
     }
     context.err(`collab failed: ${shortMessage(error)} (set LOG_LEVEL=debug for details)`);
     try {

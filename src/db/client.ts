@@ -1,12 +1,15 @@
 // Opens the database: embedded PGlite under DATA_DIR by default, PostgreSQL through postgres.js when DATABASE_URL is set.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { CONNECT_TIMEOUT_SECONDS } from "./connection-errors.ts";
 import * as schema from "./schema.ts";
 import { joinable } from "./unit-of-work.ts";
 
@@ -61,12 +64,45 @@ function lockDataDir(dataDir: string): () => void {
   return () => rmSync(lockPath, { force: true });
 }
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers is all resident in PGlite's WASM memory; a bot's data fits in far
+ * less (measured: an idle embedded bot 284 → 164 MB RSS for PGlite alone).
+ */
+const pgliteSettings = ["shared_buffers=16MB"];
+
+/**
+ * Runs initdb for a new data directory in a child process. WASM memory never shrinks, and initdb grows it (with a
+ * second PGlite instance) to ~800 MB that an idle bot would otherwise keep; reopening an initialised directory
+ * needs a fraction of that.
+ */
+async function initDataDirApart(dataDir: string): Promise<void> {
+  if (existsSync(join(dataDir, "PG_VERSION"))) return;
+  const code = [
+    "const [pglite, dataDir, settings] = process.argv.slice(1);",
+    "const { PGlite } = await import(pglite);",
+    "const db = await PGlite.create({ dataDir, postgresqlconf: JSON.parse(settings) });",
+    "await db.close();",
+  ].join("\n");
+  await promisify(execFile)(
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      code,
+      import.meta.resolve("@electric-sql/pglite"),
+      dataDir,
+      JSON.stringify(pgliteSettings),
+    ],
+    { timeout: 300_000 },
+  );
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === "postgres") {
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
-      connect_timeout: 10,
+      connect_timeout: CONNECT_TIMEOUT_SECONDS,
     });
     const db = joinable(drizzlePostgres(client, { schema }) as unknown as Db);
     return {
@@ -80,9 +116,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const unlock = options.kind === "pglite" ? lockDataDir(options.dataDir) : () => {};
   try {
+    if (options.kind === "pglite") await initDataDirApart(options.dataDir);
     const client =
       options.kind === "pglite"
-        ? await PGlite.create(options.dataDir)
+        ? await PGlite.create({ dataDir: options.dataDir, postgresqlconf: pgliteSettings })
         : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     const db = joinable(drizzlePglite(client, { schema }) as unknown as Db);
     return {

@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import type { Database, Db } from "./client.ts";
+import { CONNECT_TIMEOUT_SECONDS } from "./connection-errors.ts";
 import { rowsOf } from "./rows.ts";
 
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -22,7 +23,12 @@ export async function migrateDatabase(database: Database, databaseUrl?: string):
   }
   if (!databaseUrl) throw new Error("migrateDatabase needs the DATABASE_URL of a postgres database");
   // One connection holds an advisory lock so that instances starting at once migrate one after another.
-  const client = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  // Without connect_timeout an unreachable host hangs for the operating system's TCP timeout (minutes), silently.
+  const client = postgres(databaseUrl, {
+    max: 1,
+    onnotice: () => {},
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+  });
   try {
     const db = drizzlePostgres(client);
     await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);

@@ -13,7 +13,7 @@ describe("config", () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.dataDir).toMatch(/\.data$/);
     expect(config.slack).toBeNull();
-    expect(config.teams.appId).toBeUndefined();
+    expect(config.teams?.appId).toBeUndefined();
   });
 
   it("turns Slack on when both secrets are set", () => {
@@ -59,7 +59,7 @@ describe("config", () => {
       MICROSOFT_APP_PASSWORD_FILE: join(dir, "password"),
     });
     expect(config.slack?.botToken).toBe("xoxb-from-file");
-    expect(config.teams.appPassword).toBe("teams-pass");
+    expect(config.teams?.appPassword).toBe("teams-pass");
     expect(() => loadConfig({ SLACK_BOT_TOKEN_FILE: join(dir, "missing") })).toThrow(
       /SLACK_BOT_TOKEN_FILE cannot be read/,
     );
@@ -71,6 +71,6 @@ describe("config", () => {
       MICROSOFT_APP_ID: "id",
       MICROSOFT_APP_PASSWORD: "p",
     });
-    expect(config.teams.appId).toBe("id");
+    expect(config.teams?.appId).toBe("id");
   });
 });

@@ -233,7 +233,7 @@ describe("every button counts once", () => {
       // A second bot process on the same database, with its own pool.
       const database = await openDatabase({ kind: "postgres", url: t.database.url!, maxConnections: 4 });
       const logger = createCapturingLogger([]);
-      other = { database, services: createServices({ config: t.config, logger, database, clock }) };
+      other = { database, services: await createServices({ config: t.config, logger, database, clock }) };
     }
   });
   afterAll(async () => {

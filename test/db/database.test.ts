@@ -1,8 +1,14 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/client.ts";
 import { rowsOf } from "../../src/db/rows.ts";
 import { people } from "../../src/db/schema.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { createTestDatabase, onPostgres, type TestDatabase } from "../helpers/database.ts";
+
+const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0) / 1024;
 
 describe("database", () => {
   let database: TestDatabase | undefined;
@@ -30,4 +36,22 @@ describe("database", () => {
     await expect(database.ping()).rejects.toThrow();
     database = undefined;
   });
+
+  // Issue 17, item 9: initdb in this process left ~800 MB of WASM memory behind for good.
+  it.skipIf(onPostgres || process.platform !== "linux")(
+    "opens a new embedded data directory with initdb in a child process and 16 MB of shared buffers",
+    { timeout: 120_000 },
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), "collab-initdb-"));
+      const before = rssMb();
+      database = await openDatabase({ kind: "pglite", dataDir });
+      const grown = rssMb() - before;
+      const shown = rowsOf<{ shared_buffers: string }>(await database.db.execute(sql`show shared_buffers`));
+      expect(shown[0]?.shared_buffers).toBe("16MB");
+      expect(grown).toBeLessThan(400);
+      await database.close();
+      database = undefined;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  );
 });

@@ -52,11 +52,13 @@ export async function startTestApp(
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
     SLACK_API_URL: slackApi.apiUrl,
+    // Teams unauthenticated beside Slack, against the fake Bot Connector (by default it is off beside Slack).
+    TEAMS_ENABLED: "true",
     PORT: "0",
     ...env,
   });
   const logLines: string[] = [];
-  const app = createApp({
+  const app = await createApp({
     config,
     logger: createCapturingLogger(logLines),
     database,

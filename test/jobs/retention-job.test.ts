@@ -143,7 +143,7 @@ describe("retention job", () => {
   it("honours a shorter period from RETENTION_DAYS and is one of the scheduled jobs, once a day", async () => {
     const config = loadConfig({ RETENTION_DAYS: "30", DATA_DIR: "/nonexistent/collab-test" });
     expect(config.retentionDays).toBe(30);
-    const services = createServices({
+    const services = await createServices({
       config,
       logger: createCapturingLogger([]),
       database,

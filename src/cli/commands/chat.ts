@@ -36,7 +36,7 @@ export function register(program: Command, context: CliContext): void {
         }
         const clock = createConsoleClock();
         const sender = createConsoleSender(email);
-        const services = createServices({
+        const services = await createServices({
           config: context.config,
           logger,
           database,

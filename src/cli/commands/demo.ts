@@ -37,11 +37,17 @@ const demoDir = new URL("../../../demo/", import.meta.url);
 /** Lena is on Teams and has never opened the app: the demo's example of someone the bot cannot reach. */
 const UNREACHABLE = "lena.fischer@rhein-klinik.example";
 
-/** An instant a minute after this week's check-in of the partnership is due in the time zone. */
-function checkinInstant(partnership: DemoPartnership | undefined, timezone: string): string {
-  if (!partnership) return new Date().toISOString();
-  const due = currentSlot(partnership, new Date(), timezone).localDue;
-  return iso(new Date(due.getTime() + 60_000));
+/**
+ * A minute after the partnership's next check-in that is still ahead, in the time zone. Not this period's when it
+ * is past: a bot that has run meanwhile has already sent it, and the scheduler skips prompts more than a day late,
+ * so `jobs run checkins --now <a past instant>` would send nothing.
+ */
+function checkinInstant(partnership: DemoPartnership | undefined, timezone: string, now: Date): string {
+  if (!partnership) return iso(now);
+  let slot = currentSlot(partnership, now, timezone);
+  while (slot.localDue.getTime() + 60_000 <= now.getTime())
+    slot = currentSlot(partnership, slot.periodEnd, timezone);
+  return iso(new Date(slot.localDue.getTime() + 60_000));
 }
 
 /** Five minutes after a coordinator's first weekly digest is due (their default day and hour, in their zone). */
@@ -117,7 +123,7 @@ export function register(program: Command, context: CliContext): void {
           : `The demo programme "${demo.programme}" is already loaded; nothing changed.`,
       );
       const amara = people.find((p) => p.email === "amara.nwosu@riverside.example");
-      const checkinNow = checkinInstant(partnerships[0], amara?.timezone ?? "Europe/London");
+      const checkinNow = checkinInstant(partnerships[0], amara?.timezone ?? "Europe/London", new Date());
       const helen = people.find((p) => p.email === "helen.ward@northfield.example");
       const digestNow = digestInstant(helen?.timezone ?? "Europe/London");
       for (const line of nextSteps(

@@ -37,8 +37,8 @@ export function register(program: Command, context: CliContext): void {
     .action(async (name: string, flags: { now?: string; deliver: boolean }) => {
       const now = parseNow(flags.now);
       await context.withDatabase(async (database) => {
-        const services = createServices({
-          config: context.config,
+        const services = await createServices({
+          config: context.platformConfig,
           logger: context.logger,
           database,
           clock: { now: () => now },

@@ -57,6 +57,20 @@ describe.skipIf(onPostgres)("npx collab demo, then npx collab chat --as …", ()
     expect(chat.stdout).toMatch(/Samir Patel · Eastbrook University\n.*\n\[1\] Request intro/);
     expect(chat.stdout.trimEnd().endsWith("Bye.")).toBe(true);
 
+    // The README's next step: the check-in instant the demo printed is still ahead, so even after the bot has
+    // run (here: the check-ins job as of now, as `npm start` does at once) it brings Amara a check-in to answer.
+    const printed = /jobs run checkins --now (\S+)/.exec(demo.stdout)?.[1] ?? "";
+    expect(Date.parse(printed)).toBeGreaterThan(Date.now());
+    const botRan = await collab(["jobs", "run", "checkins"]);
+    expect(botRan.code).toBe(0);
+    const checkin = await collab(
+      ["chat", "--as", "amara.nwosu@riverside.example"],
+      `jobs run checkins --now ${printed}\nquit\n`,
+    );
+    expect(checkin.code).toBe(0);
+    expect(checkin.stdout).not.toContain("(nothing arrived for you)");
+    expect(checkin.stdout).toMatch(/\[\d+\] On track/);
+
     const nobody = await collab(["chat", "--as", "nobody@example.org"]);
     expect(nobody.code).toBe(2);
     expect(nobody.stderr).toBe(

@@ -17,7 +17,7 @@ describe("Slack Socket Mode", () => {
         SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
         SLACK_API_URL: slackApi.apiUrl,
       });
-      const services = createServices({ config, logger: createCapturingLogger([]), database });
+      const services = await createServices({ config, logger: createCapturingLogger([]), database });
       expect(services.slack?.mode).toBe("socket");
       expect(services.slack?.receiver).toBeInstanceOf(SocketModeReceiver);
       expect(services.slack?.handle).toBeUndefined();
