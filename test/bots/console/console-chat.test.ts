@@ -88,7 +88,8 @@ describe("collab chat", () => {
     const stage = await chat.waitFor(/Career stage[\s\S]*?\n\s*\[?(\d+)\]?[^\n]*Mid-career/);
     expect(stage).toContain("Early career (student, trainee, postdoc)");
     chat.type(/(\d+)\D*Mid-career/.exec(stage)?.[1] ?? "");
-    for (let i = 0; i < 6; i++) chat.type("");
+    // The rest keep their values: lists, time zone, country, region, ORCID iD, publications, mentoring.
+    for (let i = 0; i < 10; i++) chat.type("");
     await chat.waitFor(/Profile (saved|updated)/);
     await chat.close();
     const [maya] = await database.db
@@ -124,6 +125,10 @@ describe("collab chat", () => {
     const zone = await maya.waitFor("That is not a time zone I know");
     expect(zone).not.toContain("Open to mentoring");
     maya.type("Europe/Paris");
+    for (const label of ["Country", "Region", "ORCID iD", "Use my publications"]) {
+      await maya.waitFor(label);
+      maya.type("");
+    }
     await maya.waitFor("Open to mentoring");
     maya.type("");
     await maya.waitFor(/Profile (saved|updated)/);
