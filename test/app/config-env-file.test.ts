@@ -109,7 +109,12 @@ describe("CLI commands that never talk to a platform", () => {
         stderr: (text) => {
           stderr += text;
         },
-        env: { NODE_ENV: "production", LOG_LEVEL: "silent", SLACK_BOT_TOKEN: "not-a-token" },
+        env: {
+          NODE_ENV: "production",
+          LOG_LEVEL: "silent",
+          SLACK_BOT_TOKEN: "not-a-token",
+          ...(database.url ? { DATABASE_URL: database.url } : {}),
+        },
       },
       { openDatabase: async () => database, closeDatabase: async () => {} },
     );

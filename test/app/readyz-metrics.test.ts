@@ -51,7 +51,8 @@ describe("GET /readyz", () => {
     );
     const ready = await readyz(t);
     expect(ready.status).toBe(503);
-    expect(ready.body.notReady).toEqual(["migrations"]);
+    // The delivery loop may not have reported alive yet on a loaded machine; the migrations must be named.
+    expect(ready.body.notReady).toContain("migrations");
     expect((ready.body.checks as Record<string, string>).migrations).toMatch(
       /1 migration not applied.*collab migrate/,
     );
