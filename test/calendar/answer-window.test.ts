@@ -8,7 +8,7 @@ import type { Db } from "../../src/db/client.ts";
 import { auditLog, programmeMembers, programmes } from "../../src/db/schema.ts";
 import { FAKE_TEAM_ID } from "../fakes/fake-slack-api.ts";
 import { createTestClock, startClockedApp } from "../helpers/clocked-app.ts";
-import { collabSlash, slashAnswer, teamsSay } from "../helpers/collab.ts";
+import { collabAsker, teamsSay } from "../helpers/collab.ts";
 import { openChat } from "../helpers/console-chat.ts";
 import { promptOf, seedPartnership } from "../helpers/partnerships.ts";
 import { seedBobOnTeams, seedCora } from "../helpers/programme-people.ts";
@@ -23,17 +23,8 @@ describe("the answer window", () => {
   let t: TestApp;
   let db: Db;
   const ids: Record<string, string> = {};
-  let asked = 0;
 
-  const slack = async (userId: string, text: string) => {
-    const id = `${userId}-${++asked}`;
-    const response = await collabSlash(
-      { baseUrl: t.baseUrl, slackApi: { responseUrl: () => t.slackApi.responseUrl(id) } },
-      userId,
-      text,
-    );
-    return slashAnswer(t.slackApi, response, id);
-  };
+  let slack: ReturnType<typeof collabAsker>;
   const windowOf = async (programmeId: string) => {
     const [row] = await db.select().from(programmes).where(eq(programmes.id, programmeId));
     return [row!.answerDays, row!.answerStartHour, row!.answerEndHour];
@@ -41,6 +32,7 @@ describe("the answer window", () => {
 
   beforeAll(async () => {
     t = await startClockedApp(clock);
+    slack = collabAsker(t);
     db = t.database.db;
     ids.cora = await seedCora(db);
     ids.bob = await seedBobOnTeams(db, t.connector.serviceUrl);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "../../src/db/client.ts";
 import { checkins, personAway } from "../../src/db/schema.ts";
 import { createTestClock, deliverAll, startClockedApp } from "../helpers/clocked-app.ts";
-import { collabSlash, slashAnswer, teamsSay } from "../helpers/collab.ts";
+import { collabAsker, teamsSay } from "../helpers/collab.ts";
 import { openChat } from "../helpers/console-chat.ts";
 import { promptOf, seedPartnership } from "../helpers/partnerships.ts";
 import { seedPerson } from "../helpers/seed.ts";
@@ -20,7 +20,6 @@ describe("days away", () => {
   let t: TestApp;
   let db: Db;
   const ids: Record<string, string> = {};
-  let asked = 0;
 
   const job = (name: string) => t.app.jobs.find((j) => j.name === name)!;
   const tickEvery = async (name: string, from: string, to: string, stepHours: number) => {
@@ -29,16 +28,7 @@ describe("days away", () => {
       await t.app.scheduler.tick(job(name), new Date(at));
     }
   };
-  const slack = async (userId: string, text: string) => {
-    // Each command answers at its own response_url, so an answer is never mistaken for an earlier one.
-    const id = `${userId}-${++asked}`;
-    const response = await collabSlash(
-      { baseUrl: t.baseUrl, slackApi: { responseUrl: () => t.slackApi.responseUrl(id) } },
-      userId,
-      text,
-    );
-    return slashAnswer(t.slackApi, response, id);
-  };
+  let slack: ReturnType<typeof collabAsker>;
   const teams = async (text: string) => {
     const before = t.connector.calls.length;
     await teamsSay(t.baseUrl, t.connector.serviceUrl, teamsUserBob, text);
@@ -53,6 +43,7 @@ describe("days away", () => {
 
   beforeAll(async () => {
     t = await startClockedApp(clock);
+    slack = collabAsker(t);
     db = t.database.db;
     ids.alice = await seedPerson(db, {
       email: ALICE,

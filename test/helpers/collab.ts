@@ -289,3 +289,23 @@ export function collabSlash(
     }),
   );
 }
+
+/**
+ * `/collab <text>` as a Slack user, answered at a response_url of its own, so an answer posted late is never
+ * mistaken for an earlier command's.
+ */
+export function collabAsker(app: {
+  baseUrl: string;
+  slackApi: { responseUrl(id?: string): string; calls: { method: string; args: Record<string, unknown> }[] };
+}) {
+  let asked = 0;
+  return async (userId: string, text: string): Promise<string> => {
+    const id = `${userId}-${++asked}`;
+    const response = await collabSlash(
+      { baseUrl: app.baseUrl, slackApi: { responseUrl: () => app.slackApi.responseUrl(id) } },
+      userId,
+      text,
+    );
+    return slashAnswer(app.slackApi, response, id);
+  };
+}
