@@ -6,7 +6,7 @@ import { textReply } from "../feature.ts";
 import type { FreeTextGuard } from "../free-text.ts";
 import { commandUsage } from "../help.ts";
 import { formatDate, parseIsoDate, todayIn } from "../local-date.ts";
-import type { Form } from "../message.ts";
+import { type Form, formAgain } from "../message.ts";
 import { TEXT_LIMITS } from "../text-limits.ts";
 import type { AwayEntry, AwayStore } from "./away-port.ts";
 
@@ -132,7 +132,14 @@ export function createAwayFeature(deps: AwayFeatureDeps): CoreFeature {
       todayIn(context.now, zone),
       deps.freeText,
     );
-    if (!parsed.ok) return { kind: "invalid", errors: parsed.errors };
+    if (!parsed.ok) {
+      // The form again, holding what was typed and why it was refused (Teams shows it anew; Slack keeps its own).
+      return {
+        kind: "invalid",
+        errors: parsed.errors,
+        form: formAgain(awayForm(entries), context.inputs, parsed.errors),
+      };
+    }
     // The same days sent again (a second submission) are noted once.
     const same = entries.some((e) => e.from === parsed.entry.from && e.to === parsed.entry.to);
     if (!same) await away.add(context.personId, parsed.entry);

@@ -4,6 +4,7 @@ import type { ActionContext, CommandContext, CoreFeature, Reply } from "../featu
 import { textReply } from "../feature.ts";
 import type { FreeTextGuard } from "../free-text.ts";
 import { commandUsage } from "../help.ts";
+import { formAgain } from "../message.ts";
 import { answerLabel } from "./answers.ts";
 import { checkQuestionDraft, type QuestionScope } from "./custom-question.ts";
 import {
@@ -80,7 +81,16 @@ export function createQuestionFeature(deps: QuestionFeatureDeps): CoreFeature {
       return textReply(`Saved: check-ins of ${target.label} ask ${above} from the next prompt on.`);
     }
     const checked = await checkQuestionDraft(submitted.draft, freeText);
-    if (!checked.ok) return { kind: "invalid", errors: checked.errors };
+    if (!checked.ok) {
+      // The form again, holding what was typed and why it was refused (Teams shows it anew; Slack keeps its own).
+      const fixed = context.inputs[SCOPE_INPUT] === undefined && context.value ? target : null;
+      const form = questionForm({ scopes, fixed, current: null });
+      return {
+        kind: "invalid",
+        errors: checked.errors,
+        form: formAgain(form, context.inputs, checked.errors),
+      };
+    }
     await questions.save({ scope: target.scope, question: checked.question, ...by });
     const choices = checked.question.choices
       .map((c) => `“${c.label}” (${answerLabel[c.state].toLowerCase()})`)

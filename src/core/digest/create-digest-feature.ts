@@ -3,7 +3,7 @@
 import type { ActionContext, CommandContext, CoreFeature, Presses, Reply } from "../feature.ts";
 import { textReply } from "../feature.ts";
 import { commandUsage } from "../help.ts";
-import type { Message } from "../message.ts";
+import { formAgain, type Message } from "../message.ts";
 import { pickProgramme } from "../pick-programme.ts";
 import { count } from "../plural.ts";
 import {
@@ -94,9 +94,15 @@ export function createDigestFeature(deps: DigestFeatureDeps): CoreFeature {
     const programmes = await programmesOf(context);
     if (programmes.length === 0) return textReply(NOT_A_COORDINATOR);
     const submission = readSettingsForm(context.inputs, context.value);
-    if (!submission.ok) return { kind: "invalid", errors: submission.errors };
+    // The form again, holding what was chosen and why it was refused (Teams shows it anew; Slack keeps its own).
+    const refused = (errors: Record<string, string>): Reply => ({
+      kind: "invalid",
+      errors,
+      form: formAgain(digestSettingsForm(programmes), context.inputs, errors),
+    });
+    if (!submission.ok) return refused(submission.errors);
     const programme = programmes.find((p) => p.id === submission.programmeId);
-    if (!programme) return { kind: "invalid", errors: { programme: "You don't coordinate that programme." } };
+    if (!programme) return refused({ programme: "You don't coordinate that programme." });
     await digests.saveSettings({
       personId: context.personId!,
       programmeId: programme.id,

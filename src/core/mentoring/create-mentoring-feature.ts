@@ -4,7 +4,7 @@ import { textReply } from "../feature.ts";
 import type { FreeTextGuard } from "../free-text.ts";
 import { commandUsage } from "../help.ts";
 import { formatInstant, parseIsoDate, todayIn } from "../local-date.ts";
-import type { Message } from "../message.ts";
+import { formAgain, type Message } from "../message.ts";
 import { pickProgramme } from "../pick-programme.ts";
 import { followUpAt, snoozedUntil } from "./follow-up-time.ts";
 import {
@@ -141,7 +141,13 @@ export function createMentoringFeature(deps: MentoringFeatureDeps): CoreFeature 
       const verdict = await freeText.check(nextStep);
       if (!verdict.ok) errors.next_step = verdict.reason;
     }
-    if (Object.keys(errors).length > 0 || !m || !metOn) return { kind: "invalid", errors };
+    if (Object.keys(errors).length > 0 || !m || !metOn) {
+      // The form again, holding what was typed and why it was refused (Teams shows it anew; Slack keeps its own).
+      const mine = await mentoring.mentorshipsOf(context.personId);
+      const today = todayIn(context.now, context.actor.timezone);
+      const form = meetingLogForm(mine, context.personId, today, context.value);
+      return { kind: "invalid", errors, form: formAgain(form, context.inputs, errors) };
+    }
     const next = await recordMeeting(m, context.personId, metOn, nextStep || null, context.now);
     context.record(`meeting of ${metOn} logged`);
     const other = m.mentor.id === context.personId ? m.mentee.name : m.mentor.name;

@@ -1,7 +1,14 @@
 // `/collab milestone` (add one or mark one achieved) and `/collab celebrate here` (a coordinator picks the channel).
-import { type CommandContext, type CoreFeature, type Reply, textReply } from "../feature.ts";
+import {
+  type ActionContext,
+  type CommandContext,
+  type CoreFeature,
+  type Reply,
+  textReply,
+} from "../feature.ts";
 import type { FreeTextGuard } from "../free-text.ts";
 import { commandUsage } from "../help.ts";
+import { formAgain } from "../message.ts";
 import { pickProgramme } from "../pick-programme.ts";
 import {
   achieveMilestoneForm,
@@ -49,6 +56,13 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
       return textReply("Milestones belong to a partnership, and you are not in an active one yet.");
     }
     return { kind: "form", form: addMilestoneForm(partnerships, globalThis.crypto.randomUUID()) };
+  }
+
+  /** The add form again, holding what was typed and why it was refused (Teams shows it anew; Slack keeps its own). */
+  async function addRefused(context: ActionContext, errors: Record<string, string>): Promise<Reply> {
+    const partnerships = await milestones.partnershipsOf(context.personId!);
+    const form = addMilestoneForm(partnerships, context.value);
+    return { kind: "invalid", errors, form: formAgain(form, context.inputs, errors) };
   }
 
   async function celebrateHere(context: CommandContext): Promise<Reply> {
@@ -127,9 +141,9 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
         async run(context) {
           if (!context.personId) return noProfile;
           const submission = readAddForm(context.inputs);
-          if (!submission.ok) return { kind: "invalid", errors: submission.errors };
+          if (!submission.ok) return addRefused(context, submission.errors);
           const verdict = await freeText.check(submission.title);
-          if (!verdict.ok) return { kind: "invalid", errors: { title: verdict.reason } };
+          if (!verdict.ok) return addRefused(context, { title: verdict.reason });
           const added = await milestones.addMilestone({
             partnershipId: submission.partnershipId,
             title: submission.title,
@@ -138,7 +152,7 @@ export function createMilestoneFeature(deps: MilestoneFeatureDeps): CoreFeature 
             achievedAt: submission.achieved ? context.now : null,
             by: context.personId,
           });
-          if (!added) return { kind: "invalid", errors: { partnership: "You are not in that partnership." } };
+          if (!added) return addRefused(context, { partnership: "You are not in that partnership." });
           context.record(
             submission.achieved ? "the milestone was added as achieved" : "the milestone was added",
           );
