@@ -5,6 +5,7 @@ import { enqueueMessages } from "../../../src/db/outbox-store.ts";
 import {
   chatIdentities,
   checkinPrompts,
+  milestones,
   outbox,
   partnershipMembers,
   people,
@@ -474,6 +475,47 @@ describe("celebrations in the terminal", () => {
     await again.waitFor("1 celebration post enqueued");
     await again.waitFor(/--- new message ---[\s\S]*Ethics approval granted/);
     expect((await again.close()).code).toBe(0);
+  });
+});
+
+describe("the milestone form in the terminal", () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    expect((await runWith(database, ["demo"])).code).toBe(0);
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it("asks again at once for a bad due date, naming the format, and again for just a refused title", async () => {
+    const amara = openChat(database, AMARA);
+    await amara.waitFor("`quit` to leave.");
+    amara.type("milestone");
+    await amara.waitFor("Partnership");
+    amara.type("");
+    await amara.waitFor("Milestone");
+    amara.type("Recruit the patient born 14/07/1961");
+    await amara.waitFor("Kind");
+    amara.type("");
+    await amara.waitFor("Due date");
+    amara.type("31/03/2027");
+    const refused = await amara.waitFor("Write the date as YYYY-MM-DD, e.g. 2027-03-31.");
+    expect(refused).not.toContain("Achieved now?");
+    amara.type("2027-03-31");
+    await amara.waitFor("Achieved now?");
+    amara.type("");
+    // The patient-data guard refuses the title at submission: only the title is asked again, the rest is kept.
+    const guarded = await amara.waitFor(/Please check:[\s\S]*rephrase[\s\S]*Milestone/);
+    expect(guarded.slice(guarded.lastIndexOf("Please check:"))).not.toMatch(/Kind|Due date|Achieved now/);
+    amara.type("Ethics submission");
+    await amara.waitFor("Saved “Ethics submission");
+    amara.type("quit");
+    expect((await amara.close()).code).toBe(0);
+    const rows = await database.db.select().from(milestones);
+    expect(rows.map((m) => [m.title, m.dueOn, m.achievedAt])).toEqual([
+      ["Ethics submission", "2027-03-31", null],
+    ]);
   });
 });
 
