@@ -84,18 +84,24 @@ export function createProgram(context: CliContext): Command {
 }
 
 /** One line per runnable command, groups expanded: "  collab import people <file>   import or update people …". */
+/** Whether a command has an action of its own (Commander keeps it in a field it does not document). */
+function runsItself(command: Command): boolean {
+  return typeof (command as unknown as { _actionHandler?: unknown })._actionHandler === "function";
+}
+
 function everyCommand(program: Command): string[] {
   const rows: [string, string][] = [];
   const walk = (command: Command, path: string) => {
     for (const sub of command.commands) {
       if (sub.name() === "help") continue;
       const name = `${path} ${sub.name()}`;
-      if (sub.commands.length > 0) walk(sub, name);
-      else {
+      // A group that also runs by itself (`collab export`) is listed too, before its subcommands.
+      if (sub.commands.length === 0 || runsItself(sub)) {
         const needed = sub.options.filter((option) => option.mandatory).map((option) => option.flags);
-        const usage = sub.usage().replace(/\[options\]/, needed.join(" "));
+        const usage = sub.commands.length > 0 ? "" : sub.usage().replace(/\[options\]/, needed.join(" "));
         rows.push([`${name} ${usage}`.replace(/\s+/g, " ").trim(), sub.description()]);
       }
+      if (sub.commands.length > 0) walk(sub, name);
     }
   };
   walk(program, "collab");

@@ -271,6 +271,8 @@ describe("collab import people / export", () => {
     ]) {
       expect(run.stdout).toContain(`  ${usage} `);
     }
+    // A group that runs by itself too: `collab export` (everything as JSON) beside `collab export partnerships`.
+    expect(run.stdout).toMatch(/^ {2}collab export +write all data as one JSON document to stdout$/m);
     const people = await runWith(database, ["import", "people", "--help"]);
     expect(people.code).toBe(0);
     expect(people.stdout).toContain("<file>");
