@@ -1,7 +1,6 @@
 // A custom check-in question set in the terminal chat by the demo's coordinator: the next prompt in the terminal
 // shows the question, its choices as numbers and the free-text question; the answer keeps its mapped state and the
 // digest counts it.
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkinPrompts, checkinQuestions } from "../../src/db/schema.ts";
 import { runWith } from "../helpers/cli.ts";
