@@ -140,6 +140,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     const { createSlackTimezoneLookup } = await import("../bots/slack/slack-timezones.ts");
     senders.slack = createSlackSender(slack.client, slack.tokenFor);
     deps.timezones.slack = createSlackTimezoneLookup(slack.client, slack.tokenFor);
+    const { createSlackStatusAway } = await import("../bots/slack/slack-status-away.ts");
+    deps.statusAway.slack = createSlackStatusAway(slack.client, logger, slack.tokenFor, () => clock.now());
   }
   if (options.consoleSender) senders.console = options.consoleSender;
   const delivery = createDeliveryWorker({

@@ -11,7 +11,7 @@ import {
 } from "../core/partnerships/partnerships-csv.ts";
 import { CADENCES, type Cadence } from "../core/schedule/periods.ts";
 import { recordAudit } from "./audit.ts";
-import { personZone } from "./checkin-store.ts";
+import { awayRanges, personZone, windowOf } from "./checkin-store.ts";
 import type { Db } from "./client.ts";
 import {
   checkinPrompts,
@@ -54,6 +54,9 @@ async function views(
       weekday: partnerships.weekday,
       localHour: partnerships.localHour,
       startedAt: partnerships.startedAt,
+      answerDays: programmes.answerDays,
+      answerStartHour: programmes.answerStartHour,
+      answerEndHour: programmes.answerEndHour,
       isMember: isMember(personId),
       coordinates: coordinates(personId),
     })
@@ -63,6 +66,23 @@ async function views(
     .orderBy(asc(partnerships.title), asc(partnerships.id));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
+  const [viewer] = await db
+    .select({
+      country: people.country,
+      region: people.region,
+      away: sql<unknown>`coalesce((
+        select json_agg(json_build_object('from', a.from_date::text, 'to', a.to_date::text) order by a.from_date)
+        from ${personAway} a
+        where a.person_id = ${personId}::uuid and a.to_date >= (${now.toISOString()}::timestamptz)::date - 1),
+        '[]'::json)`,
+    })
+    .from(people)
+    .where(eq(people.id, personId));
+  const myCalendar = {
+    country: viewer?.country ?? null,
+    region: viewer?.region ?? null,
+    away: awayRanges(viewer?.away),
+  };
   const [members, planned, mine] = [
     await db
       .select({
@@ -117,6 +137,8 @@ async function views(
     members: members.filter((m) => m.partnershipId === row.id),
     plannedKeys: planned.filter((p) => p.partnershipId === row.id).map((p) => p.periodKey),
     myPrompts: mine.filter((p) => p.partnershipId === row.id),
+    window: windowOf(row),
+    myCalendar,
   }));
 }
 

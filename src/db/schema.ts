@@ -111,7 +111,7 @@ export const personAway = pgTable(
     toDate: date("to_date", { mode: "string" }).notNull(),
     /** Seen by the person only, never by partners; checked by the patient-data guard. */
     reason: text("reason"),
-    /** command: typed or the form; slack-status: read from the person's Slack status. */
+    /** command: typed or the form; chat-status: read from the person's chat status (Slack "Out of office"). */
     source: text("source").notNull().default("command"),
     createdAt: createdAt(),
   },

@@ -16,7 +16,7 @@ describe("platform manifests", () => {
   it("the Slack manifest sends both slash commands, interactivity and events to /slack/events with few scopes", () => {
     const manifest = parse(readFileSync(join(root, "manifests/slack-app-manifest.yaml"), "utf8")) as {
       features: { slash_commands: { command: string; url: string }[] };
-      oauth_config: { scopes: { bot: string[] } };
+      oauth_config: { scopes: { bot: string[]; bot_optional?: string[] } };
       settings: { interactivity: { request_url: string }; event_subscriptions: { request_url: string } };
     };
     const commands = manifest.features.slash_commands.map((c) => c.command).sort();
@@ -32,6 +32,9 @@ describe("platform manifests", () => {
     expect(manifest.oauth_config.scopes.bot).toContain("chat:write");
     expect(manifest.oauth_config.scopes.bot.length).toBeLessThanOrEqual(6);
     expect(manifest.oauth_config.scopes.bot.some((s) => s.endsWith(":history"))).toBe(false);
+    // Reading Slack statuses ("Out of office") is optional: installs work without it.
+    expect(manifest.oauth_config.scopes.bot_optional).toEqual(["users.profile:read"]);
+    expect(manifest.oauth_config.scopes.bot).not.toContain("users.profile:read");
   });
 
   it("the Slack manifest has a writable Messages tab, a Home tab, a long description and the events it handles", () => {

@@ -54,6 +54,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       ok: true,
       user: { id: args.user, tz: "Europe/London", real_name: "Fake User" },
     }),
+    // No status set: the shape of users.profile.get's answer with the optional users.profile:read scope.
+    "users.profile.get": () => ({
+      ok: true,
+      profile: { real_name: "Fake User", status_text: "", status_emoji: "", status_expiration: 0 },
+    }),
     "views.open": () => ({ ok: true, view: { id: `V${ts++}` } }),
     "views.update": () => ({ ok: true }),
     "views.publish": (args) => ({ ok: true, view: { id: `V${ts++}`, type: "home", user_id: args.user_id } }),

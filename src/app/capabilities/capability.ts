@@ -1,5 +1,6 @@
 // The one shape of a capability: `create<Capability>(deps)` returns its chat features and its scheduled jobs.
 import type { Config } from "../../config.ts";
+import type { StatusAwayLookup } from "../../core/away/status-away.ts";
 import type { CoreFeature } from "../../core/feature.ts";
 import { createFreeTextGuard, type FreeTextGuard } from "../../core/free-text.ts";
 import type { Platform } from "../../core/message.ts";
@@ -16,6 +17,8 @@ export interface CapabilityDeps {
   logger: Logger;
   /** Platforms that can tell a person's time zone on request: filled in once the bots exist. */
   timezones: Partial<Record<Platform, TimezoneLookup>>;
+  /** Platforms that can tell whether a person's status says they are away: filled in once the bots exist. */
+  statusAway: Partial<Record<Platform, StatusAwayLookup>>;
   /** The one patient-data guard for every feature that stores free text; members' email addresses pass. */
   freeText: FreeTextGuard;
 }
@@ -29,5 +32,10 @@ export interface Capability {
 
 /** The shared dependencies, with the patient-data guard built over the members' email addresses. */
 export function createCapabilityDeps(deps: { config: Config; db: Db; logger: Logger }): CapabilityDeps {
-  return { ...deps, timezones: {}, freeText: createFreeTextGuard(createMemberEmails(deps.db)) };
+  return {
+    ...deps,
+    timezones: {},
+    statusAway: {},
+    freeText: createFreeTextGuard(createMemberEmails(deps.db)),
+  };
 }

@@ -1,6 +1,7 @@
 // Partnerships and check-ins: the `partnerships`, `question` and `history` commands, answering prompts, and the
 // checkins and reminders jobs.
 import { createAwayFeature } from "../../core/away/create-away-feature.ts";
+import { createStatusAwayRefresh } from "../../core/away/status-away.ts";
 import { createAnswerWindowFeature } from "../../core/calendar/create-answer-window-feature.ts";
 import { createCheckinFeature } from "../../core/checkins/create-checkin-feature.ts";
 import { createCheckinService } from "../../core/checkins/create-checkin-service.ts";
@@ -13,6 +14,7 @@ import { createCheckinHistoryStore } from "../../db/checkin-history-store.ts";
 import { createCheckinQuestionStore } from "../../db/checkin-question-store.ts";
 import { createCheckinStore } from "../../db/checkin-store.ts";
 import { createPartnershipStore } from "../../db/partnership-store.ts";
+import { createStatusAwayStore } from "../../db/status-away-store.ts";
 import { createCheckinsJob } from "../../jobs/checkins.ts";
 import { createRemindersJob } from "../../jobs/reminders.ts";
 import type { Capability, CapabilityDeps } from "./capability.ts";
@@ -21,7 +23,12 @@ import type { Capability, CapabilityDeps } from "./capability.ts";
 export function createCheckins(deps: CapabilityDeps): Capability {
   const store = createCheckinStore(deps.db);
   const questions = createCheckinQuestionStore(deps.db);
-  const checkins = createCheckinService({ store });
+  // Slack statuses ("Out of office") count as days away when the bot may read them.
+  const statusAway = createStatusAwayRefresh({
+    store: createStatusAwayStore(deps.db),
+    lookups: deps.statusAway,
+  });
+  const checkins = createCheckinService({ store, statusAway });
   return {
     features: [
       createPartnershipsFeature({ partnerships: createPartnershipStore(deps.db) }),

@@ -1,6 +1,8 @@
 // Check-ins as the scheduled jobs run them: plan due periods, send due prompts (late once, else skip), remind once.
 // Nothing reaches a member on a closed day of their calendar (public holiday, day away, outside the answer window):
 // a prompt due then moves to the next open day of its period, a reminder waits for one.
+
+import type { StatusAwayRefresh } from "../away/status-away.ts";
 import {
   calendarOf,
   isOpenDay,
@@ -29,6 +31,8 @@ export interface CheckinServiceOptions {
   /** A prompt missed by less than this (after downtime) is sent late, once; an older one is skipped. */
   lateWindowHours?: number;
   hours?: WorkingHours;
+  /** Reads the chat status (e.g. "Out of office") of those about to be prompted or reminded, as days away. */
+  statusAway?: StatusAwayRefresh;
 }
 
 export interface CheckinService {
@@ -39,7 +43,7 @@ export interface CheckinService {
 }
 
 export function createCheckinService(options: CheckinServiceOptions): CheckinService {
-  const { store, hours } = options;
+  const { store, hours, statusAway } = options;
   const reminderAfterHours = options.reminderAfterHours ?? DEFAULT_REMINDER_AFTER_HOURS;
   const lateWindowHours = options.lateWindowHours ?? DEFAULT_LATE_WINDOW_HOURS;
 
@@ -89,11 +93,13 @@ export function createCheckinService(options: CheckinServiceOptions): CheckinSer
         const plans = planCheckins(page, now, hours);
         if (plans.length > 0) planned += await store.savePlans(plans);
       }
+      await statusAway?.refresh(now);
       const counts = await store.sendDuePrompts(now, (prompt) => decidePrompt(prompt, now));
       return { planned, ...counts };
     },
     async remind(now) {
       const sentBefore = new Date(now.getTime() - reminderAfterHours * 3_600_000);
+      await statusAway?.refresh(now, sentBefore);
       return store.sendDueReminders(now, sentBefore, (candidate) => decideReminder(candidate, now));
     },
   };

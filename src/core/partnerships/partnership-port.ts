@@ -1,4 +1,6 @@
 // What partnerships need from storage; src/db/partnership-store.ts implements it (and checks roles in its queries).
+import type { AnswerWindow } from "../calendar/answer-window.ts";
+import type { AwayRange } from "../calendar/person-calendar.ts";
 import type { Cadence, Period } from "../schedule/periods.ts";
 
 export type PartnershipStatus = "active" | "paused" | "ended";
@@ -23,6 +25,10 @@ export interface PartnershipView {
   plannedKeys: readonly string[];
   /** The viewer's own prompts in those check-ins. */
   myPrompts: readonly { periodKey: string; status: string; dueAt: Date }[];
+  /** The programme's answer window (the default one without a programme); absent: the default. */
+  window?: AnswerWindow;
+  /** The viewer's public holidays and days away, so the next check-in shown is where it will really land. */
+  myCalendar?: { country: string | null; region: string | null; away: readonly AwayRange[] };
 }
 
 export type CadenceOutcome = "changed" | "unchanged" | "not-member" | "ended" | "unknown";
