@@ -1,10 +1,11 @@
-// Finds, for suggested people, a co-author of theirs who is also a co-author of the requester (papers not hidden).
+// Finds, for suggested people, a co-author of theirs who is also a co-author of the requester: only through papers
+// none of the three hid, and never through anyone who turned publications off.
 import { sql } from "drizzle-orm";
 import type { WarmPaths } from "../core/suggestions/warm-path-port.ts";
 import type { Db } from "./client.ts";
 import { arrayLiteral } from "./pg-array.ts";
 import { rowsOf } from "./rows.ts";
-import { publicationAuthors } from "./schema.ts";
+import { people, publicationAuthors } from "./schema.ts";
 
 export function createWarmPaths(db: Db): WarmPaths {
   return {
@@ -12,6 +13,7 @@ export function createWarmPaths(db: Db): WarmPaths {
       const paths = new Map<string, string>();
       if (candidateIds.length === 0) return paths;
       // requester —(paper a)— via —(paper b)— candidate; the via with most papers in common with both comes first.
+      // A person who turned publications off is neither a path nor found through one (the requester included).
       const result = await db.execute(sql`
         select distinct on (c.person_id) c.person_id::text as candidate, v1.person_id::text as via
         from ${publicationAuthors} r
@@ -22,6 +24,10 @@ export function createWarmPaths(db: Db): WarmPaths {
           and v1.person_id is not null and v1.person_id <> r.person_id
           and c.person_id = any(${arrayLiteral(candidateIds)}::uuid[])
           and c.person_id <> v1.person_id and c.person_id <> r.person_id
+          and not exists (
+            select 1 from ${people} off
+            where off.id in (r.person_id, v1.person_id, c.person_id) and off.publications_off
+          )
         group by c.person_id, v1.person_id
         order by c.person_id, count(*) desc, v1.person_id`);
       for (const row of rowsOf<{ candidate: string; via: string }>(result)) paths.set(row.candidate, row.via);
