@@ -7,7 +7,7 @@ import {
 import type { PublicationRecord } from "../core/publications/publication-record.ts";
 import { recordAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
-import { knownPeople, savePublications } from "./publication-store.ts";
+import { knownPeople, savePublications, touchPeople } from "./publication-store.ts";
 
 /** Papers written per batch of statements: a few thousand rows of authors and descriptors each. */
 const BATCH = 500;
@@ -63,6 +63,7 @@ export async function importPublicationRecords(
       if (batch.length >= BATCH) await flush();
     }
     await flush();
+    await touchPeople(tx, personIds);
     result.people = personIds.size;
     await recordAudit(tx, {
       actor: "cli",

@@ -84,7 +84,7 @@ async function findExisting(tx: Db, items: readonly MatchedPublication[]): Promi
  * Saves papers that name at least one person, inside the caller's transaction: new ones are inserted, known ones
  * (same PMID, else DOI, else title and year) updated. A complete byline replaces the stored one (a person who
  * claimed the paper from their ORCID list stays, and everyone keeps their hidden flag); a partial one adds its
- * person. People whose papers changed get a new updated_at, so every instance's match index reads them again.
+ * person. The caller marks the people whose papers changed (`touchPeople`), once for a whole import.
  */
 export async function savePublications(tx: Db, batch: readonly MatchedPublication[]): Promise<SaveResult> {
   const items = dedupe(batch);
@@ -242,10 +242,6 @@ export async function savePublications(tx: Db, batch: readonly MatchedPublicatio
                            ${column((r) => r.name)}::text[], ${column((r) => r.orcid ?? null)}::text[],
                            ${column((r) => r.personId ?? null)}::uuid[], ${column((r) => String(r.hidden ?? false))}::boolean[])`);
   }
-  if (personIds.size > 0) {
-    await tx.execute(sql`
-      update ${people} set updated_at = clock_timestamp() where id = any(${arrayLiteral([...personIds])}::uuid[])`);
-  }
   return { created: fresh.length, updated: known.length, personIds };
 }
 
@@ -271,4 +267,14 @@ async function replaceMesh(
                            ${arrayLiteral(chunk.map((r) => r.descriptor))}::text[],
                            ${arrayLiteral(chunk.map((r) => String(r.major)))}::boolean[])`);
   }
+}
+
+/**
+ * People whose papers changed get a new updated_at, so every instance's match index reads them again: once per
+ * import, not per batch (each update writes a new version of every row and its index entries).
+ */
+export async function touchPeople(tx: Db, personIds: ReadonlySet<string>): Promise<void> {
+  if (personIds.size === 0) return;
+  await tx.execute(sql`
+    update ${people} set updated_at = clock_timestamp() where id = any(${arrayLiteral([...personIds])}::uuid[])`);
 }

@@ -42,17 +42,35 @@ export function createPacedFetch(options: PacedFetchOptions) {
   const attempts = options.attempts ?? 5;
   const backoffMs = options.backoffMs ?? 500;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  /** No request, first try or retry, is sent before this (Date.now()). */
   let nextSlot = 0;
-  // Requests take their slot in turn, so that concurrent callers still keep the pace.
+  // One request at a time holds the pacer, from its slot until its answer (or failure): a source counts a request
+  // when it handles it, which may be late (a busy server, a slow connection), so the gap is counted from the
+  // answer, not from the send; a retry queues behind everyone else's slots like any request.
   let queue: Promise<void> = Promise.resolve();
 
-  function slot(): Promise<void> {
+  /** Waits until Date.now() reaches `at`: a timer set after a long synchronous task can fire early. */
+  async function until(at: number): Promise<void> {
+    for (let wait = at - Date.now(); wait > 0; wait = at - Date.now()) await sleep(wait);
+  }
+
+  /** Sends `request` in its turn, `gapMs` (or a Retry-After) after the previous answer. */
+  function paced<T>(request: () => Promise<T>, holdFor: (result: T) => number | undefined): Promise<T> {
     const mine = queue.then(async () => {
-      const wait = nextSlot - Date.now();
-      if (wait > 0) await sleep(wait);
-      nextSlot = Date.now() + gapMs;
+      await until(nextSlot);
+      try {
+        const result = await request();
+        nextSlot = Date.now() + Math.max(gapMs, holdFor(result) ?? 0);
+        return result;
+      } catch (error) {
+        nextSlot = Date.now() + gapMs;
+        throw error;
+      }
     });
-    queue = mine.catch(() => {});
+    queue = mine.then(
+      () => {},
+      () => {},
+    );
     return mine;
   }
 
@@ -60,10 +78,14 @@ export function createPacedFetch(options: PacedFetchOptions) {
   return async function get(url: string, headers: Record<string, string> = {}): Promise<string> {
     let last: number | string = "no answer";
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      await slot();
       let waitMs: number | undefined;
       try {
-        const response = await fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+        const response = await paced(
+          () => fetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) }),
+          // Retry-After holds every request to this source, not only the one retried.
+          (answer) =>
+            retryable(answer.status) ? retryAfterMs(answer.headers.get("retry-after")) : undefined,
+        );
         if (response.ok) return await response.text();
         await response.body?.cancel();
         last = response.status;

@@ -103,6 +103,31 @@ describe("collab sync publications", () => {
     expect(fake.requests.some((r) => r.path.startsWith("/v3.0/"))).toBe(false);
   });
 
+  it("keeps the pace through a slow 429 and its Retry-After: each request goes out the interval after the last answer", async () => {
+    // A busy E-utilities: a 429 that comes after 250 ms (Retry-After: 0), then a 503 asking for a 400 ms pause.
+    // NCBI counts a request when it handles it, so the next may not follow closer than the pacing interval
+    // (100 ms with a key), retries included.
+    failures["/eutils/esearch.fcgi"] = [
+      { status: 429, headers: { "retry-after": "0" }, body: {}, delayMs: 250 },
+    ];
+    failures["/eutils/efetch.fcgi"] = [{ status: 503, headers: { "retry-after": "0.4" }, body: {} }];
+    const run = await runWith(database, ["sync", "publications"], env({ NCBI_API_KEY: API_KEY }));
+    expect(run.code).toBe(0);
+    const ncbi = fake.requests.filter((r) => r.path.startsWith("/eutils/"));
+    expect(ncbi.map((r) => r.path)).toEqual([
+      "/eutils/esearch.fcgi",
+      "/eutils/esearch.fcgi",
+      "/eutils/efetch.fcgi",
+      "/eutils/efetch.fcgi",
+    ]);
+    for (let i = 1; i < ncbi.length; i++) {
+      // Each request arrives at least 100 ms (less 5 ms of timer slack) after the previous was answered.
+      expect(ncbi[i]!.at - ncbi[i - 1]!.answeredAt!).toBeGreaterThanOrEqual(95);
+    }
+    // Retry-After honoured from the 503's answer.
+    expect(ncbi[3]!.at - ncbi[2]!.answeredAt!).toBeGreaterThanOrEqual(395);
+  });
+
   it("gives up after its retries on a source that keeps failing, imports nothing and says so", async () => {
     // Retry-After: 0 skips the backoff's waits; the tries are what is counted.
     const down = { status: 500, headers: { "retry-after": "0" }, body: {} };

@@ -9,6 +9,8 @@ export interface RecordedRequest {
   query: URLSearchParams;
   /** When it arrived (Date.now()). */
   at: number;
+  /** When its answer was sent (Date.now()), once it was: a slow server handles a request this late. */
+  answeredAt?: number;
   headers: IncomingMessage["headers"];
   rawBody: string;
   body: unknown;
@@ -65,6 +67,7 @@ export async function startHttpFake(route: (request: RecordedRequest) => FakeRep
     if (reply.hang) return;
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
     if (res.destroyed) return;
+    request.answeredAt = Date.now();
     res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...reply.headers });
     res.end(reply.raw ?? (reply.body === undefined ? "" : JSON.stringify(reply.body)));
   });

@@ -1,15 +1,17 @@
 // /find-collaborator with publications: MeSH topics of imported papers reveal the right person, with a line saying so.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { intros, people } from "../../src/db/schema.ts";
+import { intros, people, publicationAuthors, publications } from "../../src/db/schema.ts";
 import { fixture, runWith } from "../helpers/cli.ts";
-import { pressSlackButton, slackButtons } from "../helpers/collab.ts";
+import { cardOf, pressSlackButton, slackButtons, teamsSay } from "../helpers/collab.ts";
 import {
   alice,
   postSlashCommand,
   responseUrlAnswer,
   startCollaboratorScenario,
 } from "../helpers/collaborator-scenario.ts";
+import { openChat } from "../helpers/console-chat.ts";
+import { teamsUserBob } from "../helpers/teams-activities.ts";
 import type { TestApp } from "../helpers/test-app.ts";
 
 const adaUser = { id: "U0ADA0001", name: "ada" };
@@ -19,7 +21,7 @@ describe("matching with publications", () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startCollaboratorScenario(ids, () => ({
+    t = await startCollaboratorScenario(ids, (serviceUrl) => ({
       alice: {
         email: "alice@northfield.example.org",
         name: "Alice Moreau",
@@ -27,6 +29,8 @@ describe("matching with publications", () => {
         role: "Consultant medical oncologist",
         expertise: ["breast cancer"],
         slackUserId: alice.id,
+        // Alice also uses Teams (her hospital's): one profile, either door.
+        teams: { aadObjectId: teamsUserBob.aadObjectId, serviceUrl },
       },
       // Two emergency physicians whose typed profiles say the same; only Ada's papers are about sepsis.
       ada: {
@@ -109,25 +113,87 @@ describe("matching with publications", () => {
     expect(await find("sepsis biomarkers")).not.toContain("Harbour University Hospital");
   });
 
-  it("a co-author of a co-author: says who they share and offers to ask them for an intro", async () => {
+  const setPublicationsOff = (key: string, off: boolean) =>
+    t.database.db
+      .update(people)
+      .set({ publicationsOff: off, updatedAt: sql`clock_timestamp()` })
+      .where(eq(people.id, ids[key]!));
+  const ASK_ADA = "Ask Ada Okafor (co-author of both) to introduce you to Chen Wei";
+  const slackFind = async (need: string) => {
+    const id = `pubs-${++sent}`;
+    await postSlashCommand(t, alice, "/find-collaborator", need, id);
+    return (await responseUrlAnswer(t, id)).blocks;
+  };
+
+  it("a co-author of a co-author: says who they share and offers to ask them to introduce Chen, on Slack, Teams and the terminal", async () => {
     // MEDLINE: Alice wrote with Ada (39000005), and Ada with Chen (39000004); PubMed XML: Ada with Chen.
     expect(
       (await runWith(t.database, ["import", "publications", fixture("publications/medline.txt")])).code,
     ).toBe(0);
-    const id = `pubs-${++sent}`;
-    await postSlashCommand(t, alice, "/find-collaborator", "Bayesian survival analysis", id);
-    const { blocks } = await responseUrlAnswer(t, id);
+    await setPublicationsOff("ada", false);
+    const blocks = await slackFind("Bayesian survival analysis");
     const shown = JSON.stringify(blocks);
     expect(shown).toContain("Riverside University");
-    expect(shown).toContain("<@U0ADA0001> has written papers with you both");
-    const ask = slackButtons(blocks).find((b) => JSON.stringify(b).includes("Ask Ada Okafor for an intro"));
+    expect(shown).toContain(
+      "<@U0ADA0001> has written papers with you both: ask them to introduce you to Chen Wei, a warm introduction.",
+    );
+    const ask = slackButtons(blocks).find((b) => JSON.stringify(b).includes(ASK_ADA));
     // Slack needs distinct action ids within a block: the renderer numbers the second one.
     expect(ask?.action_id).toMatch(/^intro\.request/);
+
+    const before = t.connector.calls.length;
+    const said = await teamsSay(
+      t.baseUrl,
+      t.connector.serviceUrl,
+      teamsUserBob,
+      "find-collaborator Bayesian survival analysis",
+    );
+    expect(said.status).toBe(200);
+    const reply = t.connector.calls.slice(before).find((c) => c.kind !== "update");
+    const card = JSON.stringify(cardOf(reply!.activity));
+    expect(card).toContain("has written papers with you both: ask them to introduce you to Chen Wei");
+    expect(card).toContain(ASK_ADA);
+
+    const chat = openChat(t.database, "alice@northfield.example.org");
+    chat.type("find-collaborator Bayesian survival analysis");
+    const answer = await chat.waitFor(ASK_ADA);
+    expect(answer).toContain("has written papers with you both: ask them to introduce you to Chen Wei");
+    expect((await chat.close()).code).toBe(0);
+
     await pressSlackButton(t, alice, ask!, { channelId: "D0ALICE01", messageTs: "1700000000.000200" });
     await vi.waitFor(async () => {
       const rows = await t.database.db.select().from(intros).where(eq(intros.candidateId, ids.ada!));
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ requesterId: ids.alice, status: "pending" });
     });
+  });
+
+  it("no warm path through or to anyone who turned publications off, nor through a hidden shared paper", async () => {
+    const warm = (blocks: unknown) => JSON.stringify(blocks).includes("has written papers with you both");
+    expect(warm(await slackFind("Bayesian survival analysis"))).toBe(true);
+
+    // Ada, the co-author of both, turns publications off: she is not offered as a path, and not named.
+    await setPublicationsOff("ada", true);
+    const blocks = await slackFind("Bayesian survival analysis");
+    expect(JSON.stringify(blocks)).toContain("Riverside University");
+    expect(warm(blocks)).toBe(false);
+    expect(JSON.stringify(blocks)).not.toContain("Ada Okafor");
+    await setPublicationsOff("ada", false);
+
+    // Chen, the suggested person, turns them off: no path reveals whom Chen wrote with.
+    await setPublicationsOff("chen", true);
+    expect(warm(await slackFind("Bayesian survival analysis"))).toBe(false);
+    await setPublicationsOff("chen", false);
+    expect(warm(await slackFind("Bayesian survival analysis"))).toBe(true);
+
+    // Ada hides the paper she wrote with Alice (39000005): that paper is no path any more.
+    const [shared] = await t.database.db.select().from(publications).where(eq(publications.pmid, "39000005"));
+    await t.database.db
+      .update(publicationAuthors)
+      .set({ hidden: true })
+      .where(
+        and(eq(publicationAuthors.publicationId, shared!.id), eq(publicationAuthors.personId, ids.ada!)),
+      );
+    expect(warm(await slackFind("Bayesian survival analysis"))).toBe(false);
   });
 });

@@ -16,6 +16,16 @@ function nameOnly(person: PersonRef): PersonRef {
   return { id: person.id, name: person.name, identities: person.identities };
 }
 
+/** Buttons hold 75 characters on Slack: the full offer, else without "(co-author of both)", else clipped. */
+const BUTTON_LABEL_MAX = 75;
+
+/** The warm-path offer names both people: whom to ask, and whom they would introduce. */
+function askViaLabel(via: string, candidate: string): string {
+  const full = `Ask ${via} (co-author of both) to introduce you to ${candidate}`;
+  if (full.length <= BUTTON_LABEL_MAX) return full;
+  return clip(`Ask ${via} to introduce you to ${candidate}`, BUTTON_LABEL_MAX);
+}
+
 export function suggestionsMessage(input: {
   need: string;
   findRequestId: number;
@@ -44,7 +54,10 @@ export function suggestionsMessage(input: {
     if (via) {
       blocks.push({
         type: "context",
-        text: [{ mention: nameOnly(via) }, " has written papers with you both: a warm introduction."],
+        text: [
+          { mention: nameOnly(via) },
+          ` has written papers with you both: ask them to introduce you to ${ref.name}, a warm introduction.`,
+        ],
       });
     }
     blocks.push({
@@ -59,7 +72,7 @@ export function suggestionsMessage(input: {
         ...(via
           ? [
               {
-                label: clip(`Ask ${via.name} for an intro`, 75),
+                label: askViaLabel(via.name, ref.name),
                 actionId: INTRO_REQUEST_ACTION,
                 value: introButtonValue(via.id, input.findRequestId),
               },
