@@ -11,7 +11,7 @@ import {
   people,
 } from "../../../src/db/schema.ts";
 import { exportOf, runWith, withoutExportAudit } from "../../helpers/cli.ts";
-import { openChat } from "../../helpers/console-chat.ts";
+import { type ChatDriver, openChat, useDemoDatabase } from "../../helpers/console-chat.ts";
 import { createTestDatabase, type TestDatabase } from "../../helpers/database.ts";
 
 const AMARA = "amara.nwosu@riverside.example";
@@ -25,6 +25,21 @@ async function personId(database: TestDatabase, email: string): Promise<string> 
 }
 
 const hello = (text: string) => ({ summary: text, blocks: [{ type: "text" as const, text }] });
+
+/** Opens `milestone` in the terminal for the demo's one partnership and types the title, up to the due date. */
+async function openMilestoneForm(database: TestDatabase, email: string, title: string): Promise<ChatDriver> {
+  const chat = openChat(database, email);
+  await chat.waitFor("`quit` to leave.");
+  chat.type("milestone");
+  await chat.waitFor("Partnership");
+  chat.type("");
+  await chat.waitFor("Milestone");
+  chat.type(title);
+  await chat.waitFor("Kind");
+  chat.type("");
+  await chat.waitFor("Due date");
+  return chat;
+}
 
 describe("collab chat", () => {
   let database: TestDatabase;
@@ -408,17 +423,10 @@ function nextMondayMorning(): string {
 }
 
 describe("a coordinator in the terminal", () => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase();
-    expect((await runWith(database, ["demo"])).code).toBe(0);
-  });
-  afterEach(async () => {
-    await database.close();
-  });
+  const database = useDemoDatabase();
 
   it("reads the programme's digest on request, and when the digests job sends it", async () => {
-    const chat = openChat(database, HELEN);
+    const chat = openChat(database(), HELEN);
     chat.type("digest");
     const asked = await chat.waitFor(/Members I cannot reach[^\n]*\n• Lena Fischer/);
     expect(asked).toContain("Digest: Northfield Cancer Partnership\n=====================================");
@@ -435,17 +443,10 @@ describe("a coordinator in the terminal", () => {
 });
 
 describe("celebrations in the terminal", () => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase();
-    expect((await runWith(database, ["demo"])).code).toBe(0);
-  });
-  afterEach(async () => {
-    await database.close();
-  });
+  const database = useDemoDatabase();
 
   it("counts the terminal as a channel for `celebrate here`, and shows the celebration there", async () => {
-    const helen = openChat(database, HELEN);
+    const helen = openChat(database(), HELEN);
     await helen.waitFor("`quit` to leave.");
     helen.type("celebrate here");
     await helen.waitFor(
@@ -453,23 +454,14 @@ describe("celebrations in the terminal", () => {
     );
     await helen.close();
 
-    const amara = openChat(database, AMARA);
-    await amara.waitFor("`quit` to leave.");
-    amara.type("milestone");
-    await amara.waitFor("Partnership");
-    amara.type("");
-    await amara.waitFor("Milestone");
-    amara.type("Ethics approval granted");
-    await amara.waitFor("Kind");
-    amara.type("");
-    await amara.waitFor("Due date");
+    const amara = await openMilestoneForm(database(), AMARA, "Ethics approval granted");
     amara.type("");
     const achieved = await amara.waitFor(/Achieved now\?[\s\S]*Yes, achieved now/);
     amara.type(/\[?(\d+)\]?\D*Yes, achieved now/.exec(achieved)?.[1] ?? "");
     await amara.waitFor("Ethics approval granted");
     await amara.close();
 
-    const again = openChat(database, HELEN);
+    const again = openChat(database(), HELEN);
     await again.waitFor("`quit` to leave.");
     again.type("jobs run celebrations");
     await again.waitFor("1 celebration post enqueued");
@@ -479,26 +471,10 @@ describe("celebrations in the terminal", () => {
 });
 
 describe("the milestone form in the terminal", () => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase();
-    expect((await runWith(database, ["demo"])).code).toBe(0);
-  });
-  afterEach(async () => {
-    await database.close();
-  });
+  const database = useDemoDatabase();
 
   it("asks again at once for a bad due date, naming the format, and again for just a refused title", async () => {
-    const amara = openChat(database, AMARA);
-    await amara.waitFor("`quit` to leave.");
-    amara.type("milestone");
-    await amara.waitFor("Partnership");
-    amara.type("");
-    await amara.waitFor("Milestone");
-    amara.type("Recruit the patient born 14/07/1961");
-    await amara.waitFor("Kind");
-    amara.type("");
-    await amara.waitFor("Due date");
+    const amara = await openMilestoneForm(database(), AMARA, "Recruit the patient born 14/07/1961");
     amara.type("31/03/2027");
     const refused = await amara.waitFor("Write the date as YYYY-MM-DD, e.g. 2027-03-31.");
     expect(refused).not.toContain("Achieved now?");
@@ -512,7 +488,7 @@ describe("the milestone form in the terminal", () => {
     await amara.waitFor("Saved “Ethics submission");
     amara.type("quit");
     expect((await amara.close()).code).toBe(0);
-    const rows = await database.db.select().from(milestones);
+    const rows = await database().db.select().from(milestones);
     expect(rows.map((m) => [m.title, m.dueOn, m.achievedAt])).toEqual([
       ["Ethics submission", "2027-03-31", null],
     ]);
