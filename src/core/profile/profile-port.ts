@@ -1,14 +1,13 @@
 // What the profile feature needs from storage and from the platforms; src/db and src/bots implement it.
 import type { ChatAddress } from "../message.ts";
 
-export interface Profile {
-  personId: string;
+/** What a person edits about themselves in the profile form. */
+export interface ProfileFields {
   name: string;
-  /** null when the bot made the person from a chat identity and has no real address for them yet. */
-  email: string | null;
   institution: string;
   department: string | null;
   role: string | null;
+  /** Early career, mid-career or senior: the matcher pairs early-career people with mentors. */
   careerStage: string | null;
   expertise: string[];
   methods: string[];
@@ -23,28 +22,14 @@ export interface Profile {
   orcid: string | null;
   /** The person keeps their papers out of matching and of what others see. */
   publicationsOff: boolean;
-  optedOut: boolean;
-  pausedUntil: Date | null;
 }
 
-/** What a person edits about themselves in the profile form. */
-export interface ProfileFields {
-  name: string;
-  institution: string;
-  department: string | null;
-  role: string | null;
-  /** Early career, mid-career or senior: the matcher pairs early-career people with mentors. */
-  careerStage: string | null;
-  expertise: string[];
-  methods: string[];
-  offers: string[];
-  needs: string[];
-  timezone: string | null;
-  country: string | null;
-  region: string | null;
-  openToMentoring: boolean;
-  orcid: string | null;
-  publicationsOff: boolean;
+export interface Profile extends ProfileFields {
+  personId: string;
+  /** null when the bot made the person from a chat identity and has no real address for them yet. */
+  email: string | null;
+  optedOut: boolean;
+  pausedUntil: Date | null;
 }
 
 /** One of a person's papers as they see it in `papers`. */
