@@ -17,6 +17,8 @@ function toIntro(row: typeof intros.$inferSelect): Intro {
     createdAt: row.createdAt,
     respondedAt: row.respondedAt,
     partnershipId: row.partnershipId,
+    targetId: row.targetId,
+    introducedBy: row.introducedBy,
   };
 }
 
@@ -77,6 +79,7 @@ export function createIntroStore(db: Db): IntroStore {
             status: "pending",
             expiresAt: input.expiresAt,
             createdAt: input.now,
+            targetId: input.targetId ?? null,
           })
           .onConflictDoNothing()
           .returning();
@@ -84,6 +87,45 @@ export function createIntroStore(db: Db): IntroStore {
         const intro = toIntro(row);
         await enqueueMessages(tx, messages(intro));
         return intro;
+      });
+    },
+
+    async passOn(introId, now, onward, messages) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(intros)
+          .set({ status: "accepted", respondedAt: now })
+          .where(
+            and(
+              eq(intros.id, introId),
+              eq(intros.status, "pending"),
+              sql`${intros.targetId} is not null`,
+              sql`${intros.expiresAt} > ${now.toISOString()}::timestamptz`,
+            ),
+          )
+          .returning();
+        if (!row) return null;
+        let next: Intro | null = null;
+        if (onward && row.targetId) {
+          // The pair's one pending intro (partial unique index): when the requester asked the target already, none.
+          const [created] = await tx
+            .insert(intros)
+            .values({
+              requesterId: row.requesterId,
+              candidateId: row.targetId,
+              need: row.need,
+              status: "pending",
+              introducedBy: row.candidateId,
+              expiresAt: onward.expiresAt,
+              createdAt: now,
+            })
+            .onConflictDoNothing()
+            .returning();
+          next = created ? toIntro(created) : null;
+        }
+        const intro = toIntro(row);
+        await enqueueMessages(tx, messages(intro, next));
+        return { intro, onward: next };
       });
     },
 
@@ -96,6 +138,8 @@ export function createIntroStore(db: Db): IntroStore {
             and(
               eq(intros.id, introId),
               eq(intros.status, "pending"),
+              // A warm-path ask is passed on (passOn), never made a partnership with the co-author.
+              sql`${intros.targetId} is null`,
               sql`${intros.expiresAt} > ${now.toISOString()}::timestamptz`,
             ),
           )

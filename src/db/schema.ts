@@ -228,6 +228,13 @@ export const intros = pgTable(
       .references(() => people.id, { onDelete: "cascade" }),
     need: text("need").notNull(),
     status: text("status").notNull().default("pending"),
+    /**
+     * A warm-path ask: the person the candidate (a co-author of both) is asked to introduce the requester to.
+     * Accepting it sends the requester's request on to them instead of making a partnership.
+     */
+    targetId: uuid("target_id").references(() => people.id, { onDelete: "cascade" }),
+    /** The co-author who passed this request on (a warm-path ask they accepted), shown to the candidate. */
+    introducedBy: uuid("introduced_by").references(() => people.id, { onDelete: "set null" }),
     partnershipId: uuid("partnership_id"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     respondedAt: timestamp("responded_at", { withTimezone: true }),

@@ -346,6 +346,19 @@ describe("the index", () => {
     expect(ids(index, "survival analysis", requester, 50)).toEqual(expect.arrayContaining(["late", "later"]));
   });
 
+  it("gives publication topics back as they were given (packed three numbers a topic in the index)", () => {
+    const topics = [
+      { term: "Sepsis", papers: 3, from: 2019, to: 2025, weight: 1 },
+      { term: "Biomarkers", papers: 1, from: 0, to: 0, weight: 0.125 },
+      { term: "Survival Analysis", papers: 40_000, from: 1998, to: 2026, weight: 0 },
+    ];
+    const index = createMatchIndex([statistician("p1", { topics })]);
+    expect(index.get("p1")?.topics).toEqual(topics);
+    // The same profile again changes nothing, so it is read back equal.
+    index.upsert(statistician("p1", { topics: topics.map((t) => ({ ...t })) }));
+    expect(index.get("p1")?.topics).toEqual(topics);
+  });
+
   it("keeps every rule on synthetic data at scale", () => {
     const profiles = syntheticProfiles(3000, 11);
     expect(syntheticProfiles(3000, 11)).toEqual(profiles);

@@ -3,11 +3,11 @@ import type { ActionContext, CoreFeature, Reply } from "../feature.ts";
 import { textReply } from "../feature.ts";
 import { commandUsage } from "../help.ts";
 import { meetAskDueAt } from "../meetings/ask-time.ts";
-import type { PersonRef } from "../message.ts";
+import type { PersonRef, Span } from "../message.ts";
 import type { OutgoingMessage } from "../outgoing.ts";
 import type { PeopleDirectory } from "../ports.ts";
 import { createProfilePrompt, formatDay } from "../profile/create-profile-feature.ts";
-import type { ProfileChanges, ProfileStore } from "../profile/profile-port.ts";
+import type { Profile, ProfileChanges, ProfileStore } from "../profile/profile-port.ts";
 import { type FindRequestStore, readIntroButtonValue } from "../suggestions/find-request-port.ts";
 import { INTRO_REQUEST_ACTION } from "../suggestions/suggestion-message.ts";
 import {
@@ -17,6 +17,9 @@ import {
   INTRO_DECLINE_ACTION,
   introductionMessage,
   introRequestMessage,
+  type NotPassedOn,
+  notPassedOnCard,
+  passedOnNote,
 } from "./intro-messages.ts";
 import type { Intro, IntroStore, PartnershipPlan } from "./intro-port.ts";
 
@@ -38,7 +41,9 @@ const INTRO_ANSWER_SLOT = "intro.answer";
 /** A suggestion's Request intro button: one request per suggestion list and candidate. */
 function requestPrompt(value: string): string | null {
   const parsed = readIntroButtonValue(value);
-  return parsed ? `intro.request:${parsed.findRequestId}:${parsed.candidateId}` : null;
+  if (!parsed) return null;
+  const prompt = `intro.request:${parsed.findRequestId}:${parsed.candidateId}`;
+  return parsed.targetId ? `${prompt}:${parsed.targetId}` : prompt;
 }
 /** An intro request's card: Accept or Decline, once. */
 const answerPrompt = (value: string): string | null =>
@@ -60,12 +65,22 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
   const { intros, profiles, directory } = deps;
 
   async function refsOf(intro: Intro) {
-    const refs = await directory.personRefs([intro.requesterId, intro.candidateId]);
+    const others = [intro.targetId, intro.introducedBy].filter((id): id is string => id !== null);
+    const refs = await directory.personRefs([intro.requesterId, intro.candidateId, ...others]);
+    const ref = (id: string | null) => (id ? (refs.get(id) ?? unknownPerson(id)) : undefined);
     return {
       requester: refs.get(intro.requesterId) ?? unknownPerson(intro.requesterId),
       candidate: refs.get(intro.candidateId) ?? unknownPerson(intro.candidateId),
+      target: ref(intro.targetId),
+      introducedBy: ref(intro.introducedBy),
     };
   }
+
+  /** Whether someone takes intro requests now: a profile, not opted out, not paused. */
+  const available = (profile: Profile | null, now: Date): profile is Profile =>
+    profile !== null &&
+    !profile.optedOut &&
+    !(profile.pausedUntil && profile.pausedUntil.getTime() > now.getTime());
 
   async function request(context: ActionContext): Promise<Reply> {
     const again = `Ask again with \`${commandUsage(context.actor.door, "find-collaborator <need>")}\`.`;
@@ -77,10 +92,12 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
       );
     }
     const asked = await deps.findRequests.byId(parsed.findRequestId);
+    const targetId = parsed.targetId;
     if (
       !asked ||
       asked.requesterId !== context.personId ||
-      !asked.candidateIds.includes(parsed.candidateId)
+      !asked.candidateIds.includes(parsed.candidateId) ||
+      (targetId !== undefined && (!asked.candidateIds.includes(targetId) || targetId === parsed.candidateId))
     ) {
       return textReply(`That suggestion is not one of yours any more. ${again}`);
     }
@@ -89,33 +106,52 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
     }
     const requesterId = context.personId;
     const candidateId = parsed.candidateId;
-    const [refs, requesterProfile, candidateProfile] = await Promise.all([
-      directory.personRefs([requesterId, candidateId]),
+    const [refs, requesterProfile, candidateProfile, targetProfile] = await Promise.all([
+      directory.personRefs(targetId ? [requesterId, candidateId, targetId] : [requesterId, candidateId]),
       profiles.profileOf(requesterId),
       profiles.profileOf(candidateId),
+      targetId ? profiles.profileOf(targetId) : Promise.resolve(null),
     ]);
     const candidate = refs.get(candidateId);
     const requester = refs.get(requesterId);
-    if (!candidate || !candidateProfile || !requester) {
+    const target = targetId ? refs.get(targetId) : undefined;
+    if (!candidate || !candidateProfile || !requester || (targetId && (!target || !targetProfile))) {
       return textReply(`That person is no longer available. ${again}`);
     }
-    if (
-      candidateProfile.optedOut ||
-      (candidateProfile.pausedUntil && candidateProfile.pausedUntil.getTime() > context.now.getTime())
-    ) {
+    if (!available(candidateProfile, context.now)) {
       return textReply(`${candidate.name} is not taking intro requests at the moment. ${again}`);
     }
-    const state = await intros.pairState(requesterId, candidateId);
-    if (state.partners) return textReply(`You and ${candidate.name} are partners already.`);
-    const alreadyAsked = (pending: Intro) =>
+    const alreadyAsked = (pending: Intro, whom: PersonRef) =>
       textReply(
-        `You have asked ${candidate.name} already; I'll tell you when they answer (by ${formatDay(pending.expiresAt, requesterProfile?.timezone ?? null)}).`,
+        `You have asked ${whom.name} already; I'll tell you when they answer (by ${formatDay(pending.expiresAt, requesterProfile?.timezone ?? null)}).`,
       );
-    if (state.pending) return alreadyAsked(state.pending);
+    if (targetId && target) {
+      // A warm-path ask: whether the requester and the target could be introduced is what counts; the co-author
+      // may well be a partner of the requester already.
+      if (!available(targetProfile, context.now)) {
+        return textReply(`${target.name} is not taking intro requests at the moment. ${again}`);
+      }
+      const toTarget = await intros.pairState(requesterId, targetId);
+      if (toTarget.partners) return textReply(`You and ${target.name} are partners already.`);
+      if (toTarget.pending) return alreadyAsked(toTarget.pending, target);
+      const toVia = await intros.pairState(requesterId, candidateId);
+      if (toVia.pending) return alreadyAsked(toVia.pending, candidate);
+    } else {
+      const state = await intros.pairState(requesterId, candidateId);
+      if (state.partners) return textReply(`You and ${candidate.name} are partners already.`);
+      if (state.pending) return alreadyAsked(state.pending, candidate);
+    }
 
     const expiresAt = new Date(context.now.getTime() + INTRO_OPEN_DAYS * DAY_MS);
     const intro = await intros.request(
-      { requesterId, candidateId, need: asked.need, now: context.now, expiresAt },
+      {
+        requesterId,
+        candidateId,
+        need: asked.need,
+        now: context.now,
+        expiresAt,
+        ...(targetId ? { targetId } : {}),
+      },
       (created) => [
         {
           kind: "intro.request",
@@ -128,6 +164,7 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
             need: created.need,
             expiresAt,
             formatDay: (at) => formatDay(at, candidateProfile.timezone),
+            ...(target ? { target } : {}),
           }),
         },
       ],
@@ -135,21 +172,33 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
     if (!intro) {
       // Asked through another suggestion in the meantime: this press changed nothing.
       const now = await intros.pairState(requesterId, candidateId);
-      return now.pending ? alreadyAsked(now.pending) : textReply(`You have asked ${candidate.name} already.`);
+      return now.pending
+        ? alreadyAsked(now.pending, candidate)
+        : textReply(`You have asked ${candidate.name} already.`);
     }
     context.record("you requested this intro");
+    const asking: Span[] = target
+      ? [
+          " I've asked ",
+          { mention: candidate },
+          " privately to introduce you to ",
+          { mention: target },
+          " and sent ",
+        ]
+      : [" I've asked ", { mention: candidate }, " privately and sent "];
     return {
       kind: "message",
       message: {
-        summary: `Intro requested: ${candidate.name}`,
+        summary: target
+          ? `Intro requested: ${candidate.name}, for ${target.name}`
+          : `Intro requested: ${candidate.name}`,
         blocks: [
           {
             type: "text",
             text: [
               { bold: "Intro requested." },
-              " I've asked ",
-              { mention: candidate },
-              " privately and sent them your profile and your need. I'll tell you when they answer; requests stay open for a week.",
+              ...asking,
+              "them your profile and your need. I'll tell you when they answer; requests stay open for a week.",
             ],
           },
         ],
@@ -164,13 +213,11 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
     if (context.personId !== intro.candidateId) {
       return textReply("This intro request was sent to someone else.");
     }
-    const { requester, candidate } = await refsOf(intro);
+    const { requester, candidate, target, introducedBy } = await refsOf(intro);
     const stateCard = (current: Intro): Reply => {
-      if (current.status === "accepted")
-        return { kind: "update", message: answeredCard(requester, "accepted") };
-      if (current.status === "declined")
-        return { kind: "update", message: answeredCard(requester, "declined") };
-      return { kind: "update", message: answeredCard(requester, "expired") };
+      const outcome =
+        current.status === "accepted" ? "accepted" : current.status === "declined" ? "declined" : "expired";
+      return { kind: "update", message: answeredCard(requester, outcome, target) };
     };
     if (intro.status !== "pending" || intro.expiresAt.getTime() <= context.now.getTime())
       return stateCard(intro);
@@ -181,12 +228,14 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
           kind: "intro.declined",
           to: { kind: "person", personId: current.requesterId },
           dedupeKey: `intro.declined:${current.id}`,
-          message: declinedNote(candidate),
+          message: declinedNote(candidate, target),
         },
       ]);
       if (declined) context.record("you declined the intro");
       return declined ? stateCard(declined) : stateCard((await intros.byId(intro.id)) ?? intro);
     }
+
+    if (target) return passOn(context, intro, { requester, candidate, target });
 
     const [requesterProfile, candidateProfile] = await Promise.all([
       profiles.profileOf(intro.requesterId),
@@ -207,6 +256,7 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
               otherProfile: candidateProfile,
               need: current.need,
               readerAsked: true,
+              ...(introducedBy ? { introducedBy } : {}),
             }),
           },
           {
@@ -218,6 +268,7 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
               otherProfile: requesterProfile,
               need: current.need,
               readerAsked: false,
+              ...(introducedBy ? { introducedBy } : {}),
             }),
           },
         ];
@@ -229,6 +280,81 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
     // New partners are no longer suggested to each other, and each carries one more partnership.
     deps.changes.changed([intro.requesterId, intro.candidateId]);
     return stateCard(accepted.intro);
+  }
+
+  /**
+   * A co-author accepted a warm-path ask: the requester's request goes on to the target, introduced by them (the
+   * target accepts or declines it as any intro), unless the target takes no requests now, is a partner of the
+   * requester already or has their request pending. No partnership with the co-author: they only introduce.
+   */
+  async function passOn(
+    context: ActionContext,
+    intro: Intro,
+    people: { requester: PersonRef; candidate: PersonRef; target: PersonRef },
+  ): Promise<Reply> {
+    const { requester, candidate, target } = people;
+    const [requesterProfile, targetProfile, pair] = await Promise.all([
+      profiles.profileOf(intro.requesterId),
+      profiles.profileOf(target.id),
+      intros.pairState(intro.requesterId, target.id),
+    ]);
+    const notPassed: NotPassedOn | undefined = !available(targetProfile, context.now)
+      ? "unavailable"
+      : pair.partners
+        ? "partners"
+        : pair.pending
+          ? "pending"
+          : undefined;
+    const expiresAt = new Date(context.now.getTime() + INTRO_OPEN_DAYS * DAY_MS);
+    const passed = await intros.passOn(
+      intro.id,
+      context.now,
+      notPassed ? null : { expiresAt },
+      (current, onward) => {
+        const messages: OutgoingMessage[] = [
+          {
+            kind: "intro.passed-on",
+            to: { kind: "person", personId: current.requesterId },
+            dedupeKey: `intro.passed-on:${current.id}`,
+            message: passedOnNote({
+              via: candidate,
+              target,
+              ...(onward ? {} : { notPassed: notPassed ?? "pending" }),
+            }),
+          },
+        ];
+        if (onward) {
+          messages.push({
+            kind: "intro.request",
+            to: { kind: "person", personId: onward.candidateId },
+            dedupeKey: `intro.request:${onward.id}`,
+            message: introRequestMessage({
+              introId: onward.id,
+              requester,
+              requesterProfile,
+              need: onward.need,
+              expiresAt: onward.expiresAt,
+              formatDay: (at) => formatDay(at, targetProfile?.timezone ?? null),
+              introducedBy: candidate,
+            }),
+          });
+        }
+        return messages;
+      },
+    );
+    if (!passed) {
+      const current = (await intros.byId(intro.id)) ?? intro;
+      const outcome =
+        current.status === "accepted" ? "accepted" : current.status === "declined" ? "declined" : "expired";
+      return { kind: "update", message: answeredCard(requester, outcome, target) };
+    }
+    context.record("you accepted to introduce them");
+    return {
+      kind: "update",
+      message: passed.onward
+        ? answeredCard(requester, "accepted", target)
+        : notPassedOnCard(requester, target, notPassed ?? "pending"),
+    };
   }
 
   return {

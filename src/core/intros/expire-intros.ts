@@ -24,7 +24,9 @@ export async function expireIntros(
   for (;;) {
     const due = await deps.intros.due(now, BATCH);
     if (due.length === 0) break;
-    const people = [...new Set(due.flatMap((i) => [i.requesterId, i.candidateId]))];
+    const people = [
+      ...new Set(due.flatMap((i) => [i.requesterId, i.candidateId, ...(i.targetId ? [i.targetId] : [])])),
+    ];
     const refs = await deps.directory.personRefs(people);
     const zones = new Map<string, string | null>();
     for (const id of new Set(due.map((i) => i.requesterId))) {
@@ -35,6 +37,8 @@ export async function expireIntros(
       now,
       (intro) => {
         const candidate = refs.get(intro.candidateId);
+        // A warm-path ask names whom the co-author was asked to introduce the requester to.
+        const target = intro.targetId ? refs.get(intro.targetId) : undefined;
         // The note goes once: the dedupe key holds even if another instance expires the same intro.
         return candidate
           ? [
@@ -46,6 +50,7 @@ export async function expireIntros(
                   candidate,
                   (at) => formatDay(at, zones.get(intro.requesterId) ?? null),
                   intro.createdAt,
+                  target,
                 ),
               },
             ]

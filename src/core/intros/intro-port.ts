@@ -13,6 +13,10 @@ export interface Intro {
   createdAt: Date;
   respondedAt: Date | null;
   partnershipId: string | null;
+  /** A warm-path ask: whom the candidate (a co-author of both) is asked to introduce the requester to. */
+  targetId: string | null;
+  /** The co-author who passed this request on, when it came through a warm-path ask. */
+  introducedBy: string | null;
 }
 
 /** The partnership an accepted intro becomes. */
@@ -36,9 +40,29 @@ export interface IntroStore {
    * (a second click, or a second instance, changes nothing).
    */
   request(
-    input: { requesterId: string; candidateId: string; need: string; now: Date; expiresAt: Date },
+    input: {
+      requesterId: string;
+      candidateId: string;
+      need: string;
+      now: Date;
+      expiresAt: Date;
+      /** A warm-path ask: whom the candidate is asked to introduce the requester to. */
+      targetId?: string;
+    },
     messages: (intro: Intro) => OutgoingMessage[],
   ): Promise<Intro | null>;
+  /**
+   * A warm-path ask accepted: pending → accepted (no partnership: the candidate only introduces) and, when `onward`
+   * is given, a pending intro from the requester to the target, introduced by the candidate; with the messages, in
+   * one transaction. The onward intro is null when none was asked for or the pair has one pending already; the
+   * whole is null when the ask was not pending any more or its time was up.
+   */
+  passOn(
+    introId: string,
+    now: Date,
+    onward: { expiresAt: Date } | null,
+    messages: (intro: Intro, onward: Intro | null) => OutgoingMessage[],
+  ): Promise<{ intro: Intro; onward: Intro | null } | null>;
   /**
    * pending → accepted, a partnership of the two (active, members both) and the messages, in one transaction;
    * null when the intro was not pending any more or its time was up.

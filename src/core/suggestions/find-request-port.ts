@@ -17,12 +17,22 @@ export interface FindRequestStore {
   prune(before: Date): Promise<number>;
 }
 
-/** The "Request intro" button's value: the candidate and the question, e.g. "9b2c…:42". */
-export function introButtonValue(candidateId: string, findRequestId: number): string {
-  return `${candidateId}:${findRequestId}`;
+/**
+ * The "Request intro" button's value: the candidate and the question, e.g. "9b2c…:42"; a warm-path button (ask a
+ * shared co-author for an intro) adds whom the co-author is asked to introduce the requester to: "<via>:42:<target>".
+ */
+export function introButtonValue(candidateId: string, findRequestId: number, targetId?: string): string {
+  return targetId ? `${candidateId}:${findRequestId}:${targetId}` : `${candidateId}:${findRequestId}`;
 }
 
-export function readIntroButtonValue(value: string): { candidateId: string; findRequestId: number } | null {
-  const match = value.match(/^([0-9a-f-]{36}):(\d{1,15})$/i);
-  return match ? { candidateId: match[1]!.toLowerCase(), findRequestId: Number(match[2]) } : null;
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const BUTTON_VALUE = new RegExp(`^(${UUID}):(\\d{1,15})(?::(${UUID}))?$`, "i");
+
+export function readIntroButtonValue(
+  value: string,
+): { candidateId: string; findRequestId: number; targetId?: string } | null {
+  const match = value.match(BUTTON_VALUE);
+  if (!match) return null;
+  const parsed = { candidateId: match[1]!.toLowerCase(), findRequestId: Number(match[2]) };
+  return match[3] ? { ...parsed, targetId: match[3].toLowerCase() } : parsed;
 }

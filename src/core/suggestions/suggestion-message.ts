@@ -74,7 +74,8 @@ export function suggestionsMessage(input: {
               {
                 label: askViaLabel(via.name, ref.name),
                 actionId: INTRO_REQUEST_ACTION,
-                value: introButtonValue(via.id, input.findRequestId),
+                // The co-author is asked to introduce the requester to this person: the request names them.
+                value: introButtonValue(via.id, input.findRequestId, suggestion.personId),
               },
             ]
           : []),
