@@ -190,6 +190,7 @@ async function atRisk(db: Db, programmeId: string, until: Date) {
   return { rows: rows.length, risky: risky.map((r) => ({ ...r, memberIds: members.get(r.id) ?? [] })) };
 }
 
+/** A warm-path ask its co-author accepted is counted through the intro it passed on, not a second time. */
 async function introCounts(db: Db, programmeId: string, { since, until }: Span) {
   const [a, b] = [iso(since), iso(until)];
   const result = await db.execute(sql`
@@ -201,6 +202,7 @@ async function introCounts(db: Db, programmeId: string, { since, until }: Span) 
       count(*) filter (where i.status = 'expired' and i.expires_at >= ${a}::timestamptz and i.expires_at < ${b}::timestamptz)::int as expired
     from intros i
     where (i.requester_id in (select person_id from members) or i.candidate_id in (select person_id from members))
+      and not (i.target_id is not null and i.status = 'accepted')
       and (i.created_at >= ${a}::timestamptz or i.responded_at >= ${a}::timestamptz or i.expires_at >= ${a}::timestamptz)`);
   const row = rowsOf<Record<string, number>>(result)[0] ?? {};
   return {

@@ -245,6 +245,11 @@ describe("coordinator digests", () => {
       respondedAt: at("2026-11-27T10:00:00Z"),
     });
     await intro("finn", "dev", "expired", "2026-11-18T10:00:00Z");
+    // A warm-path ask Ivy accepted and passed on to Eve: its onward intro is the intro, the ask is not counted.
+    await intro("ana", "ivy", "accepted", "2026-11-25T11:00:00Z", {
+      respondedAt: at("2026-11-26T11:00:00Z"),
+      targetId: ids.eve!,
+    });
     await intro("quinn", "zed", "pending", "2026-11-25T10:00:00Z"); // another programme's
 
     await db.insert(milestones).values([
