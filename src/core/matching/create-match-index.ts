@@ -43,7 +43,7 @@ const needWeights = {
 } as const;
 
 /** A candidate whose relevance is below this share of the best candidate's is not worth a colleague's time. */
-const relevanceFloor = 0.25;
+const relevanceFloor = 0.5;
 /**
  * Below this relevance the best candidate covers too little of the need to be a match: the answer says "no strong
  * match" and shows the closest people. Below `nothingMeaningful`, nobody is shown at all.
@@ -145,6 +145,7 @@ function sameTopics(a: readonly PublicationTopic[], b: readonly PublicationTopic
 export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchIndex {
   // Units (concepts and word stems) by number, with their posting lists: which slots have them, and how strongly.
   const unitIds = new Map<string, number>();
+  const unitNames: string[] = [];
   const postDocs: Int32Array[] = [];
   const postWeights: Float32Array[] = [];
   const postLength: number[] = [];
@@ -188,12 +189,15 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
   let touched = new Int32Array(1024);
   /** 1 for a slot that met a unit of the need that says something (not a generic word, not only implied). */
   let meaningful = new Uint8Array(1024);
+  /** 1 for a slot that met a unit of the need that says something in the part that is asked for. */
+  let askMet = new Uint8Array(1024);
 
   function internUnit(unit: string): number {
     let id = unitIds.get(unit);
     if (id === undefined) {
       id = postLength.length;
       unitIds.set(unit, id);
+      unitNames.push(unit);
       postDocs.push(new Int32Array(2));
       postWeights.push(new Float32Array(2));
       postLength.push(0);
@@ -373,6 +377,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       acc = new Float64Array(size);
       touched = new Int32Array(size);
       meaningful = new Uint8Array(size);
+      askMet = new Uint8Array(size);
     }
 
     const lists = [profile.expertise, profile.methods, profile.offers, profile.needs];
@@ -436,7 +441,9 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     const reading = readNeed(need);
     let needUnits = analyseText(reading.ask);
     let hasText = reading.has;
-    if (!needUnits.some((u) => !u.broader)) {
+    // When the words after "I have …" name nothing anyone has ("… but it just sits there"), the need is the whole text.
+    const knownUnit = (unit: string) => (postLength[unitIds.get(unit) ?? -1] ?? 0) > 0;
+    if (!needUnits.some((u) => !u.broader && !isWeakUnit(u.unit) && knownUnit(u.unit))) {
       needUnits = analyseText(need);
       hasText = null;
     }
@@ -531,20 +538,30 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
         if (acc[slot] === 0) touched[touchedCount++] = slot;
         acc[slot]! += q * weights[i]!;
         meaningful[slot]! |= means;
+        if (queryIsAsk[j]) askMet[slot]! |= means;
       }
     }
 
     // Order the candidates by relevance (clearing the accumulator on the way), then walk them from the most
     // relevant down and stop when no one left could enter the pool.
     const keys = new Float64Array(touchedCount);
+    // When someone meets what is asked, people who meet only its context ("… for a cohort in Leeds") are left out.
+    let anyAskMet = false;
+    for (let i = 0; i < touchedCount; i++) {
+      const slot = touched[i]!;
+      if (askMet[slot] === 1 && meaningful[slot] === 1) anyAskMet = true;
+    }
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i]!;
       const steps = Math.floor((Math.min(relevanceMax, acc[slot]!) / relevanceMax) * relevanceSteps);
       acc[slot] = 0;
       // Someone who shares only generic words ("data", "clinical") with the need is never suggested.
       keys[i] =
-        meaningful[slot] === 1 ? (relevanceSteps - steps) * slotSpan + slot : Number.POSITIVE_INFINITY;
+        meaningful[slot] === 1 && (!anyAskMet || askMet[slot] === 1)
+          ? (relevanceSteps - steps) * slotSpan + slot
+          : Number.POSITIVE_INFINITY;
       meaningful[slot] = 0;
+      askMet[slot] = 0;
     }
     keys.sort();
 
@@ -637,7 +654,19 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
 
     // How much of what is asked the best candidate covers, counting the words nobody has against it.
     const covered = (bestRelevance * askSum) / Math.max(1e-9, askSum + unknownSum);
-    if (covered < nothingMeaningful) return [];
+    if (pool.length === 0 || bestRelevance < nothingMeaningful) return [];
+    // Sharing a concept of the need (a method, a condition, a setting) is meaningful even when the need is worded in
+    // many words nobody uses; sharing only a plain word ("organise") is not, unless those words are most of the need.
+    const conceptIds = new Set<number>();
+    for (let j = 0; j < queryUnits.length; j++) {
+      if (queryMeans[j] && unitNames[queryUnits[j]!]!.startsWith("c:")) conceptIds.add(queryUnits[j]!);
+    }
+    const best = pool[0]!.slot;
+    const bestFrom = slotStart[best]! + slotSelfLength[best]! + slotNeedsLength[best]!;
+    let sharesConcept = false;
+    for (let i = bestFrom; i < bestFrom + slotPostedLength[best]! && !sharesConcept; i++)
+      sharesConcept = conceptIds.has(arena[i]!);
+    if (!sharesConcept && covered < strongRelevance) return [];
     // A need whose ask no one has (only its context matched) has no strong match either.
     const weak = covered < strongRelevance || !askKnown || unknownBefore >= 2;
     const needSet = new Set(needUnits.map((u) => u.unit));

@@ -1,6 +1,11 @@
 // Lay and consumer-health entry terms for the thesaurus's concepts, and concepts clinicians name without method words.
 // Written from general clinical vocabulary (the way MeSH entry terms and consumer-health vocabularies list what
 // patients and ward staff say), so that "get a computer to spot it on camera" meets "computer vision".
+import { careAndServices } from "./lexicon/care-and-services.ts";
+import { clinicalTopics } from "./lexicon/clinical-topics.ts";
+import { dataAndTechnology } from "./lexicon/data-and-technology.ts";
+import { mergeConcepts } from "./lexicon/parse-concepts.ts";
+import { researchMethods } from "./lexicon/research-methods.ts";
 import { concepts as baseConcepts, type Concept } from "./thesaurus.ts";
 
 /** More ways to say an existing concept, by concept id. */
@@ -338,7 +343,6 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "developer",
     "developers",
     "build a tool",
-    "r package",
     "github",
     "computing",
   ],
@@ -459,7 +463,7 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "palpitations",
     "pacemaker",
   ],
-  diabetes: ["blood sugar", "sugar levels", "glucose", "sugar", "type 1", "type 2", "hypos", "hypoglycaemia"],
+  diabetes: ["blood sugar", "sugar levels", "glucose", "sugar", "hypos", "hypoglycaemia"],
   oncology: ["chemo", "tumours", "cancers", "cancer patients", "lump", "lumps"],
   infection: [
     "bugs",
@@ -924,11 +928,18 @@ const extraConcepts: readonly Concept[] = [
   },
 ];
 
-/** The thesaurus with lay entry terms added to its concepts, and the concepts it lacked. */
-export const lexicon: readonly Concept[] = [
-  ...baseConcepts.map((c) => {
+/**
+ * The thesaurus with lay entry terms added to its concepts, the concepts it lacked, and the broader lexicon of research
+ * methods, data and technology, clinical topics and care settings (lexicon/), merged by concept id.
+ */
+export const lexicon: readonly Concept[] = mergeConcepts(
+  baseConcepts.map((c) => {
     const more = layTerms[c.id];
     return more ? { ...c, terms: [...c.terms, ...more] } : c;
   }),
-  ...extraConcepts,
-];
+  extraConcepts,
+  researchMethods,
+  dataAndTechnology,
+  clinicalTopics,
+  careAndServices,
+);

@@ -684,7 +684,7 @@ export const concepts: readonly Concept[] = [
       "software engineer",
       "research software",
       "software",
-      "programming",
+      "computer programming",
       "python",
       "data pipelines",
       "cloud computing",

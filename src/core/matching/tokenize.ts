@@ -43,7 +43,10 @@ export function tokenize(text: string): string[] {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/&/g, " and ");
+    .replace(/&/g, " and ")
+    // A single letter joined by a hyphen is part of the word: x-ray, e-health, t-test, p-value, COM-B.
+    .replace(/\b([a-z])-(?=[a-z])/g, "$1")
+    .replace(/([a-z])-([a-z])\b/g, "$1$2");
   const tokens: string[] = [];
   for (const token of plain.split(/[^a-z0-9]+/)) {
     if (token.length < 2 || /^[0-9]+$/.test(token)) continue;
