@@ -46,7 +46,8 @@ const phrasesByFirstStem: ReadonlyMap<string, readonly Phrase[]> = (() => {
   for (const concept of concepts) {
     for (const term of concept.terms) {
       const stems = tokenize(term).map(stemToken);
-      if (stems.length === 0) continue;
+      // A one-word term that is a stopword ("experiences") would match every profile that uses the word in passing.
+      if (stems.length === 0 || (stems.length === 1 && stopStems.has(stems[0]!))) continue;
       const key = stems.join(" ");
       const phrase = byKey.get(key) ?? { stems, conceptIds: [] };
       if (!phrase.conceptIds.includes(concept.id)) phrase.conceptIds.push(concept.id);
@@ -121,7 +122,7 @@ function analyseUncached(text: string): TextUnit[] {
 /** Words that say little on their own ("data", "clinical", "outcomes"): a need leans less on them. */
 const weakWordList = `data clinical clinic clinician patient outcome model modelling method design evaluation health care
 medical medicine disease service treatment population intervention tool review application approval plan program
-assessment management measure setting slide`;
+assessment management measure setting slide ward wards hospital hospitals unit units department trust`;
 
 const weakUnits: ReadonlySet<string> = new Set(
   weakWordList

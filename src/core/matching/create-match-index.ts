@@ -1,6 +1,6 @@
 // An in-memory inverted index of profiles (unit → people) that answers "who could help with this need?" in milliseconds.
 import { analyseProfile, isEarlyCareer, mentoringUnit } from "./analyse-profile.ts";
-import { analyseText, isWeakUnit } from "./analyse-text.ts";
+import { analyseText, isWeakUnit, type TextUnit } from "./analyse-text.ts";
 import { readNeed } from "./read-need.ts";
 import { combineScore, maxBonus } from "./score-candidate.ts";
 import { spreadRerank } from "./spread-rerank.ts";
@@ -437,37 +437,51 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
 
   function suggest(requester: MatchProfile, need: string, options: SuggestOptions): Suggestion[] {
     const limit = Math.max(0, Math.floor(options.limit ?? 5));
-    // "I build X … I need Y": rank on Y, and count X against people who bring the same as the requester.
-    const reading = readNeed(need);
-    let needUnits = analyseText(reading.ask);
-    let hasText = reading.has;
-    // When the words after "I have …" name nothing anyone has ("… but it just sits there"), the need is the whole text.
+    const req = analyseProfile(requester);
+    // "I build X … I need Y": rank on Y. What the requester says they bring and their own profile confirms counts
+    // against people who bring the same; what they say they have that is not theirs (the data, the questionnaire)
+    // stays as the context of the need.
     const knownUnit = (unit: string) => (postLength[unitIds.get(unit) ?? -1] ?? 0) > 0;
-    if (!needUnits.some((u) => !u.broader && !isWeakUnit(u.unit) && knownUnit(u.unit))) {
-      needUnits = analyseText(need);
-      hasText = null;
+    const reading = readNeed(need);
+    let needUnits: readonly TextUnit[] = analyseText(need);
+    let hasUnits: readonly TextUnit[] = [];
+    if (reading.has !== null) {
+      const askUnits = analyseText(reading.ask);
+      // When the words after "I have …" name nothing anyone has ("… but it just sits there"), the need is the whole text.
+      if (askUnits.some((u) => !u.broader && !isWeakUnit(u.unit) && knownUnit(u.unit))) {
+        hasUnits = analyseText(reading.has);
+        const asked = new Set(askUnits.map((u) => u.unit));
+        const after = 1 + Math.max(...askUnits.map((u) => u.segment));
+        needUnits = [
+          ...askUnits,
+          ...hasUnits
+            .filter((u) => !asked.has(u.unit) && (req.about.get(u.unit) ?? 0) === 0)
+            .map((u) => ({ ...u, segment: after + u.segment })),
+        ];
+      }
     }
     const direct = needUnits.filter((u) => !u.broader);
     if (limit === 0 || direct.length === 0 || live === 0) return [];
     const askedUnits = new Set(needUnits.map((u) => u.unit));
     const avoid = new Map<number, number>();
     let avoidTotal = 0;
-    if (hasText) {
-      for (const u of analyseText(hasText)) {
-        const id = unitIds.get(u.unit);
-        if (u.broader || askedUnits.has(u.unit) || id === undefined || avoid.has(id) || isWeakUnit(u.unit))
-          continue;
-        avoid.set(id, idf(id));
-        avoidTotal += idf(id);
-      }
+    for (const u of hasUnits) {
+      const id = unitIds.get(u.unit);
+      if (u.broader || askedUnits.has(u.unit) || id === undefined || avoid.has(id) || isWeakUnit(u.unit))
+        continue;
+      avoid.set(id, idf(id));
+      avoidTotal += idf(id);
     }
     const asksMentor = direct.some((u) => u.unit === mentoringUnit);
-    // The ask is the first part that names something someone has: "hoping to find | a statistician | for …".
-    const known = direct.filter((u) => (postLength[unitIds.get(u.unit) ?? -1] ?? 0) > 0);
-    const firstSegment = Math.min(...(known.length > 0 ? known : direct).map((u) => u.segment));
+    // The ask is the first part that names a concept someone has ("hoping to find | a statistician | for …"), or
+    // failing that any word someone has: "on our ward | anyone who could use cameras" asks for the cameras.
+    const known = direct.filter((u) => knownUnit(u.unit) && !isWeakUnit(u.unit));
+    const knownConcepts = known.filter((u) => u.unit.startsWith("c:"));
+    const firstSegment = Math.min(
+      ...(knownConcepts.length > 0 ? knownConcepts : known.length > 0 ? known : direct).map((u) => u.segment),
+    );
     const asksInParts = direct.some((u) => u.segment !== firstSegment);
 
-    const req = analyseProfile(requester);
     const reqEmail = key(requester.email);
     const reqInstitution = placeIds.get(key(requester.institution)) ?? -1;
     const reqDepartment =
@@ -545,20 +559,16 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     // Order the candidates by relevance (clearing the accumulator on the way), then walk them from the most
     // relevant down and stop when no one left could enter the pool.
     const keys = new Float64Array(touchedCount);
-    // When someone meets what is asked, people who meet only its context ("… for a cohort in Leeds") are left out.
-    let anyAskMet = false;
-    for (let i = 0; i < touchedCount; i++) {
-      const slot = touched[i]!;
-      if (askMet[slot] === 1 && meaningful[slot] === 1) anyAskMet = true;
-    }
+    // People who meet what is asked come first; those who meet only its context ("… for a cohort in Leeds") come
+    // after them, and only when nobody who may be suggested meets the ask.
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i]!;
       const steps = Math.floor((Math.min(relevanceMax, acc[slot]!) / relevanceMax) * relevanceSteps);
       acc[slot] = 0;
       // Someone who shares only generic words ("data", "clinical") with the need is never suggested.
       keys[i] =
-        meaningful[slot] === 1 && (!anyAskMet || askMet[slot] === 1)
-          ? (relevanceSteps - steps) * slotSpan + slot
+        meaningful[slot] === 1
+          ? ((askMet[slot] === 1 ? 0 : relevanceSteps) + relevanceSteps - steps) * slotSpan + slot
           : Number.POSITIVE_INFINITY;
       meaningful[slot] = 0;
       askMet[slot] = 0;
@@ -574,7 +584,14 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       const packedKey = keys[k]!;
       if (packedKey === Number.POSITIVE_INFINITY) break;
       const slot = packedKey % slotSpan;
-      const relevance = ((relevanceSteps - (packedKey - slot) / slotSpan) / relevanceSteps) * relevanceMax;
+      let rank = (packedKey - slot) / slotSpan;
+      const contextOnly = rank >= relevanceSteps;
+      if (contextOnly) {
+        // Everyone who meets the ask has been seen: people who meet only the context count when none could be shown.
+        if (bestRelevance >= 0) break;
+        rank -= relevanceSteps;
+      }
+      const relevance = ((relevanceSteps - rank) / relevanceSteps) * relevanceMax;
       if (pool.length >= poolSize && relevance + maxBonus + 1e-9 < pool[poolSize - 1]!.score) break;
       if (bestRelevance > 0 && relevance < relevanceFloor * bestRelevance) break;
       const id = slotIds[slot]!;

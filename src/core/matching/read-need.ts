@@ -8,14 +8,17 @@ export interface NeedReading {
 }
 
 // "I have", "we've built", "our team runs", "I am a statistician", "I do the analysis myself" (not "I have no …").
+// Also "as a health economist", "my background is …", "I work in …".
 const hasCue =
-  /\b(?:i|we|my team|our team|our group|my group|our unit|our ward|our lab)\s*(?:'ve|'m|'re|\s(?:have|has|had|am|are|do|did|build|built|develop|developed|made|make|run|ran|lead|hold|own|collect|collected|wrote|write|already\s+\w+|can|know|got|'ve got|have got|work on|specialise in|specialize in))\b(?!\s+(?:no|not|nobody|none|n't)\b)/i;
+  /\b(?:(?:i|we|my team|our team|our group|my group|our unit|our ward|our lab)\s*(?:'ve|'m|'re|\s(?:have|has|had|am|are|do|did|build|built|develop|developed|made|make|run|ran|lead|hold|own|collect|collected|wrote|write|already\s+\w+|can|know|got|'ve got|have got|work on|work in|work as|work with|specialise in|specialize in))|as an?|my (?:background|expertise|field|speciality|specialty) is)\b(?!\s+(?:no|not|nobody|none|n't)\b)/i;
 
 // "need", "looking for", "but no one to", "someone who", "the other half".
 const askCue =
   /\b(?:what (?:i|we) (?:need|want|lack|miss) is|need|needs|needed|looking for|look for|seeking|searching for|want|would like|require|lack|lacking|missing|no one|nobody|noone|don't have|do not have|haven't got|have no|has no|but not|but no|someone|somebody|anyone|a partner who|the other half|but)\b/i;
 
-export function readNeed(need: string): NeedReading {
+export function readNeed(text: string): NeedReading {
+  // Curly apostrophes ("I’m", "we’ve") read like straight ones.
+  const need = text.replace(/[\u2018\u2019\u02bc]/g, "'");
   const has = hasCue.exec(need);
   if (!has) return { ask: need, has: null };
   const hasStart = has.index;

@@ -14,6 +14,7 @@ collaboration collaborate collaborating partner partners partnership colleague c
 groups expert experts expertise experience experienced knowledge knowledgeable skills skill skilled background interested
 interest good great able available keen happy use using used based related relevant area areas field fields topic
 topics analyse analyze analysed analyzed analysing analyzing analysis analyses access
+ve ll don didn doesn isn aren wasn weren haven hasn hadn couldn wouldn shouldn won cannot lot lots bit
 consultant lecturer senior junior professor prof reader fellow associate assistant specialist specialty registrar
 trainee student phd doctoral dr doctor principal lead head chief honorary visiting early mid late career level`;
 

@@ -15,7 +15,7 @@ data-science
   make sense of the data; loads of data; lots of data; piles of data; mountains of data
 image-analysis
   video analytics; video analysis; activity recognition; pose estimation; action recognition; object detection
-  image classification; image processing; image registration; segmentation; radiomics; computer-aided detection
+  image classification; image processing; digital pathology; whole slide images; slide images; image registration; segmentation; radiomics; computer-aided detection
   spot on camera; on camera; on the cameras; ward cameras; spot on scans; spot on x-rays; read the scans
   read scans; read x-rays; look at pictures; look at photos; find on images; recognise pictures; nodules
 imaging
@@ -29,16 +29,16 @@ nlp
   doctors type; doctors notes; nursing notes; notes doctors; read the notes; reading notes; read notes; typed notes
   written records; free-text records; referral letters; letters and notes; pull out from notes; search the notes
 routine-data
-  ehr data; hospital notes; patient notes; electronic records; electronic patient record; epr; emis; systmone
+  ehr data; notes; letters and notes; hospital notes; patient notes; electronic records; electronic patient record; epr; emis; systmone
   clinical records; health data; health datasets; datasets; data set; data sets; national datasets; audit data
-  data extraction; extract data; hospital systems; computer records; databases; cprd; qresearch; opensafely
+  data extraction; extract data; hospital systems; computer records; cprd; qresearch; opensafely
   data linkage; link data; linking data; linked records; clinical datasets; registry data; register data; register
   national registry; national audit; data access; access to data; get the data
 biosignals
   physiological monitoring; physiological data; monitoring data; patient monitors; bedside monitors; monitor data
   heart rhythm; ecg signals; eeg; emg; ppg; pulse oximetry; oxygen saturation; blood pressure monitoring
   gait analysis; accelerometry; activity trackers; activity tracker; wrist sensor; wrist-worn; worn on the wrist
-  readings; device readings; sensor data; implanted devices; implantable devices; remote monitoring data
+  device readings; sensor readings; monitor readings; sensor data; implanted devices; implantable devices; remote monitoring data
   watches; smart watch; step counter; movement sensors; motion sensors; measures walking; track movement
 digital-health
   ehealth; e-health; digital therapeutics; digital intervention; online intervention; web-based intervention

@@ -4,7 +4,7 @@ import { parseConcepts } from "./parse-concepts.ts";
 export const researchMethods = parseConcepts(`
 biostatistics
   biometry; applied statistics; statistical methods; statistical methodology; statistical support; statistical advice
-  statistical analysis plan; statistical analysis plans; sap; data analysis; analysing data; analyse the data
+  statistical analysis plan; statistical analysis plans; sap; analyse the data
   quantitative analysis; statistical software; stata; spss; sas
   good with numbers; numbers person; numerical; averages; percentages; significant difference; compare groups
   is the difference real; is it significant; chance finding; by chance; statistic; statistik; estadistica
@@ -17,9 +17,9 @@ sample-size > biostatistics
   how many patients we need; how many participants we need; enough people; big enough sample; participants needed
 regression > biostatistics
   linear regression; poisson regression; generalised linear models; glm; multivariable; multivariable analysis
-  adjusted analysis; random effects; repeated measures; longitudinal analysis; growth curves; gee
+  adjusted analysis; random effects; repeated measures; growth curves; gee
 bayesian > biostatistics
-  bayesian statistics; bayesian inference; bayesian modelling; prior; posterior; stan; bugs
+  bayesian statistics; bayesian inference; bayesian modelling; prior distributions; posterior; stan; winbugs
 missing-data > biostatistics
   incomplete records; gaps in records; patchy data; holes in the data
 time-series-analysis > biostatistics = time series analysis
@@ -29,7 +29,7 @@ cluster-trials > trials biostatistics = cluster randomised trials
   randomise wards; randomise practices; randomise hospitals; whole wards; whole practices
 trials
   clinical trials; controlled trial; randomised trial; randomized trial; pragmatic trial; platform trial
-  non-inferiority; equivalence trial; crossover trial; blinding; double blind; allocation; trial protocol
+  non-inferiority; equivalence trial; crossover trial; double blind; allocation; trial protocol
   protocol development; trial management; trial manager; trials unit; ctu; trial coordination; trial monitoring
   early phase trials; phase ii trial; phase iii trial; first in human; investigational; good clinical practice; gcp; trial sponsor
   test a new treatment; test the new treatment; test our intervention; prove it works; show it works
@@ -50,6 +50,9 @@ epidemiology
   cross-sectional; cross-sectional study; population study; disease burden; burden of disease
   how common is; how often; how many people get; who gets; risk factors; determinants; exposure; exposures
   surveillance data; disease surveillance; notifiable; cluster of cases; rates of; rate of; prevalence study
+  more likely; less likely; more likely to; at higher risk; associated with; association between; link between
+  nobody knows why; no one knows why; find out why; work out why; what is causing; find the cause; rise in
+  rising rates; more cases; increase in cases; spike in
 cohort
   prospective study; retrospective study; retrospective cohort; follow-up study; follow them up
   follow patients over time; followed up; follow over years; over the years; years later
@@ -98,6 +101,7 @@ implementation-science
   implementation research; implementation strategies; implementation strategy; normalisation process theory
   normalization process theory; npt; cfir; re-aim; consolidated framework; de-implementation; spread and scale
   nobody is using it; nobody uses it; not being used; not using it; stopped using; actually use it; actually using
+  don't use it; don't use; do not use; still not using; not used; not taken up; low uptake
   gets used; get used in practice; into routine practice; change practice; changing practice; practice change
   guidelines into practice; follow the guidelines; stick to the guidelines; guideline adherence; fidelity
 process-evaluation > implementation-science = process evaluation
@@ -107,13 +111,14 @@ health-services
   statistical process control; audit and feedback; benchmarking; variation in care; models of care
   new pathway; care pathway; service change; new service; evaluate our service; evaluate a service
   evaluation of services; service evaluations; patient flow; discharge; delayed discharge; length of stay
-  readmission; readmissions; outpatients; outpatient; clinic appointments; did not attend; missed appointments
+  readmission; readmissions; come back into hospital; back into hospital; readmitted; outpatients; outpatient; clinic appointments; did not attend; missed appointments
 behaviour-change
   behavioural science; behavioural scientist; com-b; behaviour change wheel; intervention mapping
   medication adherence; adherence to treatment; non-adherence; taking their medicines; take their tablets
   change their habits; change habits; change behaviour; changing behaviour; people to change; get people to
   keep going; keep coming; give up; gave up; stop smoking; smoking cessation; healthy lifestyle
   eat better; eating better; eat healthier; move more; be more active; sedentary; physical inactivity
+  weight regain; put the weight back on; keep the weight off; maintain weight loss; maintaining change; relapse prevention
 patient-involvement
   ppie; patient and public involvement and engagement; public engagement; community engagement
   co-production; coproduction; lay summary; lay summaries; plain language summary; lay representatives
