@@ -50,6 +50,8 @@ const relevanceFloor = 0.5;
  */
 export const strongRelevance = 0.3;
 const nothingMeaningful = 0.1;
+/** Without a concept in common, the best candidate's words must cover this much of the need to be shown at all. */
+const wordsOnlyCover = 0.6;
 /** Taken off, scaled by how much of what the requester says they already have the candidate also has. */
 const complementPenalty = 0.35;
 /** A requester's field weight from which they are taken to "have" a unit (methods and above). */
@@ -511,6 +513,13 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     let askSum = 0;
     let contextSum = 0;
     for (const u of needUnits) {
+      // Only mentors are shown for a mentoring ask, so among them what counts is the rest of the need ("… in AI").
+      if (
+        asksMentor &&
+        u.unit === mentoringUnit &&
+        direct.some((d) => d.unit !== mentoringUnit && knownUnit(d.unit))
+      )
+        continue;
       const unit = unitIds.get(u.unit);
       const isAsk = !asksInParts || u.segment === firstSegment;
       if (unit === undefined || postLength[unit] === 0) {
@@ -683,7 +692,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     let sharesConcept = false;
     for (let i = bestFrom; i < bestFrom + slotPostedLength[best]! && !sharesConcept; i++)
       sharesConcept = conceptIds.has(arena[i]!);
-    if (!sharesConcept && covered < strongRelevance) return [];
+    if (!sharesConcept && covered < wordsOnlyCover) return [];
     // A need whose ask no one has (only its context matched) has no strong match either.
     const weak = covered < strongRelevance || !askKnown || unknownBefore >= 2;
     const needSet = new Set(needUnits.map((u) => u.unit));

@@ -127,8 +127,6 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "predicting",
     "prediction",
     "prognosis",
-    "likely to",
-    "who will",
   ],
   qualitative: [
     "talk to patients",

@@ -35,6 +35,7 @@ trials
   test a new treatment; test the new treatment; test our intervention; prove it works; show it works
   show it is better; better than usual care; works better; really works; actually works; actually helped
   compare treatments; comparing treatments; two groups; control group; proper study; proper trial
+  show it properly; show it works properly; evaluate it properly; evaluate properly; proper evaluation
 trial-methodology > trials = trial methodology
   trial methodology; trial methodologist; studies within a trial; swat; trial conduct; trial efficiency
   recruitment and retention; retention strategies; trial design advice; core outcome sets; core outcome set
@@ -48,9 +49,9 @@ recruitment
 epidemiology
   observational study; observational studies; observational research; case-control; case control study
   cross-sectional; cross-sectional study; population study; disease burden; burden of disease
-  how common is; how often; how many people get; who gets; risk factors; determinants; exposure; exposures
+  how common is; how often; how many people get; risk factors; determinants; exposure; exposures
   surveillance data; disease surveillance; notifiable; cluster of cases; rates of; rate of; prevalence study
-  more likely; less likely; more likely to; at higher risk; associated with; association between; link between
+  more likely; less likely; at higher risk; associated with; association between; link between
   nobody knows why; no one knows why; find out why; work out why; what is causing; find the cause; rise in
   rising rates; more cases; increase in cases; spike in
 cohort
@@ -62,7 +63,7 @@ causal-inference
 prediction-models
   clinical prediction; prediction rule; clinical decision rule; risk stratification; risk tool
   early warning scores; news2; deterioration prediction; warn us; warn early; warns us; spot early
-  going downhill; getting worse; get worse; gets worse; which patients will; who is likely
+  going downhill; getting worse; get worse; gets worse; which patients will
   identify high-risk; high risk patients; at-risk patients; risk calculator; external validation; model validation
 health-economics
   health economic evaluation; cost analysis; cost analyses; costing; resource use; micro-costing
@@ -101,8 +102,8 @@ implementation-science
   implementation research; implementation strategies; implementation strategy; normalisation process theory
   normalization process theory; npt; cfir; re-aim; consolidated framework; de-implementation; spread and scale
   nobody is using it; nobody uses it; not being used; not using it; stopped using; actually use it; actually using
-  don't use it; don't use; do not use; still not using; not used; not taken up; low uptake
-  gets used; get used in practice; into routine practice; change practice; changing practice; practice change
+  don't use it; don't use; do not use; still not using; not taken up; low uptake
+  get used in practice; into routine practice; change practice; changing practice; practice change
   guidelines into practice; follow the guidelines; stick to the guidelines; guideline adherence; fidelity
 process-evaluation > implementation-science = process evaluation
   process evaluation; realist evaluation; logic model; programme theory; theory of change
