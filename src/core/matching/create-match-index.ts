@@ -53,7 +53,7 @@ const nothingMeaningful = 0.1;
 /** Without a concept in common, the best candidate's words must cover this much of the need to be shown at all. */
 const wordsOnlyCover = 0.6;
 /** Taken off, scaled by how much of what the requester says they already have the candidate also has. */
-const complementPenalty = 0.35;
+const complementPenalty = 0.15;
 /** A requester's field weight from which they are taken to "have" a unit (methods and above). */
 const hasWeight = 0.65;
 /** Relevance is at most 1 plus the role bonus; it is kept to 2^-29 steps so ordering never depends on float noise. */
@@ -683,16 +683,18 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     if (pool.length === 0 || bestRelevance < nothingMeaningful) return [];
     // Sharing a concept of the need (a method, a condition, a setting) is meaningful even when the need is worded in
     // many words nobody uses; sharing only a plain word ("organise") is not, unless those words are most of the need.
-    const conceptIds = new Set<number>();
-    for (let j = 0; j < queryUnits.length; j++) {
-      if (queryMeans[j] && unitNames[queryUnits[j]!]!.startsWith("c:")) conceptIds.add(queryUnits[j]!);
-    }
+    const meant = new Set<number>();
+    for (let j = 0; j < queryUnits.length; j++) if (queryMeans[j]) meant.add(queryUnits[j]!);
     const best = pool[0]!.slot;
     const bestFrom = slotStart[best]! + slotSelfLength[best]! + slotNeedsLength[best]!;
-    let sharesConcept = false;
-    for (let i = bestFrom; i < bestFrom + slotPostedLength[best]! && !sharesConcept; i++)
-      sharesConcept = conceptIds.has(arena[i]!);
-    if (!sharesConcept && covered < wordsOnlyCover) return [];
+    let sharedConcepts = 0;
+    let sharedWords = 0;
+    for (let i = bestFrom; i < bestFrom + slotPostedLength[best]!; i++) {
+      if (!meant.has(arena[i]!)) continue;
+      if (unitNames[arena[i]!]!.startsWith("c:")) sharedConcepts++;
+      else sharedWords++;
+    }
+    if (sharedConcepts === 0 && sharedWords < 2 && covered < wordsOnlyCover) return [];
     // A need whose ask no one has (only its context matched) has no strong match either.
     const weak = covered < strongRelevance || !askKnown || unknownBefore >= 2;
     const needSet = new Set(needUnits.map((u) => u.unit));

@@ -2,10 +2,11 @@
 // Written from general clinical vocabulary (the way MeSH entry terms and consumer-health vocabularies list what
 // patients and ward staff say), so that "get a computer to spot it on camera" meets "computer vision".
 import { careAndServices } from "./lexicon/care-and-services.ts";
-import { clinicalTopics } from "./lexicon/clinical-topics.ts";
+import { clinicalTopics, moreClinicalTopics } from "./lexicon/clinical-topics.ts";
 import { dataAndTechnology } from "./lexicon/data-and-technology.ts";
+import { layPhrases } from "./lexicon/lay-phrases.ts";
 import { mergeConcepts } from "./lexicon/parse-concepts.ts";
-import { researchMethods } from "./lexicon/research-methods.ts";
+import { moreResearchMethods, researchMethods } from "./lexicon/research-methods.ts";
 import { concepts as baseConcepts, type Concept } from "./thesaurus.ts";
 
 /** More ways to say an existing concept, by concept id. */
@@ -197,7 +198,6 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "recruitment target",
     "recruitment targets",
     "not enough patients",
-    "participants",
     "volunteers",
     "find patients",
     "retention",
@@ -342,8 +342,8 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "coder",
     "programmer",
     "programmers",
-    "developer",
-    "developers",
+    "software developer",
+    "software developers",
     "build a tool",
     "github",
     "computer science",
@@ -387,7 +387,7 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "national data",
     "data we already collect",
     "already collected",
-    "epic",
+    "epic ehr",
     "cerner",
     "clinical coding",
     "snomed",
@@ -509,7 +509,7 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "postnatal",
     "expectant",
   ],
-  renal: ["kidneys", "transplant", "transplants"],
+  renal: ["kidneys", "kidney transplant", "kidney transplants"],
   "acute-care": [
     "emergency",
     "ambulance",
@@ -535,7 +535,9 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "physical therapy",
     "recovery",
     "recovering",
-    "mobility",
+    "reduced mobility",
+    "mobility problems",
+    "early mobilisation",
     "walking",
     "exercises",
     "occupational therapy",
@@ -596,7 +598,7 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "workshop",
     "workshops",
     "teaching materials",
-    "learning",
+    "learning needs",
   ],
   mentoring: [
     "guide",
@@ -637,7 +639,8 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
   epidemiology: [
     "how common",
     "prevalence",
-    "incidence",
+    "incidence rates",
+    "incidence rate",
     "risk factors",
     "risk factor",
     "causes",
@@ -826,7 +829,9 @@ const extraConcepts: readonly Concept[] = [
       "orthopaedics",
       "orthopaedic",
       "arthritis",
-      "joints",
+      "joint pain",
+      "painful joints",
+      "stiff joints",
       "back pain",
       "bones",
       "fracture",
@@ -947,7 +952,10 @@ export const lexicon: readonly Concept[] = mergeConcepts(
   }),
   extraConcepts,
   researchMethods,
+  moreResearchMethods,
   dataAndTechnology,
   clinicalTopics,
+  moreClinicalTopics,
   careAndServices,
+  layPhrases,
 );

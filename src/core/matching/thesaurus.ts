@@ -718,7 +718,7 @@ export const concepts: readonly Concept[] = [
       "pharmacology",
       "pharmacist",
       "pharmacy",
-      "medicines",
+      "medicines use",
       "pharmacokinetics",
       "drug development",
       "prescribing",

@@ -111,3 +111,32 @@ nutrition
   dietetics; dietitians; dieticians; feeding; tube feeding; enteral; malnourished; undernutrition; weight
   weight gain; healthy eating; eating habits; diet programme; low-calorie diet; calories; meals; eat
 `);
+
+export const moreClinicalTopics = parseConcepts(`
+cardiology
+  statins; statin; lipids; cholesterol; lipid management; aortic aneurysm; aneurysm; peripheral arterial disease
+haematology
+  venous thromboembolism; vte; deep vein thrombosis; dvt; pulmonary embolism; blood clots
+rehabilitation
+  aphasia; dysphagia; swallowing; swallowing problems; speech problems; communication difficulties after stroke
+gastroenterology
+  liver transplant; liver transplantation
+sexual-health = sexual and reproductive health
+  sexual health; sexual and reproductive health; reproductive health; sexually transmitted infections; stis; hiv prevention
+  prep; contraception services; sexual health clinic
+public-health
+  environmental health; air pollution; air quality; pollution; climate change and health; occupational health
+  workplace health; prison health; prisoners; military health; veterans; armed forces
+lab-science
+  biomaterials; stem cells; stem cell; biochemistry; biochemist; mass spectrometry; cell therapy; gene therapy
+medical-devices
+  biomechanics; biomechanical; orthoses
+dental = oral health and dentistry
+  oral health; dentistry; dental; dentist; dentists; teeth; tooth decay; gum disease; orthodontics
+learning-disability = learning disability
+  learning disabilities; learning disability; intellectual disability; intellectual disabilities; down syndrome
+digital-health
+  clinical decision support; decision support; decision support tool; alerts in the record
+acute-care
+  rapid response team; rapid response teams; outreach team; critical care outreach team; medical emergency team
+`);

@@ -17,7 +17,7 @@ sample-size > biostatistics
   how many patients we need; how many participants we need; enough people; big enough sample; participants needed
 regression > biostatistics
   linear regression; poisson regression; generalised linear models; glm; multivariable; multivariable analysis
-  adjusted analysis; random effects; repeated measures; growth curves; gee
+  adjusted analysis; random effects; repeated measures; growth curves; gee; joint modelling; joint models
 bayesian > biostatistics
   bayesian statistics; bayesian inference; bayesian modelling; prior distributions; posterior; stan; winbugs
 missing-data > biostatistics
@@ -70,19 +70,20 @@ health-economics
   cost-benefit; cost effectiveness; cost-effectiveness analysis; eq-5d; utility; utilities; willingness to pay
   value for money; worth the money; worth it; worth what it costs; what it costs; cost the nhs; cost to the nhs
   afford; save the nhs money; cheaper than; spend less; budget; budgets; reimbursement; nice submission
-  health technology assessment; hta
+  health technology assessment; hta; decision analytic modelling; decision-analytic model; decision analytic
+  discrete choice experiment; discrete choice experiments; dce; patient preferences; preference elicitation
 operational-research
   simulation modelling; system dynamics; modelling patient flow; capacity; demand and capacity; staffing models
   plan beds; bed planning; waiting list modelling; theatre scheduling; queue; wait times; long waits
 evidence-synthesis
   systematic reviewer; review of the literature; literature search; search strategy; search strategies
-  information specialist; librarian; grade; prisma; umbrella review; rapid review; realist review
+  individual participant data; ipd meta-analysis; information specialist; librarian; grade; prisma; umbrella review; rapid review; realist review
   everything already published; all the published; published studies; what has been published; summarise studies
   what is known; what others found; previous studies; existing studies; the research out there
 psychometrics
   patient-reported outcome; patient reported outcomes; prem; prems; measurement; outcome measurement
   instrument development; instrument validation; tool validation; cross-cultural adaptation; translation of questionnaires
-  cosmin; internal consistency; cronbach; test-retest; responsiveness; construct validity; content validity
+  cosmin; internal consistency; cronbach; test-retest; construct validity; content validity
   measures what it should; measure properly; really measure; does it measure; measuring tool; assessment tool
   rating scales; scoring; score; scores; checklist; checklists; screening tool; screening tools; self-report
 survey-methods
@@ -104,7 +105,7 @@ implementation-science
   nobody is using it; nobody uses it; not being used; not using it; stopped using; actually use it; actually using
   don't use it; don't use; do not use; still not using; not taken up; low uptake
   get used in practice; into routine practice; change practice; changing practice; practice change
-  guidelines into practice; follow the guidelines; stick to the guidelines; guideline adherence; fidelity
+  knowledge mobilisation; knowledge exchange; guidelines into practice; follow the guidelines; stick to the guidelines; guideline adherence; fidelity
 process-evaluation > implementation-science = process evaluation
   process evaluation; realist evaluation; logic model; programme theory; theory of change
 health-services
@@ -118,11 +119,11 @@ behaviour-change
   medication adherence; adherence to treatment; non-adherence; taking their medicines; take their tablets
   change their habits; change habits; change behaviour; changing behaviour; people to change; get people to
   keep going; keep coming; give up; gave up; stop smoking; smoking cessation; healthy lifestyle
-  eat better; eating better; eat healthier; move more; be more active; sedentary; physical inactivity
+  health coaching; eat better; eating better; eat healthier; move more; be more active; sedentary; physical inactivity
   weight regain; put the weight back on; keep the weight off; maintain weight loss; maintaining change; relapse prevention
 patient-involvement
   ppie; patient and public involvement and engagement; public engagement; community engagement
-  co-production; coproduction; lay summary; lay summaries; plain language summary; lay representatives
+  participatory research; participatory action research; citizen science; co-production; coproduction; lay summary; lay summaries; plain language summary; lay representatives
   lay panel; ppi panel; patient advisory; public contributors; patient voice; patients voice; experts by experience
   community members; community partners; involve the public; public involvement group
 health-communication
@@ -141,7 +142,7 @@ grants
   funding call; the funder; funders; nihr; ukri; research for patient benefit; rfpb; pre-application
 writing
   scientific papers; write a paper; write papers; writing papers; abstract; abstracts; conference abstract
-  poster; posters; dissemination; disseminate; getting published; publish our results; write it up
+  research communication; science communication; public engagement with research; poster; posters; dissemination; disseminate; getting published; publish our results; write it up
 education
   medical education; nurse education; clinical education; simulation training; teaching programme; e-learning
   curriculum design; training programme; workshops; upskill; upskilling; educate; educating; educator
@@ -152,4 +153,17 @@ mentoring
   starting out; just starting; clinical academic career; clinical academic; pathway into research; role models
 data-visualisation
   data visualization; plots; plotting; visualise; visualize; dashboards for; power bi; tableau; shiny
+`);
+
+export const moreResearchMethods = parseConcepts(`
+modelling = mathematical and simulation modelling
+  mathematical modelling; mathematical model; mathematical models; simulation models; computer simulation
+  compartmental models; agent-based modelling; agent-based models; transmission modelling; transmission models
+  infectious disease modelling; dynamic modelling; microsimulation
+project-management = research and project management
+  project management; programme management; project manager; programme manager; research management
+  research manager; research coordinator; research coordination; study coordinator; study coordination
+  research administration; research administrator; programme coordinator; project coordination; gantt
+pharmacoepidemiology > epidemiology pharmacy = pharmacoepidemiology
+  pharmacoepidemiology; drug utilisation; drug utilization; prescribing patterns; medicines use in practice
 `);
