@@ -1,7 +1,7 @@
 // An in-memory inverted index of profiles (unit → people) that answers "who could help with this need?" in milliseconds.
 import { analyseProfile, isEarlyCareer, mentoringUnit } from "./analyse-profile.ts";
 import { analyseText, isWeakUnit, type TextUnit } from "./analyse-text.ts";
-import { readNeed } from "./read-need.ts";
+import { readNeed, splitAsk } from "./read-need.ts";
 import { combineScore, maxBonus } from "./score-candidate.ts";
 import { spreadRerank } from "./spread-rerank.ts";
 import type { MatchProfile, PublicationTopic, Suggestion, SuggestOptions } from "./types.ts";
@@ -444,24 +444,34 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     // against people who bring the same; what they say they have that is not theirs (the data, the questionnaire)
     // stays as the context of the need.
     const knownUnit = (unit: string) => (postLength[unitIds.get(unit) ?? -1] ?? 0) > 0;
+    const asksSomething = (units: readonly TextUnit[]) =>
+      units.some((u) => !u.broader && !isWeakUnit(u.unit) && knownUnit(u.unit));
+    /** The ask's units, then the context's after them (the ask is read first; see `firstSegment`). */
+    const askThenContext = (ask: readonly TextUnit[], context: readonly TextUnit[]) => {
+      const asked = new Set(ask.map((u) => u.unit));
+      const after = 1 + Math.max(0, ...ask.map((u) => u.segment));
+      return [
+        ...ask,
+        ...context.filter((u) => !asked.has(u.unit)).map((u) => ({ ...u, segment: after + u.segment })),
+      ];
+    };
     const reading = readNeed(need);
-    let needUnits: readonly TextUnit[] = analyseText(need);
+    let askText = need;
+    let context: readonly TextUnit[] = [];
     let hasUnits: readonly TextUnit[] = [];
-    if (reading.has !== null) {
-      const askUnits = analyseText(reading.ask);
-      // When the words after "I have …" name nothing anyone has ("… but it just sits there"), the need is the whole text.
-      if (askUnits.some((u) => !u.broader && !isWeakUnit(u.unit) && knownUnit(u.unit))) {
-        hasUnits = analyseText(reading.has);
-        const asked = new Set(askUnits.map((u) => u.unit));
-        const after = 1 + Math.max(...askUnits.map((u) => u.segment));
-        needUnits = [
-          ...askUnits,
-          ...hasUnits
-            .filter((u) => !asked.has(u.unit) && (req.about.get(u.unit) ?? 0) === 0)
-            .map((u) => ({ ...u, segment: after + u.segment })),
-        ];
-      }
+    // When the words after "I have …" name nothing anyone has ("… but it just sits there"), the need is the whole text.
+    if (reading.has !== null && asksSomething(analyseText(reading.ask))) {
+      askText = reading.ask;
+      hasUnits = analyseText(reading.has);
+      context = hasUnits.filter((u) => (req.about.get(u.unit) ?? 0) === 0);
     }
+    // "On our ward we see many falls at night. Is there anyone who could …": the ask starts at "anyone".
+    const split = splitAsk(askText);
+    let needUnits: readonly TextUnit[] = analyseText(askText);
+    if (split.before !== "" && asksSomething(analyseText(split.ask))) {
+      needUnits = askThenContext(analyseText(split.ask), analyseText(split.before));
+    }
+    if (context.length > 0) needUnits = askThenContext(needUnits, context);
     const direct = needUnits.filter((u) => !u.broader);
     if (limit === 0 || direct.length === 0 || live === 0) return [];
     const askedUnits = new Set(needUnits.map((u) => u.unit));

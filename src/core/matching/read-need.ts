@@ -37,3 +37,31 @@ export function readNeed(text: string): NeedReading {
   const hasEnd = end < 0 ? need.length : afterHas + end;
   return { ask: `${before} ${need.slice(hasEnd)}`.trim(), has: need.slice(hasStart, hasEnd) };
 }
+
+export interface AskSplit {
+  /** What comes before the words that ask ("On our ward we have many falls at night."), or "". */
+  before: string;
+  /** From the words that ask on ("Is there anyone who could use cameras to spot a fall?"). */
+  ask: string;
+}
+
+// "is there anyone who", "we need", "looking for", "someone to", "who could help us", "how can we".
+const askStart =
+  /\b(?:is there (?:anyone|anybody|someone|somebody)|(?:we|i)(?: need| want| would like|'d like| would love|'d love| are looking| am looking|'re looking|'m looking| are hoping| am hoping)|looking for|hoping to find|seeking|searching for|anyone|anybody|someone|somebody|a person|who (?:can|could|would) help|(?:can|could) (?:you|anyone|someone) help|help (?:us|me) (?:to |with )?|how (?:do|can|could|should) (?:we|i))\b/gi;
+
+/**
+ * Splits a need where a new sentence or clause starts asking for someone ("On our ward we see many falls at night.
+ * Is there anyone who …"). The whole need is the ask when it asks from its first words, asks twice, or asks
+ * mid-clause ("how many patients we need to …").
+ */
+export function splitAsk(text: string): AskSplit {
+  const need = text.replace(/[\u2018\u2019\u02bc]/g, "'");
+  const whole = { before: "", ask: need };
+  for (const cue of need.matchAll(askStart)) {
+    const before = need.slice(0, cue.index);
+    if (before.trim() === "") return whole;
+    if (!/[.?!;:,\u2013\u2014]\s*$|\s-\s*$/.test(before)) continue;
+    return { before, ask: need.slice(cue.index) };
+  }
+  return whole;
+}

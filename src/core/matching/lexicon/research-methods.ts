@@ -148,9 +148,9 @@ education
   curriculum design; training programme; workshops; upskill; upskilling; educate; educating; educator
 mentoring
   mentors; mentoring scheme; supervisor; supervisors; phd supervision; career advice; career guidance
-  guide me; guide me through; show me the ropes; experienced researcher; senior researcher; someone experienced
-  help me grow; develop my career; my first; first time; new to research; never done research; getting started
-  starting out; just starting; clinical academic career; clinical academic; pathway into research; role models
+  guide me; guide me through; show me the ropes; help me grow; develop my career; new to research
+  never done research; first research project; first fellowship; pathway into research; role models
+  clinical academic career; someone to mentor me; mentor me
 data-visualisation
   data visualization; plots; plotting; visualise; visualize; dashboards for; power bi; tableau; shiny
 `);
