@@ -145,3 +145,18 @@ export function analyseText(text: string): readonly TextUnit[] {
   }
   return units;
 }
+
+/** A word for a person or a partner asked for: "statistician", "oncologist", "nurses", "a clinical team". */
+const personWord =
+  /^(?:[a-z]{4,}(?:ists?|ians?)|nurses?|doctors?|surgeons?|clinicians?|economists?|engineers?|developers?|midwi(?:fe|ves)|gps?|physicians?|teams?|partners?|sites?|collaborators?|experts?)$/;
+
+/** The parts of a text (as numbered in `analyseText`) that name a person or partner. */
+export function personSegments(text: string): Set<number> {
+  const out = new Set<number>();
+  let segment = 0;
+  for (const token of tokenize(text)) {
+    if (connectors.has(token)) segment++;
+    if (token !== "bayesian" && personWord.test(token)) out.add(segment);
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 // An in-memory inverted index of profiles (unit → people) that answers "who could help with this need?" in milliseconds.
 import { analyseProfile, isEarlyCareer, mentoringUnit } from "./analyse-profile.ts";
-import { analyseText, isWeakUnit, type TextUnit } from "./analyse-text.ts";
+import { analyseText, isWeakUnit, personSegments, type TextUnit } from "./analyse-text.ts";
+import { topicConceptIds } from "./lay-lexicon.ts";
 import { readNeed, splitAsk } from "./read-need.ts";
 import { combineScore, maxBonus } from "./score-candidate.ts";
 import { spreadRerank } from "./spread-rerank.ts";
@@ -38,6 +39,8 @@ const needWeights = {
   broader: 0.35,
   /** What the requester already has themselves is less what they are looking for. */
   requesterHas: 0.5,
+  /** A clinical area or setting named beside an asked method ("statistics … for our heart failure clinic"). */
+  topicBesideMethod: 0.5,
   /** A word of the need that no profile has, at this share of the rarest word's weight. */
   unknown: 0.4,
 } as const;
@@ -468,9 +471,12 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     // "On our ward we see many falls at night. Is there anyone who could …": the ask starts at "anyone".
     const split = splitAsk(askText);
     let needUnits: readonly TextUnit[] = analyseText(askText);
+    let askPiece = askText;
     if (split.before !== "" && asksSomething(analyseText(split.ask))) {
       needUnits = askThenContext(analyseText(split.ask), analyseText(split.before));
+      askPiece = split.ask;
     }
+    const askPieceEnd = Math.max(0, ...analyseText(askPiece).map((u) => u.segment));
     if (context.length > 0) needUnits = askThenContext(needUnits, context);
     const direct = needUnits.filter((u) => !u.broader);
     if (limit === 0 || direct.length === 0 || live === 0) return [];
@@ -486,13 +492,29 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     }
     const asksMentor = direct.some((u) => u.unit === mentoringUnit);
     // The ask is the first part that names a concept someone has ("hoping to find | a statistician | for …"), or
-    // failing that any word someone has: "on our ward | anyone who could use cameras" asks for the cameras.
+    // failing that any word someone has: "on our ward | anyone who could use cameras" asks for the cameras. When that
+    // part names a clinical area but no person ("young people | with diabetes stop using their pumps and we don't
+    // understand why"), the first part naming a method is the ask.
+    const isTopic = (unit: string) => unit.startsWith("c:") && topicConceptIds.has(unit.slice(2));
     const known = direct.filter((u) => knownUnit(u.unit) && !isWeakUnit(u.unit));
     const knownConcepts = known.filter((u) => u.unit.startsWith("c:"));
-    const firstSegment = Math.min(
+    let firstSegment = Math.min(
       ...(knownConcepts.length > 0 ? knownConcepts : known.length > 0 ? known : direct).map((u) => u.segment),
     );
+    const methods = knownConcepts.filter(
+      (u) => !isTopic(u.unit) && u.unit !== mentoringUnit && u.segment <= askPieceEnd,
+    );
+    if (
+      methods.length > 0 &&
+      !methods.some((u) => u.segment === firstSegment) &&
+      !personSegments(askPiece).has(firstSegment)
+    ) {
+      firstSegment = Math.min(...methods.map((u) => u.segment));
+    }
     const asksInParts = direct.some((u) => u.segment !== firstSegment);
+    const asksMethod = known.some(
+      (u) => (!asksInParts || u.segment === firstSegment) && u.unit.startsWith("c:") && !isTopic(u.unit),
+    );
 
     const reqEmail = key(requester.email);
     const reqInstitution = placeIds.get(key(requester.institution)) ?? -1;
@@ -543,6 +565,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       let q = idf(unit);
       if (u.broader) q *= needWeights.broader;
       if (isWeakUnit(u.unit)) q *= needWeights.weak;
+      if (asksMethod && isTopic(u.unit)) q *= needWeights.topicBesideMethod;
       if ((req.about.get(u.unit) ?? 0) >= hasWeight) q *= needWeights.requesterHas;
       if (isAsk) askSum += q;
       else contextSum += q;

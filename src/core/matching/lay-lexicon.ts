@@ -953,3 +953,16 @@ export const lexicon: readonly Concept[] = mergeConcepts(
   careAndServices,
   layPhrases,
 );
+
+/**
+ * Concepts that name a clinical area, a condition or a care setting rather than a method or a skill. When the asked
+ * part of a need names a method ("how common is wheeze in the children we follow"), the clinical words are its
+ * context: many people work in cardiology, few bring the method.
+ */
+export const topicConceptIds: ReadonlySet<string> = new Set(
+  `oncology breast-cancer lung-cancer colorectal-cancer prostate-cancer skin-cancer radiotherapy haematology blood-cancer
+  cardiology heart-failure stroke dementia delirium neurology mental-health respiratory diabetes renal gastroenterology
+  infection sepsis musculoskeletal dermatology ophthalmology ent urology womens-health maternity paediatrics
+  older-people falls sleep pain palliative-care wound-care nutrition sexual-health dental learning-disability nursing
+  acute-care surgery anaesthesia primary-care community-care rehabilitation rural-health`.split(/\s+/),
+);

@@ -51,7 +51,7 @@ const askStart =
 
 /**
  * Splits a need where a new sentence or clause starts asking for someone ("On our ward we see many falls at night.
- * Is there anyone who …"). The whole need is the ask when it asks from its first words, asks twice, or asks
+ * Is there anyone who …", "… within a month, and I want someone who …"). The whole need is the ask when it asks from its first words, asks twice, or asks
  * mid-clause ("how many patients we need to …").
  */
 export function splitAsk(text: string): AskSplit {
@@ -60,7 +60,7 @@ export function splitAsk(text: string): AskSplit {
   for (const cue of need.matchAll(askStart)) {
     const before = need.slice(0, cue.index);
     if (before.trim() === "") return whole;
-    if (!/[.?!;:,\u2013\u2014]\s*$|\s-\s*$/.test(before)) continue;
+    if (!/(?:[.?!;:,\u2013\u2014]|\s-|\b(?:and|but|so))\s*$/i.test(before)) continue;
     return { before, ask: need.slice(cue.index) };
   }
   return whole;

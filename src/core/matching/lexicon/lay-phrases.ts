@@ -6,12 +6,21 @@ biostatistics
   real or just chance; just chance; difference is real; is the difference real; what the results mean
   make sense of the results; make sense of our results; what to do with the results; analyse our results
   analyse the results; analyse our data; numbers from our audit; do the maths; do the math; add up the numbers
+epidemiology
+  makes the difference; make a difference to; what makes it worse; what makes it better; which patients do worse
+  who does worse; who is more at risk
+machine-learning
+  could a computer; can a computer; would a computer; pick out the abnormal; spot the abnormal; abnormal ones
+  flag the abnormal; sort through thousands
+biosignals
+  heart tracings; heart tracing; tracings; traces; recordings of the heart; heart recordings
 survival-analysis
   how long before; how long until; time until; stay well; stays well; recurrence; recurrences; come back again
 prediction-models
   which patients are going to; who is going to; which patients need; pick out the patients; spot the patients
   spot who; identify who
 qualitative
+  hear from them; hear from patients; hear from families; hear from staff; hear their views; their side of the story
   talk to the families; talk to families; talk to parents; talk to carers; talk to them; how they found
   what they thought; what people think; what patients think of; what families think; in their own words
 psychometrics

@@ -115,7 +115,7 @@ health-services
   evaluation of services; service evaluations; patient flow; discharge; delayed discharge; length of stay
   readmission; readmissions; come back into hospital; back into hospital; readmitted; outpatients; outpatient; clinic appointments; did not attend; missed appointments
 behaviour-change
-  behavioural science; behavioural scientist; com-b; behaviour change wheel; intervention mapping
+  health psychologist; health psychologists; behavioural science; behavioural scientist; com-b; behaviour change wheel; intervention mapping
   medication adherence; adherence to treatment; non-adherence; taking their medicines; take their tablets
   change their habits; change habits; change behaviour; changing behaviour; people to change; get people to
   keep going; keep coming; give up; gave up; stop smoking; smoking cessation; healthy lifestyle
