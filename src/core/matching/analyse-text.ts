@@ -40,12 +40,20 @@ function isStopword(token: string, stemmed: string): boolean {
   return stopwords.has(token) || stopStems.has(stemmed);
 }
 
+const anyWord = "*";
+
 /** Phrases of the thesaurus by their first stem, longest first. */
 const phrasesByFirstStem: ReadonlyMap<string, readonly Phrase[]> = (() => {
   const byKey = new Map<string, Phrase>();
   for (const concept of concepts) {
     for (const term of concept.terms) {
-      const stems = tokenize(term).map(stemToken);
+      // "*" stands for any one word: "which * will" reads "which patients will" and "which babies will".
+      const stems = term
+        .split(/\s+/)
+        .flatMap((word) => (word === "*" ? [anyWord] : tokenize(word).map(stemToken)));
+      if (stems[0] === anyWord || stems[stems.length - 1] === anyWord) {
+        throw new Error(`lexicon term "${term}" starts or ends with "*": put the wildcard between words`);
+      }
       // A one-word term that is a stopword ("experiences") would match every profile that uses the word in passing.
       if (stems.length === 0 || (stems.length === 1 && stopStems.has(stems[0]!))) continue;
       const key = stems.join(" ");
@@ -90,22 +98,29 @@ function analyseUncached(text: string): TextUnit[] {
 
   // Thesaurus phrases, longest first: a phrase inside a longer one does not count ("statistical genetics" is
   // genomics, not statistics); a phrase that means two things is listed under both concepts.
-  const found: { start: number; end: number; conceptIds: readonly string[] }[] = [];
+  const found: { start: number; end: number; stems: readonly string[]; conceptIds: readonly string[] }[] = [];
   for (let i = 0; i < stems.length; i++) {
     for (const phrase of phrasesByFirstStem.get(stems[i]!) ?? []) {
       const n = phrase.stems.length;
       if (i + n > stems.length) continue;
       let same = true;
-      for (let k = 1; k < n && same; k++) same = stems[i + k] === phrase.stems[k];
-      if (same) found.push({ start: i, end: i + n, conceptIds: phrase.conceptIds });
+      for (let k = 1; k < n && same; k++)
+        same = phrase.stems[k] === anyWord || stems[i + k] === phrase.stems[k];
+      if (same) found.push({ start: i, end: i + n, stems: phrase.stems, conceptIds: phrase.conceptIds });
     }
   }
   for (const f of found) {
+    // A pattern with a wildcard does not hide what its wildcard stands for ("which babies will": babies too).
     const inside = found.some(
-      (g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start,
+      (g) =>
+        g !== f &&
+        g.start <= f.start &&
+        g.end >= f.end &&
+        g.end - g.start > f.end - f.start &&
+        !g.stems.includes(anyWord),
     );
     if (inside) continue;
-    for (let k = f.start; k < f.end; k++) covered[k] = true;
+    for (let k = f.start; k < f.end; k++) if (f.stems[k - f.start] !== anyWord) covered[k] = true;
     for (const id of f.conceptIds) add(`c:${id}`, segments[f.start]!, false);
   }
   for (let i = 0; i < stems.length; i++) {

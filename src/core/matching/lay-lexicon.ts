@@ -4,7 +4,7 @@
 import { careAndServices } from "./lexicon/care-and-services.ts";
 import { clinicalTopics, moreClinicalTopics } from "./lexicon/clinical-topics.ts";
 import { dataAndTechnology } from "./lexicon/data-and-technology.ts";
-import { layPhrases } from "./lexicon/lay-phrases.ts";
+import { layPatterns, layPhrases } from "./lexicon/lay-phrases.ts";
 import { mergeConcepts } from "./lexicon/parse-concepts.ts";
 import { moreResearchMethods, researchMethods } from "./lexicon/research-methods.ts";
 import { concepts as baseConcepts, type Concept } from "./thesaurus.ts";
@@ -952,6 +952,7 @@ export const lexicon: readonly Concept[] = mergeConcepts(
   moreClinicalTopics,
   careAndServices,
   layPhrases,
+  layPatterns,
 );
 
 /**
