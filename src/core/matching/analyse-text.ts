@@ -165,13 +165,18 @@ export function analyseText(text: string): readonly TextUnit[] {
 const personWord =
   /^(?:[a-z]{4,}(?:ists?|ians?)|nurses?|doctors?|surgeons?|clinicians?|economists?|engineers?|developers?|midwi(?:fe|ves)|gps?|physicians?|teams?|partners?|sites?|collaborators?|experts?)$/;
 
-/** The parts of a text (as numbered in `analyseText`) that name a person or partner. */
+/** Words before a person who is already there, not asked for: "our nurses", "the doctors". */
+const ownedBy: ReadonlySet<string> = new Set(["our", "my", "the", "their", "his", "her", "these", "those", "all"]);
+
+/** The parts of a text (as numbered in `analyseText`) that ask for a person or partner ("a statistician"). */
 export function personSegments(text: string): Set<number> {
   const out = new Set<number>();
   let segment = 0;
+  let previous = "";
   for (const token of tokenize(text)) {
     if (connectors.has(token)) segment++;
-    if (token !== "bayesian" && personWord.test(token)) out.add(segment);
+    if (token !== "bayesian" && personWord.test(token) && !ownedBy.has(previous)) out.add(segment);
+    previous = token;
   }
   return out;
 }
