@@ -166,7 +166,17 @@ const personWord =
   /^(?:[a-z]{4,}(?:ists?|ians?)|nurses?|doctors?|surgeons?|clinicians?|economists?|engineers?|developers?|midwi(?:fe|ves)|gps?|physicians?|teams?|partners?|sites?|collaborators?|experts?)$/;
 
 /** Words before a person who is already there, not asked for: "our nurses", "the doctors". */
-const ownedBy: ReadonlySet<string> = new Set(["our", "my", "the", "their", "his", "her", "these", "those", "all"]);
+const ownedBy: ReadonlySet<string> = new Set([
+  "our",
+  "my",
+  "the",
+  "their",
+  "his",
+  "her",
+  "these",
+  "those",
+  "all",
+]);
 
 /** The parts of a text (as numbered in `analyseText`) that ask for a person or partner ("a statistician"). */
 export function personSegments(text: string): Set<number> {

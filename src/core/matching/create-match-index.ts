@@ -462,11 +462,17 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     let askText = need;
     let context: readonly TextUnit[] = [];
     let hasUnits: readonly TextUnit[] = [];
-    // When the words after "I have …" name nothing anyone has ("… but it just sits there"), the need is the whole text.
-    if (reading.has !== null && asksSomething(analyseText(reading.ask))) {
-      askText = reading.ask;
+    // When the words after "I have …" name nothing anyone has ("… but it just sits there"), the need is the whole
+    // text, less what the requester says they bring and their profile confirms.
+    let bringsOwn: ReadonlySet<string> = new Set();
+    if (reading.has !== null) {
       hasUnits = analyseText(reading.has);
-      context = hasUnits.filter((u) => (req.about.get(u.unit) ?? 0) === 0);
+      if (asksSomething(analyseText(reading.ask))) {
+        askText = reading.ask;
+        context = hasUnits.filter((u) => (req.about.get(u.unit) ?? 0) === 0);
+      } else {
+        bringsOwn = new Set(hasUnits.filter((u) => (req.about.get(u.unit) ?? 0) > 0).map((u) => u.unit));
+      }
     }
     // "On our ward we see many falls at night. Is there anyone who could …": the ask starts at "anyone".
     const split = splitAsk(askText);
@@ -478,6 +484,8 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     }
     const askPieceEnd = Math.max(0, ...analyseText(askPiece).map((u) => u.segment));
     if (context.length > 0) needUnits = askThenContext(needUnits, context);
+    const rest = needUnits.filter((u) => !bringsOwn.has(u.unit));
+    if (bringsOwn.size > 0 && asksSomething(rest)) needUnits = rest;
     const direct = needUnits.filter((u) => !u.broader);
     if (limit === 0 || direct.length === 0 || live === 0) return [];
     const askedUnits = new Set(needUnits.map((u) => u.unit));

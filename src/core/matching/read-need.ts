@@ -14,7 +14,7 @@ const hasCue =
 
 // "need", "looking for", "but no one to", "someone who", "the other half".
 const askCue =
-  /\b(?:what (?:i|we) (?:need|want|lack|miss) is|need|needs|needed|looking for|look for|seeking|searching for|want|would like|require|lack|lacking|missing|no one|nobody|noone|don't have|do not have|haven't got|have no|has no|but not|but no|someone|somebody|anyone|a partner who|the other half|but)\b/i;
+  /\b(?:what (?:i|we) (?:need|want|lack|miss) is|need|needs|needed|looking for|look for|seeking|searching for|want|would like|require|lack|lacking|missing|no one|nobody|noone|don't have|do not have|haven't got|have no|has no|but not|but no|someone|somebody|anyone|a partner who|the other half|can't|cannot|can not|unable to|not able to|the (?:bit|part) (?:we|i)|but)\b/i;
 
 export function readNeed(text: string): NeedReading {
   // Curly apostrophes ("I’m", "we’ve") read like straight ones.
