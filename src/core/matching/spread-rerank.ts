@@ -10,7 +10,7 @@ export interface SpreadCandidate {
 
 export const spreadWeights = {
   /** Taken off for each person already chosen from the same institution. */
-  sameInstitution: 0.03,
+  sameInstitution: 0.1,
   /** Taken off, scaled by the closest discipline overlap with someone already chosen. */
   sameDiscipline: 0.05,
 } as const;
