@@ -40,13 +40,22 @@ function isStopword(token: string, stemmed: string): boolean {
   return stopwords.has(token) || stopStems.has(stemmed);
 }
 
+const anyWord = "*";
+
 /** Phrases of the thesaurus by their first stem, longest first. */
 const phrasesByFirstStem: ReadonlyMap<string, readonly Phrase[]> = (() => {
   const byKey = new Map<string, Phrase>();
   for (const concept of concepts) {
     for (const term of concept.terms) {
-      const stems = tokenize(term).map(stemToken);
-      if (stems.length === 0) continue;
+      // "*" stands for any one word: "which * will" reads "which patients will" and "which babies will".
+      const stems = term
+        .split(/\s+/)
+        .flatMap((word) => (word === "*" ? [anyWord] : tokenize(word).map(stemToken)));
+      if (stems[0] === anyWord || stems[stems.length - 1] === anyWord) {
+        throw new Error(`lexicon term "${term}" starts or ends with "*": put the wildcard between words`);
+      }
+      // A one-word term that is a stopword ("experiences") would match every profile that uses the word in passing.
+      if (stems.length === 0 || (stems.length === 1 && stopStems.has(stems[0]!))) continue;
       const key = stems.join(" ");
       const phrase = byKey.get(key) ?? { stems, conceptIds: [] };
       if (!phrase.conceptIds.includes(concept.id)) phrase.conceptIds.push(concept.id);
@@ -89,22 +98,29 @@ function analyseUncached(text: string): TextUnit[] {
 
   // Thesaurus phrases, longest first: a phrase inside a longer one does not count ("statistical genetics" is
   // genomics, not statistics); a phrase that means two things is listed under both concepts.
-  const found: { start: number; end: number; conceptIds: readonly string[] }[] = [];
+  const found: { start: number; end: number; stems: readonly string[]; conceptIds: readonly string[] }[] = [];
   for (let i = 0; i < stems.length; i++) {
     for (const phrase of phrasesByFirstStem.get(stems[i]!) ?? []) {
       const n = phrase.stems.length;
       if (i + n > stems.length) continue;
       let same = true;
-      for (let k = 1; k < n && same; k++) same = stems[i + k] === phrase.stems[k];
-      if (same) found.push({ start: i, end: i + n, conceptIds: phrase.conceptIds });
+      for (let k = 1; k < n && same; k++)
+        same = phrase.stems[k] === anyWord || stems[i + k] === phrase.stems[k];
+      if (same) found.push({ start: i, end: i + n, stems: phrase.stems, conceptIds: phrase.conceptIds });
     }
   }
   for (const f of found) {
+    // A pattern with a wildcard does not hide what its wildcard stands for ("which babies will": babies too).
     const inside = found.some(
-      (g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start,
+      (g) =>
+        g !== f &&
+        g.start <= f.start &&
+        g.end >= f.end &&
+        g.end - g.start > f.end - f.start &&
+        !g.stems.includes(anyWord),
     );
     if (inside) continue;
-    for (let k = f.start; k < f.end; k++) covered[k] = true;
+    for (let k = f.start; k < f.end; k++) if (f.stems[k - f.start] !== anyWord) covered[k] = true;
     for (const id of f.conceptIds) add(`c:${id}`, segments[f.start]!, false);
   }
   for (let i = 0; i < stems.length; i++) {
@@ -121,7 +137,7 @@ function analyseUncached(text: string): TextUnit[] {
 /** Words that say little on their own ("data", "clinical", "outcomes"): a need leans less on them. */
 const weakWordList = `data clinical clinic clinician patient outcome model modelling method design evaluation health care
 medical medicine disease service treatment population intervention tool review application approval plan program
-assessment management measure setting slide`;
+assessment management measure setting slide ward wards hospital hospitals unit units department trust`;
 
 const weakUnits: ReadonlySet<string> = new Set(
   weakWordList
@@ -143,4 +159,34 @@ export function analyseText(text: string): readonly TextUnit[] {
     textMemo.set(text, units);
   }
   return units;
+}
+
+/** A word for a person or a partner asked for: "statistician", "oncologist", "nurses", "a clinical team". */
+const personWord =
+  /^(?:[a-z]{4,}(?:ists?|ians?)|nurses?|doctors?|surgeons?|clinicians?|economists?|engineers?|developers?|midwi(?:fe|ves)|gps?|physicians?|teams?|partners?|sites?|collaborators?|experts?)$/;
+
+/** Words before a person who is already there, not asked for: "our nurses", "the doctors". */
+const ownedBy: ReadonlySet<string> = new Set([
+  "our",
+  "my",
+  "the",
+  "their",
+  "his",
+  "her",
+  "these",
+  "those",
+  "all",
+]);
+
+/** The parts of a text (as numbered in `analyseText`) that ask for a person or partner ("a statistician"). */
+export function personSegments(text: string): Set<number> {
+  const out = new Set<number>();
+  let segment = 0;
+  let previous = "";
+  for (const token of tokenize(text)) {
+    if (connectors.has(token)) segment++;
+    if (token !== "bayesian" && personWord.test(token) && !ownedBy.has(previous)) out.add(segment);
+    previous = token;
+  }
+  return out;
 }

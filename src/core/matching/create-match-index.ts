@@ -1,7 +1,8 @@
 // An in-memory inverted index of profiles (unit → people) that answers "who could help with this need?" in milliseconds.
 import { analyseProfile, isEarlyCareer, mentoringUnit } from "./analyse-profile.ts";
-import { analyseText, isWeakUnit } from "./analyse-text.ts";
-import { readNeed } from "./read-need.ts";
+import { analyseText, isWeakUnit, personSegments, type TextUnit } from "./analyse-text.ts";
+import { topicConceptIds } from "./lay-lexicon.ts";
+import { readNeed, splitAsk } from "./read-need.ts";
 import { combineScore, maxBonus } from "./score-candidate.ts";
 import { spreadRerank } from "./spread-rerank.ts";
 import type { MatchProfile, PublicationTopic, Suggestion, SuggestOptions } from "./types.ts";
@@ -38,20 +39,24 @@ const needWeights = {
   broader: 0.35,
   /** What the requester already has themselves is less what they are looking for. */
   requesterHas: 0.5,
+  /** A clinical area or setting named beside an asked method ("statistics … for our heart failure clinic"). */
+  topicBesideMethod: 0.5,
   /** A word of the need that no profile has, at this share of the rarest word's weight. */
   unknown: 0.4,
 } as const;
 
 /** A candidate whose relevance is below this share of the best candidate's is not worth a colleague's time. */
-const relevanceFloor = 0.25;
+const relevanceFloor = 0.5;
 /**
  * Below this relevance the best candidate covers too little of the need to be a match: the answer says "no strong
  * match" and shows the closest people. Below `nothingMeaningful`, nobody is shown at all.
  */
 export const strongRelevance = 0.3;
 const nothingMeaningful = 0.1;
+/** Without a concept in common, the best candidate's words must cover this much of the need to be shown at all. */
+const wordsOnlyCover = 0.6;
 /** Taken off, scaled by how much of what the requester says they already have the candidate also has. */
-const complementPenalty = 0.35;
+const complementPenalty = 0.15;
 /** A requester's field weight from which they are taken to "have" a unit (methods and above). */
 const hasWeight = 0.65;
 /** Relevance is at most 1 plus the role bonus; it is kept to 2^-29 steps so ordering never depends on float noise. */
@@ -153,6 +158,7 @@ function sameTopics(a: readonly PublicationTopic[], b: readonly PublicationTopic
 export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchIndex {
   // Units (concepts and word stems) by number, with their posting lists: which slots have them, and how strongly.
   const unitIds = new Map<string, number>();
+  const unitNames: string[] = [];
   const postDocs: Int32Array[] = [];
   const postWeights: Float32Array[] = [];
   const postLength: number[] = [];
@@ -196,12 +202,15 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
   let touched = new Int32Array(1024);
   /** 1 for a slot that met a unit of the need that says something (not a generic word, not only implied). */
   let meaningful = new Uint8Array(1024);
+  /** 1 for a slot that met a unit of the need that says something in the part that is asked for. */
+  let askMet = new Uint8Array(1024);
 
   function internUnit(unit: string): number {
     let id = unitIds.get(unit);
     if (id === undefined) {
       id = postLength.length;
       unitIds.set(unit, id);
+      unitNames.push(unit);
       postDocs.push(new Int32Array(2));
       postWeights.push(new Float32Array(2));
       postLength.push(0);
@@ -383,6 +392,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       acc = new Float64Array(size);
       touched = new Int32Array(size);
       meaningful = new Uint8Array(size);
+      askMet = new Uint8Array(size);
     }
 
     const lists = [profile.expertise, profile.methods, profile.offers, profile.needs];
@@ -440,35 +450,88 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
 
   function suggest(requester: MatchProfile, need: string, options: SuggestOptions): Suggestion[] {
     const limit = Math.max(0, Math.floor(options.limit ?? 5));
-    // "I build X … I need Y": rank on Y, and count X against people who bring the same as the requester.
+    const req = analyseProfile(requester);
+    // "I build X … I need Y": rank on Y. What the requester says they bring and their own profile confirms counts
+    // against people who bring the same; what they say they have that is not theirs (the data, the questionnaire)
+    // stays as the context of the need.
+    const knownUnit = (unit: string) => (postLength[unitIds.get(unit) ?? -1] ?? 0) > 0;
+    const asksSomething = (units: readonly TextUnit[]) =>
+      units.some((u) => !u.broader && !isWeakUnit(u.unit) && knownUnit(u.unit));
+    /** The ask's units, then the context's after them (the ask is read first; see `firstSegment`). */
+    const askThenContext = (ask: readonly TextUnit[], context: readonly TextUnit[]) => {
+      const asked = new Set(ask.map((u) => u.unit));
+      const after = 1 + Math.max(0, ...ask.map((u) => u.segment));
+      return [
+        ...ask,
+        ...context.filter((u) => !asked.has(u.unit)).map((u) => ({ ...u, segment: after + u.segment })),
+      ];
+    };
     const reading = readNeed(need);
-    let needUnits = analyseText(reading.ask);
-    let hasText = reading.has;
-    if (!needUnits.some((u) => !u.broader)) {
-      needUnits = analyseText(need);
-      hasText = null;
+    let askText = need;
+    let context: readonly TextUnit[] = [];
+    let hasUnits: readonly TextUnit[] = [];
+    // When the words after "I have …" name nothing anyone has ("… but it just sits there"), the need is the whole
+    // text, less what the requester says they bring and their profile confirms.
+    let bringsOwn: ReadonlySet<string> = new Set();
+    if (reading.has !== null) {
+      hasUnits = analyseText(reading.has);
+      if (asksSomething(analyseText(reading.ask))) {
+        askText = reading.ask;
+        context = hasUnits.filter((u) => (req.about.get(u.unit) ?? 0) === 0);
+      } else {
+        bringsOwn = new Set(hasUnits.filter((u) => (req.about.get(u.unit) ?? 0) > 0).map((u) => u.unit));
+      }
     }
+    // "On our ward we see many falls at night. Is there anyone who could …": the ask starts at "anyone".
+    const split = splitAsk(askText);
+    let needUnits: readonly TextUnit[] = analyseText(askText);
+    let askPiece = askText;
+    if (split.before !== "" && asksSomething(analyseText(split.ask))) {
+      needUnits = askThenContext(analyseText(split.ask), analyseText(split.before));
+      askPiece = split.ask;
+    }
+    const askPieceEnd = Math.max(0, ...analyseText(askPiece).map((u) => u.segment));
+    if (context.length > 0) needUnits = askThenContext(needUnits, context);
+    const rest = needUnits.filter((u) => !bringsOwn.has(u.unit));
+    if (bringsOwn.size > 0 && asksSomething(rest)) needUnits = rest;
     const direct = needUnits.filter((u) => !u.broader);
     if (limit === 0 || direct.length === 0 || live === 0) return [];
     const askedUnits = new Set(needUnits.map((u) => u.unit));
     const avoid = new Map<number, number>();
     let avoidTotal = 0;
-    if (hasText) {
-      for (const u of analyseText(hasText)) {
-        const id = unitIds.get(u.unit);
-        if (u.broader || askedUnits.has(u.unit) || id === undefined || avoid.has(id) || isWeakUnit(u.unit))
-          continue;
-        avoid.set(id, idf(id));
-        avoidTotal += idf(id);
-      }
+    for (const u of hasUnits) {
+      const id = unitIds.get(u.unit);
+      if (u.broader || askedUnits.has(u.unit) || id === undefined || avoid.has(id) || isWeakUnit(u.unit))
+        continue;
+      avoid.set(id, idf(id));
+      avoidTotal += idf(id);
     }
     const asksMentor = direct.some((u) => u.unit === mentoringUnit);
-    // The ask is the first part that names something someone has: "hoping to find | a statistician | for …".
-    const known = direct.filter((u) => (postLength[unitIds.get(u.unit) ?? -1] ?? 0) > 0);
-    const firstSegment = Math.min(...(known.length > 0 ? known : direct).map((u) => u.segment));
+    // The ask is the first part that names a concept someone has ("hoping to find | a statistician | for …"), or
+    // failing that any word someone has: "on our ward | anyone who could use cameras" asks for the cameras. When that
+    // part names a clinical area but no person ("young people | with diabetes stop using their pumps and we don't
+    // understand why"), the first part naming a method is the ask.
+    const isTopic = (unit: string) => unit.startsWith("c:") && topicConceptIds.has(unit.slice(2));
+    const known = direct.filter((u) => knownUnit(u.unit) && !isWeakUnit(u.unit));
+    const knownConcepts = known.filter((u) => u.unit.startsWith("c:"));
+    let firstSegment = Math.min(
+      ...(knownConcepts.length > 0 ? knownConcepts : known.length > 0 ? known : direct).map((u) => u.segment),
+    );
+    const methods = knownConcepts.filter(
+      (u) => !isTopic(u.unit) && u.unit !== mentoringUnit && u.segment <= askPieceEnd,
+    );
+    if (
+      methods.length > 0 &&
+      !methods.some((u) => u.segment === firstSegment) &&
+      !personSegments(askPiece).has(firstSegment)
+    ) {
+      firstSegment = Math.min(...methods.map((u) => u.segment));
+    }
     const asksInParts = direct.some((u) => u.segment !== firstSegment);
+    const asksMethod = known.some(
+      (u) => (!asksInParts || u.segment === firstSegment) && u.unit.startsWith("c:") && !isTopic(u.unit),
+    );
 
-    const req = analyseProfile(requester);
     const reqEmail = key(requester.email);
     const reqInstitution = placeIds.get(key(requester.institution)) ?? -1;
     const reqDepartment =
@@ -498,6 +561,13 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     let askSum = 0;
     let contextSum = 0;
     for (const u of needUnits) {
+      // Only mentors are shown for a mentoring ask, so among them what counts is the rest of the need ("… in AI").
+      if (
+        asksMentor &&
+        u.unit === mentoringUnit &&
+        direct.some((d) => d.unit !== mentoringUnit && knownUnit(d.unit))
+      )
+        continue;
       const unit = unitIds.get(u.unit);
       const isAsk = !asksInParts || u.segment === firstSegment;
       if (unit === undefined || postLength[unit] === 0) {
@@ -511,6 +581,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       let q = idf(unit);
       if (u.broader) q *= needWeights.broader;
       if (isWeakUnit(u.unit)) q *= needWeights.weak;
+      if (asksMethod && isTopic(u.unit)) q *= needWeights.topicBesideMethod;
       if ((req.about.get(u.unit) ?? 0) >= hasWeight) q *= needWeights.requesterHas;
       if (isAsk) askSum += q;
       else contextSum += q;
@@ -539,20 +610,26 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
         if (acc[slot] === 0) touched[touchedCount++] = slot;
         acc[slot]! += q * weights[i]!;
         meaningful[slot]! |= means;
+        if (queryIsAsk[j]) askMet[slot]! |= means;
       }
     }
 
     // Order the candidates by relevance (clearing the accumulator on the way), then walk them from the most
     // relevant down and stop when no one left could enter the pool.
     const keys = new Float64Array(touchedCount);
+    // People who meet what is asked come first; those who meet only its context ("… for a cohort in Leeds") come
+    // after them, and only when nobody who may be suggested meets the ask.
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i]!;
       const steps = Math.floor((Math.min(relevanceMax, acc[slot]!) / relevanceMax) * relevanceSteps);
       acc[slot] = 0;
       // Someone who shares only generic words ("data", "clinical") with the need is never suggested.
       keys[i] =
-        meaningful[slot] === 1 ? (relevanceSteps - steps) * slotSpan + slot : Number.POSITIVE_INFINITY;
+        meaningful[slot] === 1
+          ? ((askMet[slot] === 1 ? 0 : relevanceSteps) + relevanceSteps - steps) * slotSpan + slot
+          : Number.POSITIVE_INFINITY;
       meaningful[slot] = 0;
+      askMet[slot] = 0;
     }
     keys.sort();
 
@@ -565,7 +642,14 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       const packedKey = keys[k]!;
       if (packedKey === Number.POSITIVE_INFINITY) break;
       const slot = packedKey % slotSpan;
-      const relevance = ((relevanceSteps - (packedKey - slot) / slotSpan) / relevanceSteps) * relevanceMax;
+      let rank = (packedKey - slot) / slotSpan;
+      const contextOnly = rank >= relevanceSteps;
+      if (contextOnly) {
+        // Everyone who meets the ask has been seen: people who meet only the context count when none could be shown.
+        if (bestRelevance >= 0) break;
+        rank -= relevanceSteps;
+      }
+      const relevance = ((relevanceSteps - rank) / relevanceSteps) * relevanceMax;
       if (pool.length >= poolSize && relevance + maxBonus + 1e-9 < pool[poolSize - 1]!.score) break;
       if (bestRelevance > 0 && relevance < relevanceFloor * bestRelevance) break;
       const id = slotIds[slot]!;
@@ -645,7 +729,21 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
 
     // How much of what is asked the best candidate covers, counting the words nobody has against it.
     const covered = (bestRelevance * askSum) / Math.max(1e-9, askSum + unknownSum);
-    if (covered < nothingMeaningful) return [];
+    if (pool.length === 0 || bestRelevance < nothingMeaningful) return [];
+    // Sharing a concept of the need (a method, a condition, a setting) is meaningful even when the need is worded in
+    // many words nobody uses; sharing only a plain word ("organise") is not, unless those words are most of the need.
+    const meant = new Set<number>();
+    for (let j = 0; j < queryUnits.length; j++) if (queryMeans[j]) meant.add(queryUnits[j]!);
+    const best = pool[0]!.slot;
+    const bestFrom = slotStart[best]! + slotSelfLength[best]! + slotNeedsLength[best]!;
+    let sharedConcepts = 0;
+    let sharedWords = 0;
+    for (let i = bestFrom; i < bestFrom + slotPostedLength[best]!; i++) {
+      if (!meant.has(arena[i]!)) continue;
+      if (unitNames[arena[i]!]!.startsWith("c:")) sharedConcepts++;
+      else sharedWords++;
+    }
+    if (sharedConcepts === 0 && sharedWords < 2 && covered < wordsOnlyCover) return [];
     // A need whose ask no one has (only its context matched) has no strong match either.
     const weak = covered < strongRelevance || !askKnown || unknownBefore >= 2;
     const needSet = new Set(needUnits.map((u) => u.unit));

@@ -1,6 +1,12 @@
 // Lay and consumer-health entry terms for the thesaurus's concepts, and concepts clinicians name without method words.
 // Written from general clinical vocabulary (the way MeSH entry terms and consumer-health vocabularies list what
 // patients and ward staff say), so that "get a computer to spot it on camera" meets "computer vision".
+import { careAndServices } from "./lexicon/care-and-services.ts";
+import { clinicalTopics, moreClinicalTopics } from "./lexicon/clinical-topics.ts";
+import { dataAndTechnology } from "./lexicon/data-and-technology.ts";
+import { layPatterns, layPhrases } from "./lexicon/lay-phrases.ts";
+import { mergeConcepts } from "./lexicon/parse-concepts.ts";
+import { moreResearchMethods, researchMethods } from "./lexicon/research-methods.ts";
 import { concepts as baseConcepts, type Concept } from "./thesaurus.ts";
 
 /** More ways to say an existing concept, by concept id. */
@@ -45,8 +51,12 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
   regression: ["adjust for", "confounding", "confounders", "covariates"],
   "missing-data": ["gaps in the data", "incomplete data", "missing values", "blanks"],
   "machine-learning": [
-    "computer",
-    "computers",
+    "computer to",
+    "computers to",
+    "computer that",
+    "computer can",
+    "computer could",
+    "by computer",
     "algorithm",
     "algorithms",
     "automated",
@@ -118,8 +128,6 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "predicting",
     "prediction",
     "prognosis",
-    "likely to",
-    "who will",
   ],
   qualitative: [
     "talk to patients",
@@ -190,7 +198,6 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "recruitment target",
     "recruitment targets",
     "not enough patients",
-    "participants",
     "volunteers",
     "find patients",
     "retention",
@@ -335,12 +342,12 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "coder",
     "programmer",
     "programmers",
-    "developer",
-    "developers",
+    "software developer",
+    "software developers",
     "build a tool",
-    "r package",
     "github",
-    "computing",
+    "computer science",
+    "computer scientist",
   ],
   "data-management": [
     "spreadsheet",
@@ -380,7 +387,7 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "national data",
     "data we already collect",
     "already collected",
-    "epic",
+    "epic ehr",
     "cerner",
     "clinical coding",
     "snomed",
@@ -459,7 +466,7 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "palpitations",
     "pacemaker",
   ],
-  diabetes: ["blood sugar", "sugar levels", "glucose", "sugar", "type 1", "type 2", "hypos", "hypoglycaemia"],
+  diabetes: ["blood sugar", "sugar levels", "glucose", "sugar", "hypos", "hypoglycaemia"],
   oncology: ["chemo", "tumours", "cancers", "cancer patients", "lump", "lumps"],
   infection: [
     "bugs",
@@ -502,7 +509,7 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "postnatal",
     "expectant",
   ],
-  renal: ["kidneys", "transplant", "transplants"],
+  renal: ["kidneys", "kidney transplant", "kidney transplants"],
   "acute-care": [
     "emergency",
     "ambulance",
@@ -528,7 +535,9 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "physical therapy",
     "recovery",
     "recovering",
-    "mobility",
+    "reduced mobility",
+    "mobility problems",
+    "early mobilisation",
     "walking",
     "exercises",
     "occupational therapy",
@@ -561,7 +570,8 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
   ],
   "public-health": [
     "whole population",
-    "communities",
+    "local communities",
+    "deprived communities",
     "prevent",
     "preventing",
     "deprivation",
@@ -588,26 +598,20 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
     "workshop",
     "workshops",
     "teaching materials",
-    "learning",
+    "learning needs",
   ],
   mentoring: [
-    "guide",
-    "guidance",
-    "guiding",
-    "coach",
-    "coaching",
-    "someone senior",
-    "more experienced",
+    "guide me",
+    "guide me through",
+    "someone senior to guide",
     "show me the ropes",
-    "learn from",
+    "learn the ropes",
     "new to research",
-    "first project",
-    "first grant",
-    "career",
-    "careers",
+    "my first grant",
+    "first research project",
     "role model",
-    "sponsor",
     "advise me",
+    "career coaching",
   ],
   writing: [
     "write up",
@@ -629,7 +633,8 @@ const layTerms: Readonly<Record<string, readonly string[]>> = {
   epidemiology: [
     "how common",
     "prevalence",
-    "incidence",
+    "incidence rates",
+    "incidence rate",
     "risk factors",
     "risk factor",
     "causes",
@@ -818,7 +823,9 @@ const extraConcepts: readonly Concept[] = [
       "orthopaedics",
       "orthopaedic",
       "arthritis",
-      "joints",
+      "joint pain",
+      "painful joints",
+      "stiff joints",
       "back pain",
       "bones",
       "fracture",
@@ -902,8 +909,12 @@ const extraConcepts: readonly Concept[] = [
       "shared decision making",
       "decision aid",
       "decision aids",
-      "communication",
-      "communicating",
+      "health communication",
+      "communication skills",
+      "patient communication",
+      "communicating risk",
+      "lay summary",
+      "lay summaries",
       "explain",
       "explaining",
     ],
@@ -924,11 +935,35 @@ const extraConcepts: readonly Concept[] = [
   },
 ];
 
-/** The thesaurus with lay entry terms added to its concepts, and the concepts it lacked. */
-export const lexicon: readonly Concept[] = [
-  ...baseConcepts.map((c) => {
+/**
+ * The thesaurus with lay entry terms added to its concepts, the concepts it lacked, and the broader lexicon of research
+ * methods, data and technology, clinical topics and care settings (lexicon/), merged by concept id.
+ */
+export const lexicon: readonly Concept[] = mergeConcepts(
+  baseConcepts.map((c) => {
     const more = layTerms[c.id];
     return more ? { ...c, terms: [...c.terms, ...more] } : c;
   }),
-  ...extraConcepts,
-];
+  extraConcepts,
+  researchMethods,
+  moreResearchMethods,
+  dataAndTechnology,
+  clinicalTopics,
+  moreClinicalTopics,
+  careAndServices,
+  layPhrases,
+  layPatterns,
+);
+
+/**
+ * Concepts that name a clinical area, a condition or a care setting rather than a method or a skill. When the asked
+ * part of a need names a method ("how common is wheeze in the children we follow"), the clinical words are its
+ * context: many people work in cardiology, few bring the method.
+ */
+export const topicConceptIds: ReadonlySet<string> = new Set(
+  `oncology breast-cancer lung-cancer colorectal-cancer prostate-cancer skin-cancer radiotherapy haematology blood-cancer
+  cardiology heart-failure stroke dementia delirium neurology mental-health respiratory diabetes renal gastroenterology
+  infection sepsis musculoskeletal dermatology ophthalmology ent urology womens-health maternity paediatrics
+  older-people falls sleep pain palliative-care wound-care nutrition sexual-health dental learning-disability nursing
+  acute-care surgery anaesthesia primary-care community-care rehabilitation rural-health`.split(/\s+/),
+);

@@ -14,6 +14,7 @@ collaboration collaborate collaborating partner partners partnership colleague c
 groups expert experts expertise experience experienced knowledge knowledgeable skills skill skilled background interested
 interest good great able available keen happy use using used based related relevant area areas field fields topic
 topics analyse analyze analysed analyzed analysing analyzing analysis analyses access
+ve ll don didn doesn isn aren wasn weren haven hasn hadn couldn wouldn shouldn won cannot lot lots bit
 consultant lecturer senior junior professor prof reader fellow associate assistant specialist specialty registrar
 trainee student phd doctoral dr doctor principal lead head chief honorary visiting early mid late career level`;
 
@@ -43,7 +44,10 @@ export function tokenize(text: string): string[] {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/&/g, " and ");
+    .replace(/&/g, " and ")
+    // A single letter joined by a hyphen is part of the word: x-ray, e-health, t-test, p-value, COM-B.
+    .replace(/\b([a-z])-(?=[a-z])/g, "$1")
+    .replace(/([a-z])-([a-z])\b/g, "$1$2");
   const tokens: string[] = [];
   for (const token of plain.split(/[^a-z0-9]+/)) {
     if (token.length < 2 || /^[0-9]+$/.test(token)) continue;
