@@ -332,7 +332,6 @@ async function openPostgres(baseUrl: string): Promise<Target | null> {
   }
   const name = `collab_bench_fanout_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
   await admin.unsafe(`create database ${name}`);
-  if (process.env.NOJIT) await admin.unsafe(`alter database ${name} set jit = off`);
   const url = withDatabaseName(baseUrl, name);
   const database = await openDatabase({ kind: "postgres", url, maxConnections: 4 });
   await migrateDatabase(database, url);
@@ -343,7 +342,7 @@ async function openPostgres(baseUrl: string): Promise<Target | null> {
     startWorker: (slackUrl) => startChildWorker(url, slackUrl),
     async dispose() {
       await database.close();
-      if (!process.env.KEEP) await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
   };
@@ -398,7 +397,6 @@ async function main() {
         kill: target.killable,
       },
     ];
-    if (process.env.SEEDONLY) return;
     for (const phase of phases) {
       await database.db.execute(sql`delete from outbox`);
       const timing = await planAndEnqueue(database, phase.at);
