@@ -1,21 +1,24 @@
-// Benchmark: 10,000 members due at once on PostgreSQL: time to plan and enqueue, then delivery against a rate-limited
-// loopback Slack (429 + Retry-After beyond N a second) by a worker in a child process, then again with a kill -9 at half-way.
+// Benchmark: 10,000 members due at once: time to plan and enqueue, then delivery against a rate-limited loopback
+// Slack (429 + Retry-After beyond N a second), then again for the next week with a kill -9 of the worker at half-way.
 //
-// npm run bench:fanout -- [--count 10000] [--rate 200] [--lease 10] [--worker-rate N]
-//   BENCH_DATABASE_URL or DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres);
-//   a throwaway database is created on it and dropped afterwards.
+// npm run bench:fanout -- [--count 10000] [--rate 200] [--lease 10] [--worker-rate N] [--no-delivery]
+//   On PGlite (in memory) by default; on PostgreSQL when BENCH_DATABASE_URL or DATABASE_URL names a server, where a
+//   throwaway database is created and dropped afterwards.
 //
 // The default run plans and enqueues 10,000 members twice (two weekly check-ins) and delivers all of them twice, at
 // N = 200 requests a second so that it fits in about two minutes; `--rate 50` is the platform figure of the issue
 // (about 7 minutes). Each phase prints: the achieved rate as a fraction of N (deliveries between the first and the
 // last one), the 429s the fake answered, duplicates (a member receiving the same check-in twice) and lost ones.
 // The worker is configured with the platform's rate (`limits`, per workspace) = N; `--worker-rate` sets it higher
-// to see how it backs off on 429 + Retry-After. The worker's lease on claimed rows is `--lease` seconds.
+// to see how it backs off on 429 + Retry-After. The worker's lease on claimed rows is `--lease` seconds. On
+// PostgreSQL the worker is a child process (so it can be killed with -9); PGlite belongs to one process, so there
+// the worker runs in the benchmark's process and the second delivery has no kill. `--no-delivery` stops after
+// planning and enqueueing.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
@@ -26,6 +29,7 @@ import { type Database, openDatabase } from "../src/db/client.ts";
 import { migrateDatabase } from "../src/db/migrate.ts";
 import { rowsOf } from "../src/db/rows.ts";
 import { chatIdentities, partnershipMembers, partnerships, people } from "../src/db/schema.ts";
+import { createBenchWorker } from "./fanout-delivery.ts";
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -43,6 +47,8 @@ const LEASE_MS = option("lease", 10) * 1000;
 /** The per-workspace rate the delivery worker is configured with: N by default; above N to watch it meet 429s. */
 const WORKER_RATE = option("worker-rate", RATE);
 const TEAM = "T0BENCH01";
+/** `--no-delivery`: plan and enqueue only (seconds instead of minutes), e.g. to profile them. */
+const DELIVER = !process.argv.includes("--no-delivery");
 
 function withDatabaseName(url: string, name: string): string {
   const parsed = new URL(url);
@@ -190,10 +196,16 @@ async function planAndEnqueue(database: Database, at: Date) {
   };
 }
 
-// ---- delivery in child processes ----
+// ---- delivery: a worker in a child process (PostgreSQL), or in this process (PGlite belongs to one process) ----
 
-function startWorker(databaseUrl: string, slackUrl: string): Promise<ChildProcess> {
-  const child = spawn(
+interface RunningWorker {
+  /** kill -9 of the worker's process, once it has exited. */
+  kill?(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function startChildWorker(databaseUrl: string, slackUrl: string): Promise<RunningWorker> {
+  const child: ChildProcess = spawn(
     process.execPath,
     ["--import", "tsx", fileURLToPath(new URL("./fanout-worker.ts", import.meta.url))],
     {
@@ -207,10 +219,27 @@ function startWorker(databaseUrl: string, slackUrl: string): Promise<ChildProces
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const worker: RunningWorker = {
+    async kill() {
+      child.kill("SIGKILL");
+      await exited;
+    },
+    async stop() {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
   return new Promise((resolve, reject) => {
     child.once("error", reject);
-    child.stdout?.once("data", () => resolve(child));
+    child.stdout?.once("data", () => resolve(worker));
   });
+}
+
+async function startInProcessWorker(database: Database, slackUrl: string): Promise<RunningWorker> {
+  const worker = createBenchWorker({ db: database.db, slackUrl, rate: WORKER_RATE, leaseMs: LEASE_MS });
+  worker.start();
+  return { stop: () => worker.stop() };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -224,26 +253,24 @@ async function outboxCounts(database: Database): Promise<Record<string, number>>
 
 async function deliver(
   database: Database,
-  databaseUrl: string,
+  startWorker: () => Promise<RunningWorker>,
   fake: FakeSlack,
   expected: number,
   killAtHalf: boolean,
 ) {
   fake.reset();
   const started = performance.now();
-  let child = await startWorker(databaseUrl, fake.url);
+  let worker = await startWorker();
   let killedAt: number | null = null;
   let restartMs = 0;
   const deadline = started + (expected / RATE) * 3_000 + 120_000;
   let checkedAt = 0;
   for (;;) {
-    if (killAtHalf && killedAt === null && fake.successes() >= expected / 2) {
-      child.kill("SIGKILL");
+    if (killAtHalf && killedAt === null && worker.kill && fake.successes() >= expected / 2) {
+      await worker.kill();
       killedAt = fake.successes();
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      await exited;
       const restarting = performance.now();
-      child = await startWorker(databaseUrl, fake.url);
+      worker = await startWorker();
       restartMs = performance.now() - restarting;
     }
     if (performance.now() - checkedAt >= 250) {
@@ -257,8 +284,7 @@ async function deliver(
     }
     await sleep(killAtHalf && killedAt === null ? 5 : 50);
   }
-  child.kill("SIGTERM");
-  await new Promise((resolve) => child.once("exit", resolve));
+  await worker.stop();
   const received = [...fake.delivered.values()];
   const duplicates = received.reduce((sum, n) => sum + Math.max(0, n - 1), 0);
   const lost = expected - fake.delivered.size;
@@ -281,16 +307,17 @@ async function deliver(
 
 // ---- the run ----
 
-async function main() {
-  const baseUrl =
-    process.env.BENCH_DATABASE_URL ??
-    process.env.DATABASE_URL ??
-    "postgres://postgres@127.0.0.1:5432/postgres";
-  const cpu = cpus();
-  out("Check-in fan-out benchmark");
-  out(
-    `Machine: ${cpu[0]?.model ?? "unknown cpu"} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`,
-  );
+/** The database under test: PostgreSQL (a throwaway database on the server) or PGlite in memory. */
+interface Target {
+  label: string;
+  database: Database;
+  /** Whether the worker runs in its own process, so that it can be killed with -9. */
+  killable: boolean;
+  startWorker(slackUrl: string): Promise<RunningWorker>;
+  dispose(): Promise<void>;
+}
+
+async function openPostgres(baseUrl: string): Promise<Target | null> {
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {}, connect_timeout: 5 });
   let version: string;
   try {
@@ -298,22 +325,64 @@ async function main() {
     version = String(row?.version);
   } catch (error) {
     out(`Skipped: PostgreSQL is not reachable at ${new URL(baseUrl).host} (${(error as Error).message}).`);
-    out("Set BENCH_DATABASE_URL or DATABASE_URL to a server where a throwaway database may be created.");
+    out("Set BENCH_DATABASE_URL or DATABASE_URL to a server where a throwaway database may be created,");
+    out("or unset both to measure on PGlite.");
     await admin.end({ timeout: 1 });
-    return;
+    return null;
   }
   const name = `collab_bench_fanout_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
   await admin.unsafe(`create database ${name}`);
   const url = withDatabaseName(baseUrl, name);
-  const fake = await startFakeSlack(RATE);
   const database = await openDatabase({ kind: "postgres", url, maxConnections: 4 });
+  await migrateDatabase(database, url);
+  return {
+    label: `PostgreSQL ${version}; throwaway database ${name}`,
+    database,
+    killable: true,
+    startWorker: (slackUrl) => startChildWorker(url, slackUrl),
+    async dispose() {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function openPglite(): Promise<Target> {
+  const database = await openDatabase({ kind: "pglite-memory" });
+  await migrateDatabase(database);
+  return {
+    label: "PGlite (in memory)",
+    database,
+    killable: false,
+    startWorker: (slackUrl) => startInProcessWorker(database, slackUrl),
+    dispose: () => database.close(),
+  };
+}
+
+async function main() {
+  const baseUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
+  const cpu = cpus();
+  out("Check-in fan-out benchmark");
+  out(
+    `Machine: ${cpu[0]?.model ?? "unknown cpu"} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; load ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")}`,
+  );
+  const target = baseUrl ? await openPostgres(baseUrl) : await openPglite();
+  if (!target) return;
+  const { database } = target;
+  const fake = await startFakeSlack(RATE);
   try {
-    out(`PostgreSQL ${version}; throwaway database ${name}`);
+    out(target.label);
     out(
       `Members due at once: ${COUNT} (${COUNT / 2} partnerships); fake Slack allows N = ${RATE}/s, then 429`,
     );
-    out(`Delivery worker: a child process, limit ${WORKER_RATE}/s per workspace, lease ${LEASE_MS / 1000} s`);
-    await migrateDatabase(database, url);
+    if (DELIVER)
+      out(
+        `Delivery worker: ${target.killable ? "a child process" : "in this process"}, limit ${WORKER_RATE}/s per workspace, lease ${LEASE_MS / 1000} s`,
+      );
+    else out("Delivery: not measured (--no-delivery)");
     const seeding = performance.now();
     await seed(database, COUNT);
     out(`Seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
@@ -321,9 +390,11 @@ async function main() {
     const phases = [
       { label: "Delivery", at: new Date("2026-11-24T10:00:00Z"), kill: false },
       {
-        label: "Delivery with kill -9 of the worker at half-way, then a restart",
+        label: target.killable
+          ? "Delivery with kill -9 of the worker at half-way, then a restart"
+          : "Delivery (no kill -9 on PGlite: the worker shares this process)",
         at: new Date("2026-12-01T10:00:00Z"),
-        kill: true,
+        kill: target.killable,
       },
     ];
     for (const phase of phases) {
@@ -337,7 +408,14 @@ async function main() {
           `enqueue ${timing.prompts} prompts: ${(timing.enqueueMs / 1000).toFixed(2)} s; ` +
           `total ${(total / 1000).toFixed(2)} s (target ≤ 5 s: ${total <= 5_000 ? "met" : "MISSED"})`,
       );
-      const result = await deliver(database, url, fake, timing.prompts, phase.kill);
+      if (!DELIVER) continue;
+      const result = await deliver(
+        database,
+        () => target.startWorker(fake.url),
+        fake,
+        timing.prompts,
+        phase.kill,
+      );
       out(`  ${phase.label}:`);
       if (result.killedAt !== null) {
         out(
@@ -352,10 +430,8 @@ async function main() {
       out(`    outbox afterwards: ${JSON.stringify(result.outbox)}`);
     }
   } finally {
-    await database.close();
     await fake.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await target.dispose();
   }
 }
 

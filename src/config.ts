@@ -35,6 +35,12 @@ export interface SlackOAuthConfig {
    * code exchange. Needed behind a proxy that rewrites paths, or when the app lists several Redirect URLs.
    */
   redirectUri?: string;
+  /**
+   * Bot scopes the install link asks for besides the required ones, which the installer may decline
+   * (SLACK_OPTIONAL_SCOPES; default users.profile:read, for Slack statuses as days away). Each must also be marked
+   * optional (bot_optional) in the Slack app's settings, as in manifests/slack-app-manifest.yaml.
+   */
+  optionalScopes: string[];
 }
 
 export interface TeamsConfig {
@@ -94,6 +100,8 @@ const hints: Record<string, string> = {
   SLACK_STATE_SECRET: "set it to a long random string, e.g. the output of `openssl rand -hex 32`",
   SLACK_REDIRECT_URI:
     "set it to the public https address of /slack/oauth_redirect exactly as listed under Redirect URLs on your Slack app's OAuth & Permissions page, e.g. https://collab.example.org/slack/oauth_redirect",
+  SLACK_OPTIONAL_SCOPES:
+    "leave it unset to ask for users.profile:read (Slack statuses as days away), or set it empty to ask for no optional scope",
   SLACK_APP_TOKEN:
     "create an app-level token with the connections:write scope on your Slack app's Basic Information page (it starts with xapp-)",
   COLLAB_ENCRYPTION_KEY:
@@ -415,8 +423,34 @@ function loadSlackModes(
     );
   }
   return {
-    oauth: { clientId, clientSecret, stateSecret, encryptionKey, ...(redirectUri ? { redirectUri } : {}) },
+    oauth: {
+      clientId,
+      clientSecret,
+      stateSecret,
+      encryptionKey,
+      ...(redirectUri ? { redirectUri } : {}),
+      optionalScopes: slackOptionalScopes(env),
+    },
   };
+}
+
+/** The optional bot scopes the bot can use; the install link asks for no other. */
+export const SLACK_OPTIONAL_BOT_SCOPES = ["users.profile:read"];
+
+/** SLACK_OPTIONAL_SCOPES: comma- or space-separated; unset: all the optional scopes; empty: none. */
+function slackOptionalScopes(env: Env): string[] {
+  const text = env.SLACK_OPTIONAL_SCOPES;
+  if (text === undefined) return [...SLACK_OPTIONAL_BOT_SCOPES];
+  const scopes = [...new Set(text.split(/[\s,]+/).filter(Boolean))];
+  const unknown = scopes.filter((scope) => !SLACK_OPTIONAL_BOT_SCOPES.includes(scope));
+  if (unknown.length > 0) {
+    fail(
+      "SLACK_OPTIONAL_SCOPES",
+      `names ${unknown.join(", ")}, which the bot does not use (it knows ${SLACK_OPTIONAL_BOT_SCOPES.join(", ")})`,
+      hints.SLACK_OPTIONAL_SCOPES,
+    );
+  }
+  return scopes;
 }
 
 /** https (http only for localhost, for trying it out), absolute, no fragment: what Slack accepts as a Redirect URL. */

@@ -1,6 +1,6 @@
 // Check-ins in Postgres: periods planned with ON CONFLICT DO NOTHING; due prompts and reminders claimed FOR UPDATE
 // SKIP LOCKED and, in the same transaction, written to the outbox and marked, so any number of instances send each once.
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
 import { type AnswerWindow, DEFAULT_ANSWER_WINDOW } from "../core/calendar/answer-window.ts";
 import type { AwayRange } from "../core/calendar/person-calendar.ts";
 import type { CheckinAnswer } from "../core/checkins/answers.ts";
@@ -17,6 +17,7 @@ import { CADENCES, type Cadence } from "../core/schedule/periods.ts";
 import { questionsInForce } from "./checkin-question-store.ts";
 import type { Db } from "./client.ts";
 import { enqueueOutgoing } from "./outbox-store.ts";
+import { personCalendarRows } from "./person-calendar-rows.ts";
 import { arrayLiteral } from "./pg-array.ts";
 import { rowsOf } from "./rows.ts";
 import {
@@ -27,7 +28,6 @@ import {
   partnershipMembers,
   partnerships,
   people,
-  personAway,
   programmes,
 } from "./schema.ts";
 
@@ -41,12 +41,6 @@ export const personZone = sql<string>`coalesce(nullif(${people.timezone}, ''), (
   select ci.platform_timezone from ${chatIdentities} ci
   where ci.person_id = ${people.id} and ci.platform_timezone is not null
   order by ci.last_seen_at desc nulls last limit 1), 'UTC')`;
-
-/** The person's days away that end no earlier than yesterday (UTC), as [{ from, to }] dates. */
-export const personAwayRanges = (now: Date) => sql<unknown>`coalesce((
-  select json_agg(json_build_object('from', a.from_date::text, 'to', a.to_date::text) order by a.from_date)
-  from ${personAway} a
-  where a.person_id = ${people.id} and a.to_date >= (${iso(now)})::date - 1), '[]'::json)`;
 
 /** The away ranges as the driver returned them (parsed JSON, or its text). */
 export function awayRanges(value: unknown): AwayRange[] {
@@ -76,11 +70,12 @@ const windowColumns = {
   answerEndHour: programmes.answerEndHour,
 };
 
-const calendarColumns = (now: Date) => ({
+/** What a person's calendar needs from their row; their zone and days away come from personCalendarRows. */
+const calendarColumns = {
+  timezone: people.timezone,
   country: people.country,
   region: people.region,
-  away: personAwayRanges(now),
-});
+};
 
 /** Neither opted out nor paused at `now`. */
 export const personAvailable = (now: Date) =>
@@ -169,17 +164,19 @@ async function planningPage(
     .select({
       partnershipId: partnershipMembers.partnershipId,
       personId: people.id,
-      zone: personZone,
       available: personAvailable(now),
-      ...calendarColumns(now),
+      ...calendarColumns,
     })
     .from(partnershipMembers)
     .innerJoin(people, eq(people.id, partnershipMembers.personId))
-    .where(inArray(partnershipMembers.partnershipId, ids));
+    .where(sql`${partnershipMembers.partnershipId} = any(${arrayLiteral(ids)}::uuid[])`);
+  const calendars = await personCalendarRows(db, members, now);
   const planned = await db
     .select({ partnershipId: checkins.partnershipId, periodKey: checkins.periodKey })
     .from(checkins)
-    .where(and(inArray(checkins.partnershipId, ids), gt(checkins.periodEnd, now)));
+    .where(
+      and(sql`${checkins.partnershipId} = any(${arrayLiteral(ids)}::uuid[])`, gt(checkins.periodEnd, now)),
+    );
   const keys = new Map<string, string[]>();
   for (const row of planned)
     keys.set(row.partnershipId, [...(keys.get(row.partnershipId) ?? []), row.periodKey]);
@@ -188,11 +185,11 @@ async function planningPage(
     const list = membersOf.get(row.partnershipId) ?? [];
     list.push({
       personId: row.personId,
-      zone: row.zone,
+      zone: calendars.zone(row),
       available: Boolean(row.available),
       country: row.country,
       region: row.region,
-      away: awayRanges(row.away),
+      away: calendars.away(row.personId),
     });
     membersOf.set(row.partnershipId, list);
   }
@@ -313,9 +310,8 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
                     title: partnerships.title,
                     programmeId: partnerships.programmeId,
                     partnershipStatus: partnerships.status,
-                    zone: personZone,
                     available: personAvailable(now),
-                    ...calendarColumns(now),
+                    ...calendarColumns,
                     ...windowColumns,
                   })
                   .from(checkinPrompts)
@@ -331,6 +327,7 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
                   );
           const detailOf = new Map(details.map((d) => [`${d.checkinId} ${d.personId}`, d]));
           const questions = await questionsInForce(tx, uniquePartnerships(details));
+          const calendars = await personCalendarRows(tx, details, now);
           const rows = claimed.flatMap((c) => {
             const detail = detailOf.get(`${c.checkinId} ${c.personId}`);
             return detail ? [{ ...detail, dueAt: c.dueAt }] : [];
@@ -349,8 +346,9 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
           for (const row of rows) {
             const decision = decide({
               ...row,
+              zone: calendars.zone(row),
               available: Boolean(row.available),
-              away: awayRanges(row.away),
+              away: calendars.away(row.personId),
               window: windowOf(row),
               question: questions.get(row.partnershipId) ?? null,
             });
@@ -421,8 +419,7 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
               partnershipId: partnerships.id,
               title: partnerships.title,
               programmeId: partnerships.programmeId,
-              zone: personZone,
-              ...calendarColumns(now),
+              ...calendarColumns,
               ...windowColumns,
             })
             .from(checkinPrompts)
@@ -451,12 +448,14 @@ export function createCheckinStore(db: Db, options: { planningPage?: number } = 
           const due: { checkinId: string; personId: string; message: OutgoingMessage }[] = [];
           let waited = 0;
           const questions = await questionsInForce(tx, uniquePartnerships(rows));
+          const calendars = await personCalendarRows(tx, rows, now);
           for (const row of rows) {
             const question = questions.get(row.partnershipId) ?? null;
             const decision = decide({
               ...row,
               sentAt: row.sentAt!,
-              away: awayRanges(row.away),
+              zone: calendars.zone(row),
+              away: calendars.away(row.personId),
               window: windowOf(row),
               question,
             });

@@ -181,7 +181,7 @@ const INSERT_CHUNK = 1000;
 
 /**
  * Writes messages to the outbox with the caller's transaction (pass `tx` inside db.transaction): one insert per
- * thousand messages, its columns sent as arrays. Answers one result per message, in order: null when its dedupe
+ * thousand messages, its rows sent as one JSON array. Answers one result per message, in order: null when its dedupe
  * key exists already.
  */
 export async function enqueueOutgoing(
@@ -211,23 +211,25 @@ export async function enqueueOutgoing(
       );
       return { index: start + offset, message, route };
     });
-    const column = (value: (item: (typeof chunk)[number]) => string | null) => arrayLiteral(chunk.map(value));
+    // One JSON parameter: escaping each message's JSON again into an array literal took ~0.1 s a thousand (bench:fanout).
+    const payload = chunk.map(({ message, route }) => ({
+      kind: message.kind,
+      dedupe_key: message.dedupeKey ?? null,
+      platform: route.platform,
+      tenant_id: route.tenantId,
+      target: route.target,
+      person_id: message.to.kind === "person" ? message.to.personId : null,
+      message: message.message,
+      status: route.unreachable ? "unreachable" : "pending",
+      last_error: route.unreachable ?? null,
+    }));
+    const body = JSON.stringify(payload);
     const inserted = await db.execute(sql`
       insert into ${outbox}
         (kind, dedupe_key, platform, tenant_id, target, person_id, message, status, last_error, next_attempt_at)
-      select kind, dedupe_key, platform, tenant_id, target::jsonb, person_id::uuid, message::jsonb, status,
-        last_error, ${now.toISOString()}::timestamptz
-      from unnest(
-        ${column(({ message }) => message.kind)}::text[],
-        ${column(({ message }) => message.dedupeKey ?? null)}::text[],
-        ${column(({ route }) => route.platform)}::text[],
-        ${column(({ route }) => route.tenantId)}::text[],
-        ${column(({ route }) => JSON.stringify(route.target))}::text[],
-        ${column(({ message }) => (message.to.kind === "person" ? message.to.personId : null))}::text[],
-        ${column(({ message }) => JSON.stringify(message.message))}::text[],
-        ${column(({ route }) => (route.unreachable ? "unreachable" : "pending"))}::text[],
-        ${column(({ route }) => route.unreachable ?? null)}::text[]
-      ) as u(kind, dedupe_key, platform, tenant_id, target, person_id, message, status, last_error)
+      select e->>'kind', e->>'dedupe_key', e->>'platform', e->>'tenant_id', e->'target', (e->>'person_id')::uuid,
+        e->'message', e->>'status', e->>'last_error', ${now.toISOString()}::timestamptz
+      from jsonb_array_elements(${body}::text::jsonb) as e
       on conflict (dedupe_key) do nothing
       returning id, dedupe_key`);
     const rows = rowsOf<{ id: number | string; dedupe_key: string | null }>(inserted);

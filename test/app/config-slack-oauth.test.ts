@@ -83,10 +83,22 @@ describe("config: Slack OAuth and Socket Mode", () => {
       { SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1", SLACK_REDIRECT_URI: "https://a.example/x" },
       /^SLACK_REDIRECT_URI is set but OAuth is off/,
     ],
+    [
+      { ...oauth, SLACK_OPTIONAL_SCOPES: "users.profile:read,channels:history" },
+      /^SLACK_OPTIONAL_SCOPES names channels:history, which the bot does not use .*users\.profile:read/,
+    ],
   ])("refuses %j naming the variable and the fix", (env, message) => {
     const text = refusal(env);
     expect(text).toMatch(message);
     expect(text).not.toContain("\n");
+  });
+
+  it("asks for the optional users.profile:read scope at install unless SLACK_OPTIONAL_SCOPES says otherwise", () => {
+    expect(loadConfig(oauth).slack?.oauth?.optionalScopes).toEqual(["users.profile:read"]);
+    expect(loadConfig({ ...oauth, SLACK_OPTIONAL_SCOPES: "" }).slack?.oauth?.optionalScopes).toEqual([]);
+    expect(
+      loadConfig({ ...oauth, SLACK_OPTIONAL_SCOPES: " users.profile:read " }).slack?.oauth?.optionalScopes,
+    ).toEqual(["users.profile:read"]);
   });
 
   it("takes SLACK_REDIRECT_URI for OAuth behind a proxy (http only for localhost)", () => {

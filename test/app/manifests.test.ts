@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { installScopes } from "../../src/bots/slack/slack-oauth.ts";
+import { SLACK_OPTIONAL_BOT_SCOPES } from "../../src/config.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -32,9 +34,13 @@ describe("platform manifests", () => {
     expect(manifest.oauth_config.scopes.bot).toContain("chat:write");
     expect(manifest.oauth_config.scopes.bot.length).toBeLessThanOrEqual(6);
     expect(manifest.oauth_config.scopes.bot.some((s) => s.endsWith(":history"))).toBe(false);
-    // Reading Slack statuses ("Out of office") is optional: installs work without it.
+    // Reading Slack statuses ("Out of office") is optional: installs work without it. Slack requires optional
+    // scopes to be a subset of the bot scopes, and the OAuth install link asks for exactly these.
     expect(manifest.oauth_config.scopes.bot_optional).toEqual(["users.profile:read"]);
-    expect(manifest.oauth_config.scopes.bot).not.toContain("users.profile:read");
+    expect(manifest.oauth_config.scopes.bot).toContain("users.profile:read");
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
+      installScopes({ optionalScopes: SLACK_OPTIONAL_BOT_SCOPES }).sort(),
+    );
   });
 
   it("the Slack manifest has a writable Messages tab, a Home tab, a long description and the events it handles", () => {

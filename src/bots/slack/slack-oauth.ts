@@ -29,6 +29,17 @@ export const SLACK_INSTALL_PATH = "/slack/install";
 export const SLACK_OAUTH_REDIRECT_PATH = "/slack/oauth_redirect";
 /** The bot scopes asked for at install (as in manifests/slack-app-manifest.yaml; README says why each). */
 export const SLACK_BOT_SCOPES = ["commands", "chat:write", "im:write", "users:read"];
+
+/**
+ * The install link's `scope`: the required bot scopes, then the optional ones (config.optionalScopes). Slack has no
+ * separate parameter for optional scopes: they are requested in `scope` like the others, and the app's settings
+ * (bot_optional in the manifest, a subset of its bot scopes) tell Slack to offer them as optional, so an installer
+ * may decline them and the install still succeeds with the required ones.
+ */
+export function installScopes(config: Pick<SlackOAuthConfig, "optionalScopes">): string[] {
+  return [...new Set([...SLACK_BOT_SCOPES, ...config.optionalScopes])];
+}
+
 /** How long an "Add to Slack" link (its signed state) stays valid. */
 const STATE_TTL_SECONDS = 600;
 
@@ -77,7 +88,7 @@ export function createSlackOAuth(options: SlackOAuthOptions): SlackOAuth {
     installationStore: createInstallationStoreAdapter(store),
     // With a redirect URI the install link and the code exchange both name it, as Slack requires when it is sent.
     installUrlOptions: {
-      scopes: SLACK_BOT_SCOPES,
+      scopes: installScopes(config),
       ...(config.redirectUri ? { redirectUri: config.redirectUri } : {}),
     },
     logger: createBoltLogger(logger),
