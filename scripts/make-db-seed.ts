@@ -1,0 +1,32 @@
+// `npm run db:make-seed`: dumps the empty database that the installed PGlite's initdb makes to src/db/seed/, named for
+// that version, checks that it loads, and removes the seeds of other versions. Run it after upgrading PGlite.
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { installedPgliteVersion, readSeed, seedDir, seedFileName } from "../src/db/pglite-seed.ts";
+
+const version = installedPgliteVersion();
+const started = Date.now();
+// In memory: initdb exactly as PGlite runs it for a new data directory, without any of our settings or migrations.
+const fresh = await PGlite.create({});
+const dump = await fresh.dumpDataDir("gzip");
+await fresh.close();
+const name = seedFileName(version);
+writeFileSync(join(seedDir, name), Buffer.from(await dump.arrayBuffer()));
+
+const seed = readSeed();
+if (!seed.found) throw new Error(`The seed just written cannot be read: ${seed.why}`);
+const loaded = await PGlite.create({ loadDataDir: seed.blob });
+const answer = await loaded.query<{ version: string }>("select version()");
+await loaded.close();
+
+for (const other of readdirSync(seedDir)) {
+  if (other !== name && /^pglite-.+\.tar\.gz$/.test(other)) {
+    rmSync(join(seedDir, other));
+    console.log(`Removed ${other}`);
+  }
+}
+console.log(
+  `Wrote src/db/seed/${name} (${(dump.size / 2 ** 20).toFixed(1)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+    `it loads: ${answer.rows[0]?.version.split(" on ")[0]}`,
+);
