@@ -1,6 +1,7 @@
 // Memory of an embedded (PGlite) bot: the real `npm start` idle on an empty data directory, then one `collab chat`.
 // Prints each process' peak and settled RSS read from /proc (and the peak of its whole process tree, which includes
-// the one-off initdb child on a new data directory), and the machine. Linux only. `npm run bench:idle-memory`.
+// the initdb child on a new data directory when no seed matches PGlite), and the machine. Linux only.
+// `npm run bench:idle-memory`.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -89,7 +90,7 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `first`: a new data directory (the one-off initdb child runs); otherwise a start on the one already made. */
+/** `first`: a new data directory (unpacked from the seed, or initdb in a child); otherwise a start on that one. */
 async function measureStart(dataDir: string, first: boolean): Promise<void> {
   const started = Date.now();
   const server = spawnNode(["bin/start.js"], { DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "info" });
@@ -103,11 +104,14 @@ async function measureStart(dataDir: string, first: boolean): Promise<void> {
   watch.stop();
   server.child.kill("SIGTERM");
   await exited(server.child);
+  const how = server.output().includes("from the shipped seed")
+    ? "from the seed"
+    : "initdb in a child process";
   console.log(
-    `npm start, ${first ? "first start on new data dir" : "idle after start (data dir exists)"}: ` +
+    `npm start, ${first ? `first start on new data dir (${how})` : "idle after start (data dir exists)"}: ` +
       `listening after ${(readyMs / 1000).toFixed(1)} s; ` +
       `server peak ${mb(peak)}, settled ${mb(settled)} (after ${SETTLE_MS / 1000} s idle); ` +
-      `process tree peak ${mb(watch.treePeakKb)}${first ? " (includes the one-off initdb child)" : ""}`,
+      `process tree peak ${mb(watch.treePeakKb)}`,
   );
 }
 

@@ -1,9 +1,16 @@
 // `npm run db:make-seed`: dumps the empty database that the installed PGlite's initdb makes to src/db/seed/, named for
 // that version, checks that it loads, and removes the seeds of other versions. Run it after upgrading PGlite.
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { installedPgliteVersion, readSeed, seedDir, seedFileName } from "../src/db/pglite-seed.ts";
+import {
+  installedPgliteVersion,
+  readSeed,
+  seedDir,
+  seedFileName,
+  unpackSeed,
+} from "../src/db/pglite-seed.ts";
 
 const version = installedPgliteVersion();
 const started = Date.now();
@@ -16,9 +23,17 @@ writeFileSync(join(seedDir, name), Buffer.from(await dump.arrayBuffer()));
 
 const seed = readSeed();
 if (!seed.found) throw new Error(`The seed just written cannot be read: ${seed.why}`);
-const loaded = await PGlite.create({ loadDataDir: seed.blob });
-const answer = await loaded.query<{ version: string }>("select version()");
-await loaded.close();
+// Opened as the bot opens a new data directory: unpacked by src/db/pglite-seed.ts, then resumed by PGlite.
+const dataDir = mkdtempSync(join(tmpdir(), "collab-seed-check-"));
+let answer: { rows: { version: string }[] };
+try {
+  unpackSeed(seed.path, dataDir);
+  const loaded = await PGlite.create({ dataDir });
+  answer = await loaded.query<{ version: string }>("select version()");
+  await loaded.close();
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
 
 for (const other of readdirSync(seedDir)) {
   if (other !== name && /^pglite-.+\.tar\.gz$/.test(other)) {

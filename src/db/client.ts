@@ -11,7 +11,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Logger } from "../logger.ts";
 import { CONNECT_TIMEOUT_SECONDS } from "./connection-errors.ts";
-import { readSeed } from "./pglite-seed.ts";
+import { readSeed, unpackSeed } from "./pglite-seed.ts";
 import * as schema from "./schema.ts";
 import { joinable } from "./unit-of-work.ts";
 
@@ -137,12 +137,9 @@ async function openPgliteDataDir(dataDir: string, options: PgliteOptions): Promi
     if (seed.found) {
       writeFileSync(marker, String(process.pid));
       try {
-        const client = await PGlite.create({
-          dataDir,
-          loadDataDir: seed.blob,
-          postgresqlconf: pgliteSettings,
-        });
-        rmSync(marker, { force: true });
+        unpackSeed(seed.path, dataDir);
+        rmSync(marker);
+        const client = await PGlite.create({ dataDir, postgresqlconf: pgliteSettings });
         options.logger?.info(
           { dataDir, pglite: seed.version },
           "Created a new embedded database from the shipped seed (no initdb)",
@@ -173,7 +170,7 @@ async function openPgliteMemory(loadDataDir: Blob | undefined, options: PgliteOp
   const seed = readSeed(options.seedDir);
   if (seed.found) {
     try {
-      return await PGlite.create({ loadDataDir: seed.blob });
+      return await PGlite.create({ loadDataDir: new Blob([readFileSync(seed.path)]) });
     } catch (error) {
       options.logger?.warn({ err: error }, "Could not load the database seed: running initdb instead");
     }

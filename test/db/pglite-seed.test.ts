@@ -6,11 +6,13 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -50,7 +52,8 @@ describe.skipIf(onPostgres)("a new embedded database from the shipped seed", () 
   beforeAll(async () => {
     const seed = readSeed();
     if (!seed.found) throw new Error(seed.why);
-    const fromSeed = await PGlite.create({ loadDataDir: seed.blob });
+    // PGlite's own loader: the seed as made, whatever our unpacking does.
+    const fromSeed = await PGlite.create({ loadDataDir: new Blob([readFileSync(seed.path)]) });
     const rows = await fromSeed.query<{ id: string }>(
       "select system_identifier::text as id from pg_control_system()",
     );
@@ -139,7 +142,12 @@ describe.skipIf(onPostgres)("a new embedded database from the shipped seed", () 
     timeout: 180_000,
   }, async () => {
     const broken = tempDir("collab-seed-broken-");
-    writeFileSync(join(broken, seedFileName(installedPgliteVersion())), "not a tarball");
+    // Cut in the middle of an entry: some files are written before the unpacking fails.
+    const tar = gunzipSync(readFileSync(join(seedDir, seedFileName(installedPgliteVersion()))));
+    writeFileSync(
+      join(broken, seedFileName(installedPgliteVersion())),
+      gzipSync(tar.subarray(0, Math.floor(tar.length / 2) + 100)),
+    );
     const dataDir = join(tempDir("collab-seed-fallback-"), "data");
     const lines: string[] = [];
     const database = await open({
@@ -149,6 +157,7 @@ describe.skipIf(onPostgres)("a new embedded database from the shipped seed", () 
       logger: createCapturingLogger(lines),
     });
     expect(lines.join("\n")).toContain("Could not create the embedded database from its seed");
+    expect(lines.join("\n")).toContain("is truncated");
     expect(await systemIdentifier(database)).not.toBe(seedId);
     await migrateDatabase(database);
     expect(await pendingMigrations(database.db)).toBe(0);
