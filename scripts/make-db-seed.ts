@@ -27,7 +27,7 @@ if (!seed.found) throw new Error(`The seed just written cannot be read: ${seed.w
 const dataDir = mkdtempSync(join(tmpdir(), "collab-seed-check-"));
 let answer: { rows: { version: string }[] };
 try {
-  unpackSeed(seed.path, dataDir);
+  await unpackSeed(seed.path, dataDir);
   const loaded = await PGlite.create({ dataDir });
   answer = await loaded.query<{ version: string }>("select version()");
   await loaded.close();

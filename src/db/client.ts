@@ -137,7 +137,7 @@ async function openPgliteDataDir(dataDir: string, options: PgliteOptions): Promi
     if (seed.found) {
       writeFileSync(marker, String(process.pid));
       try {
-        unpackSeed(seed.path, dataDir);
+        await unpackSeed(seed.path, dataDir);
         rmSync(marker);
         const client = await PGlite.create({ dataDir, postgresqlconf: pgliteSettings });
         options.logger?.info(

@@ -18,7 +18,13 @@ import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Database, type DatabaseOptions, openDatabase } from "../../src/db/client.ts";
 import { migrateDatabase, pendingMigrations } from "../../src/db/migrate.ts";
-import { installedPgliteVersion, readSeed, seedDir, seedFileName } from "../../src/db/pglite-seed.ts";
+import {
+  installedPgliteVersion,
+  readSeed,
+  seedDir,
+  seedFileName,
+  unpackSeed,
+} from "../../src/db/pglite-seed.ts";
 import { rowsOf } from "../../src/db/rows.ts";
 import { people } from "../../src/db/schema.ts";
 import { onPostgres } from "../helpers/database.ts";
@@ -31,6 +37,38 @@ async function systemIdentifier(database: Database): Promise<string> {
   );
   return rows[0]?.id ?? "";
 }
+
+/** A gzipped ustar archive of one file, as PGlite's dumpDataDir writes them. */
+function tarOf(name: string, data: string): Buffer {
+  const header = Buffer.alloc(512);
+  header.write(name, 0);
+  header.write("0000600\0", 100);
+  header.write(`${Buffer.byteLength(data).toString(8).padStart(11, "0")}\0`, 124);
+  header.write("00000000000\0", 136);
+  header.write("0", 156);
+  header.write("ustar\0" + "00", 257);
+  const body = Buffer.alloc(Math.ceil(Buffer.byteLength(data) / 512) * 512);
+  body.write(data);
+  return gzipSync(Buffer.concat([header, body, Buffer.alloc(1024)]));
+}
+
+describe("unpacking a seed", () => {
+  it("refuses a path outside the data directory", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "collab-unpack-"));
+    try {
+      writeFileSync(join(dir, "evil.tar.gz"), tarOf("pgdata/../../escaped", "x"));
+      mkdirSync(join(dir, "data"));
+      await expect(unpackSeed(join(dir, "evil.tar.gz"), join(dir, "data"))).rejects.toThrow(/outside/);
+      expect(existsSync(join(dir, "escaped"))).toBe(false);
+      // A well-formed archive without PG_VERSION is no data directory.
+      writeFileSync(join(dir, "other.tar.gz"), tarOf("/notes.txt", "hello"));
+      await expect(unpackSeed(join(dir, "other.tar.gz"), join(dir, "data"))).rejects.toThrow(/no PostgreSQL/);
+      expect(readFileSync(join(dir, "data", "notes.txt"), "utf8")).toBe("hello");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe.skipIf(onPostgres)("a new embedded database from the shipped seed", () => {
   const made: string[] = [];
