@@ -1,4 +1,5 @@
-// Memory of an embedded (PGlite) bot: the real `npm start` idle on an empty data directory, then one `collab chat`.
+// Memory of an embedded (PGlite) bot: the real `npm start` idle on a new data directory and on that one again, one
+// `collab chat`, and a first `collab demo` on a data directory that does not exist yet.
 // Prints each process' peak and settled RSS read from /proc (and the peak of its whole process tree, which includes
 // the initdb child on a new data directory when no seed matches PGlite), and the machine. Linux only.
 // `npm run bench:idle-memory`.
@@ -115,6 +116,24 @@ async function measureStart(dataDir: string, first: boolean): Promise<void> {
   );
 }
 
+/** The first `collab` command on a data directory that does not exist yet creates the database, as `npm start` does. */
+async function measureFirstCommand(dataDir: string): Promise<void> {
+  const demo = spawnNode(["bin/collab.js", "demo"], { DATA_DIR: dataDir, LOG_LEVEL: "info" });
+  const pid = demo.child.pid ?? 0;
+  const watch = watchTree(pid);
+  let peak = 0;
+  const peaks = setInterval(() => {
+    peak = Math.max(peak, statusKb(pid, "VmHWM"));
+  }, SAMPLE_MS);
+  await exited(demo.child);
+  clearInterval(peaks);
+  watch.stop();
+  const how = demo.output().includes("from the shipped seed") ? "from the seed" : "initdb in a child process";
+  console.log(
+    `collab demo, first command on a new data dir (${how}): peak ${mb(peak)}; process tree peak ${mb(watch.treePeakKb)}`,
+  );
+}
+
 async function measureChat(dataDir: string): Promise<void> {
   execFileSync(process.execPath, [join(root, "bin", "collab.js"), "demo"], {
     cwd: root,
@@ -146,12 +165,15 @@ console.log(
   `Machine: ${cpu[0]?.model ?? "unknown cpu"} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`,
 );
 const dataDir = mkdtempSync(join(tmpdir(), "collab-idle-memory-"));
+const cliRoot = mkdtempSync(join(tmpdir(), "collab-idle-memory-cli-"));
 try {
   // Build dist/ first, so the figures are those of the server, not of the compiler.
   execFileSync(process.execPath, [join(root, "bin", "build.js")], { stdio: "ignore" });
   await measureStart(dataDir, true);
   await measureStart(dataDir, false);
   await measureChat(dataDir);
+  await measureFirstCommand(join(cliRoot, "data"));
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(cliRoot, { recursive: true, force: true });
 }

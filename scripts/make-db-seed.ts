@@ -1,5 +1,7 @@
 // `npm run db:make-seed`: dumps the empty database that the installed PGlite's initdb makes to src/db/seed/, named for
-// that version, checks that it loads, and removes the seeds of other versions. Run it after upgrading PGlite.
+// that version, checks that it opens as the bot opens it, and removes the seeds of other versions. Run it after
+// upgrading PGlite and commit the file: it is committed, not made at install, because making it runs initdb (~800 MB,
+// what a 1 GB VM cannot spare) and install scripts may be turned off; the Docker image gets it with dist/.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

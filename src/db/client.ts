@@ -11,7 +11,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Logger } from "../logger.ts";
 import { CONNECT_TIMEOUT_SECONDS } from "./connection-errors.ts";
-import { readSeed, unpackSeed } from "./pglite-seed.ts";
+import { readSeed, unpackSeedApart } from "./pglite-seed.ts";
 import * as schema from "./schema.ts";
 import { joinable } from "./unit-of-work.ts";
 
@@ -137,7 +137,7 @@ async function openPgliteDataDir(dataDir: string, options: PgliteOptions): Promi
     if (seed.found) {
       writeFileSync(marker, String(process.pid));
       try {
-        await unpackSeed(seed.path, dataDir);
+        await unpackSeedApart(seed.path, dataDir);
         rmSync(marker);
         const client = await PGlite.create({ dataDir, postgresqlconf: pgliteSettings });
         options.logger?.info(

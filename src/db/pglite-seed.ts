@@ -1,5 +1,6 @@
 // The empty database PGlite's initdb makes, dumped once by `npm run db:make-seed` and shipped under src/db/seed/, so
 // that a new embedded database is unpacked in a fraction of a second instead of initialised (initdb.wasm: ~800 MB).
+import { execFile } from "node:child_process";
 import {
   closeSync,
   createReadStream,
@@ -14,6 +15,7 @@ import {
 import { createRequire } from "node:module";
 import { dirname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { createGunzip } from "node:zlib";
 
 /** Where the seeds live; the build copies them to dist/db/seed/ with the rest of src/. */
@@ -108,8 +110,8 @@ function endEntry(entry: Entry): void {
 
 /**
  * Writes a seed (PGlite's dumpDataDir: a gzipped ustar archive of directories and files) into an empty data
- * directory with Node's own file calls, streaming. PGlite's `loadDataDir` does the same inside its WASM instance, and
- * unpacking it whole in memory costs ~80 MB: either left the server ~35-130 MB larger for as long as it runs.
+ * directory with Node's own file calls, streaming. PGlite's `loadDataDir` does the same inside its WASM instance,
+ * which left the server ~130 MB larger for as long as it runs.
  */
 export async function unpackSeed(seedPath: string, dataDir: string): Promise<void> {
   let header = Buffer.alloc(0);
@@ -148,4 +150,17 @@ export async function unpackSeed(seedPath: string, dataDir: string): Promise<voi
   if (!ended) throw new Error(`${seedPath} is truncated`);
   if (!existsSync(join(dataDir, "PG_VERSION")))
     throw new Error(`${seedPath} holds no PostgreSQL data directory`);
+}
+
+/**
+ * unpackSeed in a child process: even streamed, unpacking leaves 15-30 MB of freed buffers resident in the process
+ * that did it, which an idle server would keep (measured: first start 296-308 MB, then 257-268 MB on restart).
+ */
+export async function unpackSeedApart(seedPath: string, dataDir: string): Promise<void> {
+  const main = fileURLToPath(
+    new URL(`./unpack-seed-main${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url),
+  );
+  // Run from the TypeScript sources (tests, tsx) the child needs tsx too; from dist/ it is plain JavaScript.
+  const args = main.endsWith(".ts") ? ["--import", "tsx", main] : [main];
+  await promisify(execFile)(process.execPath, [...args, seedPath, dataDir], { timeout: 120_000 });
 }
