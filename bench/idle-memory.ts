@@ -105,9 +105,7 @@ async function measureStart(dataDir: string, first: boolean): Promise<void> {
   watch.stop();
   server.child.kill("SIGTERM");
   await exited(server.child);
-  const how = server.output().includes("from the shipped seed")
-    ? "from the seed"
-    : "initdb in a child process";
+  const how = /initdb/.test(server.output()) ? "initdb in a child process" : "from the seed";
   console.log(
     `npm start, ${first ? `first start on new data dir (${how})` : "idle after start (data dir exists)"}: ` +
       `listening after ${(readyMs / 1000).toFixed(1)} s; ` +
@@ -128,7 +126,7 @@ async function measureFirstCommand(dataDir: string): Promise<void> {
   await exited(demo.child);
   clearInterval(peaks);
   watch.stop();
-  const how = demo.output().includes("from the shipped seed") ? "from the seed" : "initdb in a child process";
+  const how = /initdb/.test(demo.output()) ? "initdb in a child process" : "from the seed";
   console.log(
     `collab demo, first command on a new data dir (${how}): peak ${mb(peak)}; process tree peak ${mb(watch.treePeakKb)}`,
   );

@@ -140,7 +140,8 @@ async function openPgliteDataDir(dataDir: string, options: PgliteOptions): Promi
         await unpackSeedApart(seed.path, dataDir);
         rmSync(marker);
         const client = await PGlite.create({ dataDir, postgresqlconf: pgliteSettings });
-        options.logger?.info(
+        // Debug: a first `collab demo` says nothing on stderr; only the initdb fallback is worth a warning.
+        options.logger?.debug(
           { dataDir, pglite: seed.version },
           "Created a new embedded database from the shipped seed (no initdb)",
         );
