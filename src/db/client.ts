@@ -118,10 +118,9 @@ function emptyDataDir(dataDir: string): void {
 }
 
 /**
- * Opens PGlite on disk. A new (empty) data directory is unpacked from the seed made by the installed PGlite, and
- * migrated, in a child process (src/db/unpack-seed-main.ts); without a seed, or if that fails, initdb runs in a
- * child process as before, after a warning. A data directory that holds anything else is never loaded over: PGlite
- * resumes it (or initdb completes it).
+ * Opens PGlite on disk. A new (empty) data directory is unpacked from the seed made by the installed PGlite; without
+ * one, or if unpacking fails, initdb runs in a child process as before, after a warning. A data directory that holds
+ * anything else is never loaded over: PGlite resumes it (or initdb completes it).
  */
 async function openPgliteDataDir(dataDir: string, options: PgliteOptions): Promise<PGlite> {
   const marker = join(dataDir, SEEDING_MARKER);

@@ -153,10 +153,8 @@ export async function unpackSeed(seedPath: string, dataDir: string): Promise<voi
 }
 
 /**
- * unpackSeed in a child process, which then applies the migrations too: even streamed, unpacking leaves 15-30 MB of
- * freed buffers resident, and the first migrations on an empty database grow PGlite's WASM memory by 15-25 MB, which
- * never shrinks; done in the server, both stayed for as long as it ran (measured: first start 280-308 MB, then
- * 245-270 MB on restart). The caller still runs migrateDatabase, which then has nothing to apply.
+ * unpackSeed in a child process: even streamed, unpacking leaves 15-30 MB of freed buffers resident in the process
+ * that did it, which an idle server would keep (measured: first start 296-308 MB, then 257-268 MB on restart).
  */
 export async function unpackSeedApart(seedPath: string, dataDir: string): Promise<void> {
   const main = fileURLToPath(
