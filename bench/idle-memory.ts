@@ -1,6 +1,8 @@
-// Memory of an embedded (PGlite) bot: the real `npm start` idle on an empty data directory, then one `collab chat`.
+// Memory of an embedded (PGlite) bot: the real `npm start` idle on a new data directory and on that one again, one
+// `collab chat`, and a first `collab demo` on a data directory that does not exist yet.
 // Prints each process' peak and settled RSS read from /proc (and the peak of its whole process tree, which includes
-// the one-off initdb child on a new data directory), and the machine. Linux only. `npm run bench:idle-memory`.
+// the initdb child on a new data directory when no seed matches PGlite), and the machine. Linux only.
+// `npm run bench:idle-memory`.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -89,7 +91,7 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `first`: a new data directory (the one-off initdb child runs); otherwise a start on the one already made. */
+/** `first`: a new data directory (unpacked from the seed, or initdb in a child); otherwise a start on that one. */
 async function measureStart(dataDir: string, first: boolean): Promise<void> {
   const started = Date.now();
   const server = spawnNode(["bin/start.js"], { DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "info" });
@@ -103,11 +105,30 @@ async function measureStart(dataDir: string, first: boolean): Promise<void> {
   watch.stop();
   server.child.kill("SIGTERM");
   await exited(server.child);
+  const how = /initdb/.test(server.output()) ? "initdb in a child process" : "from the seed";
   console.log(
-    `npm start, ${first ? "first start on new data dir" : "idle after start (data dir exists)"}: ` +
+    `npm start, ${first ? `first start on new data dir (${how})` : "idle after start (data dir exists)"}: ` +
       `listening after ${(readyMs / 1000).toFixed(1)} s; ` +
       `server peak ${mb(peak)}, settled ${mb(settled)} (after ${SETTLE_MS / 1000} s idle); ` +
-      `process tree peak ${mb(watch.treePeakKb)}${first ? " (includes the one-off initdb child)" : ""}`,
+      `process tree peak ${mb(watch.treePeakKb)}`,
+  );
+}
+
+/** The first `collab` command on a data directory that does not exist yet creates the database, as `npm start` does. */
+async function measureFirstCommand(dataDir: string): Promise<void> {
+  const demo = spawnNode(["bin/collab.js", "demo"], { DATA_DIR: dataDir, LOG_LEVEL: "info" });
+  const pid = demo.child.pid ?? 0;
+  const watch = watchTree(pid);
+  let peak = 0;
+  const peaks = setInterval(() => {
+    peak = Math.max(peak, statusKb(pid, "VmHWM"));
+  }, SAMPLE_MS);
+  await exited(demo.child);
+  clearInterval(peaks);
+  watch.stop();
+  const how = /initdb/.test(demo.output()) ? "initdb in a child process" : "from the seed";
+  console.log(
+    `collab demo, first command on a new data dir (${how}): peak ${mb(peak)}; process tree peak ${mb(watch.treePeakKb)}`,
   );
 }
 
@@ -142,12 +163,15 @@ console.log(
   `Machine: ${cpu[0]?.model ?? "unknown cpu"} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`,
 );
 const dataDir = mkdtempSync(join(tmpdir(), "collab-idle-memory-"));
+const cliRoot = mkdtempSync(join(tmpdir(), "collab-idle-memory-cli-"));
 try {
   // Build dist/ first, so the figures are those of the server, not of the compiler.
   execFileSync(process.execPath, [join(root, "bin", "build.js")], { stdio: "ignore" });
   await measureStart(dataDir, true);
   await measureStart(dataDir, false);
   await measureChat(dataDir);
+  await measureFirstCommand(join(cliRoot, "data"));
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(cliRoot, { recursive: true, force: true });
 }

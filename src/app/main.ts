@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   try {
     database = config.databaseUrl
       ? await openDatabase({ kind: "postgres", url: config.databaseUrl })
-      : await openDatabase({ kind: "pglite", dataDir: config.dataDir });
+      : await openDatabase({ kind: "pglite", dataDir: config.dataDir, logger });
     await migrateDatabase(database, config.databaseUrl);
   } catch (error) {
     logger.fatal(`Cannot start: ${startupDatabaseError(error, config.databaseUrl)}`);

@@ -39,10 +39,10 @@ export interface CliContext {
   withDatabase<T>(fn: (database: Database) => Promise<T>, options?: { migrate?: boolean }): Promise<T>;
 }
 
-export function defaultOpenDatabase(config: Config): Promise<Database> {
+export function defaultOpenDatabase(config: Config, logger?: Logger): Promise<Database> {
   return config.databaseUrl
     ? openDatabase({ kind: "postgres", url: config.databaseUrl, maxConnections: 2 })
-    : openDatabase({ kind: "pglite", dataDir: config.dataDir });
+    : openDatabase({ kind: "pglite", dataDir: config.dataDir, logger });
 }
 
 export function createCliContext(io: CliIo, options: CliOptions = {}): CliContext {
@@ -71,7 +71,9 @@ export function createCliContext(io: CliIo, options: CliOptions = {}): CliContex
     io,
     async withDatabase(fn, { migrate = true } = {}) {
       const settings = context.config;
-      const database = await (options.openDatabase ?? defaultOpenDatabase)(settings);
+      const database = await (
+        options.openDatabase ?? ((c: Config) => defaultOpenDatabase(c, context.logger))
+      )(settings);
       try {
         if (migrate) await migrateDatabase(database, settings.databaseUrl);
         return await fn(database);

@@ -1,6 +1,6 @@
 // Opens the database: embedded PGlite under DATA_DIR by default, PostgreSQL through postgres.js when DATABASE_URL is set.
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
@@ -9,7 +9,9 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import type { Logger } from "../logger.ts";
 import { CONNECT_TIMEOUT_SECONDS } from "./connection-errors.ts";
+import { readSeed, unpackSeedApart } from "./pglite-seed.ts";
 import * as schema from "./schema.ts";
 import { joinable } from "./unit-of-work.ts";
 
@@ -24,10 +26,17 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** For PGlite: where the seed of a new database is looked for (tests), and who hears how it was made. */
+interface PgliteOptions {
+  seedDir?: string;
+  logger?: Logger;
+}
+
 export type DatabaseOptions =
   | { kind: "postgres"; url: string; maxConnections?: number }
-  | { kind: "pglite"; dataDir: string }
-  | { kind: "pglite-memory"; loadDataDir?: Blob };
+  | ({ kind: "pglite"; dataDir: string } & PgliteOptions)
+  /** In memory: from `loadDataDir` when given, else from the seed (initdb when there is none). */
+  | ({ kind: "pglite-memory"; loadDataDir?: Blob } & PgliteOptions);
 
 export class DataDirBusyError extends Error {
   constructor(dataDir: string, pid: number) {
@@ -48,10 +57,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Left in a data directory while a seed is unpacked into it: one found at start is a load that did not finish. */
+const SEEDING_MARKER = "collab-seeding";
+const LOCK_FILE = "collab.lock";
+
 // PGlite belongs to one process; two processes on one data directory corrupt it, so we hold a pid lock file.
 function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
-  const lockPath = join(dataDir, "collab.lock");
+  const lockPath = join(dataDir, LOCK_FILE);
   try {
     const holder = Number.parseInt(readFileSync(lockPath, "utf8"), 10);
     if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
@@ -71,7 +84,7 @@ function lockDataDir(dataDir: string): () => void {
 const pgliteSettings = ["shared_buffers=16MB"];
 
 /**
- * Runs initdb for a new data directory in a child process. WASM memory never shrinks, and initdb grows it (with a
+ * Runs initdb for a new data directory in a child process, when there is no seed for the installed PGlite. WASM memory never shrinks, and initdb grows it (with a
  * second PGlite instance) to ~800 MB that an idle bot would otherwise keep; reopening an initialised directory
  * needs a fraction of that.
  */
@@ -97,6 +110,77 @@ async function initDataDirApart(dataDir: string): Promise<void> {
   );
 }
 
+/** Removes everything in a data directory but our lock file (only ever one that we began to fill ourselves). */
+function emptyDataDir(dataDir: string): void {
+  for (const name of readdirSync(dataDir)) {
+    if (name !== LOCK_FILE) rmSync(join(dataDir, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Opens PGlite on disk. A new (empty) data directory is unpacked from the seed made by the installed PGlite; without
+ * one, or if unpacking fails, initdb runs in a child process as before, after a warning. A data directory that holds
+ * anything else is never loaded over: PGlite resumes it (or initdb completes it).
+ */
+async function openPgliteDataDir(dataDir: string, options: PgliteOptions): Promise<PGlite> {
+  const marker = join(dataDir, SEEDING_MARKER);
+  if (existsSync(marker)) {
+    options.logger?.warn(
+      { dataDir },
+      "The embedded database was being created when a process stopped: creating it again",
+    );
+    emptyDataDir(dataDir);
+  }
+  const isNew = readdirSync(dataDir).every((name) => name === LOCK_FILE);
+  if (isNew) {
+    const seed = readSeed(options.seedDir);
+    if (seed.found) {
+      writeFileSync(marker, String(process.pid));
+      try {
+        await unpackSeedApart(seed.path, dataDir);
+        rmSync(marker);
+        const client = await PGlite.create({ dataDir, postgresqlconf: pgliteSettings });
+        // Debug: a first `collab demo` says nothing on stderr; only the initdb fallback is worth a warning.
+        options.logger?.debug(
+          { dataDir, pglite: seed.version },
+          "Created a new embedded database from the shipped seed (no initdb)",
+        );
+        return client;
+      } catch (error) {
+        options.logger?.warn(
+          { dataDir, pglite: seed.version, err: error },
+          "Could not create the embedded database from its seed: running initdb instead (slower, ~800 MB at its peak); " +
+            "run `npm run db:make-seed` to make the seed again",
+        );
+        emptyDataDir(dataDir);
+      }
+    } else {
+      options.logger?.warn(
+        { dataDir },
+        `Creating the embedded database with initdb (slower, ~800 MB at its peak): ${seed.why}`,
+      );
+    }
+  }
+  await initDataDirApart(dataDir);
+  return PGlite.create({ dataDir, postgresqlconf: pgliteSettings });
+}
+
+/** PGlite in memory: from the given dump, else from the seed, else initdb (in this process). */
+async function openPgliteMemory(loadDataDir: Blob | undefined, options: PgliteOptions): Promise<PGlite> {
+  if (loadDataDir) return PGlite.create({ loadDataDir });
+  const seed = readSeed(options.seedDir);
+  if (seed.found) {
+    try {
+      return await PGlite.create({ loadDataDir: new Blob([readFileSync(seed.path)]) });
+    } catch (error) {
+      options.logger?.warn({ err: error }, "Could not load the database seed: running initdb instead");
+    }
+  } else {
+    options.logger?.debug(`In-memory database with initdb: ${seed.why}`);
+  }
+  return PGlite.create({});
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === "postgres") {
     const client = postgres(options.url, {
@@ -116,11 +200,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const unlock = options.kind === "pglite" ? lockDataDir(options.dataDir) : () => {};
   try {
-    if (options.kind === "pglite") await initDataDirApart(options.dataDir);
     const client =
       options.kind === "pglite"
-        ? await PGlite.create({ dataDir: options.dataDir, postgresqlconf: pgliteSettings })
-        : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+        ? await openPgliteDataDir(options.dataDir, options)
+        : await openPgliteMemory(options.loadDataDir, options);
     const db = joinable(drizzlePglite(client, { schema }) as unknown as Db);
     return {
       db,

@@ -37,9 +37,9 @@ describe("database", () => {
     database = undefined;
   });
 
-  // Issue 17, item 9: initdb in this process left ~800 MB of WASM memory behind for good.
+  // Issue 17, item 9: initdb in this process left ~800 MB of WASM memory behind for good (now: the seed, or a child).
   it.skipIf(onPostgres || process.platform !== "linux")(
-    "opens a new embedded data directory with initdb in a child process and 16 MB of shared buffers",
+    "opens a new embedded data directory without initdb's memory in this process, with 16 MB of shared buffers",
     { timeout: 120_000 },
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), "collab-initdb-"));
