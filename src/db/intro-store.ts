@@ -40,6 +40,28 @@ async function sharedProgramme(tx: Db, a: string, b: string): Promise<string | n
   return rowsOf<{ programme_id: string }>(result)[0]?.programme_id ?? null;
 }
 
+/** Marks a pending, unexpired intro of the given kind accepted; null when it is not (any more). */
+async function acceptPending(
+  tx: Pick<Db, "update">,
+  introId: string,
+  now: Date,
+  kind: "warm-path ask" | "direct intro",
+): Promise<typeof intros.$inferSelect | undefined> {
+  const [row] = await tx
+    .update(intros)
+    .set({ status: "accepted", respondedAt: now })
+    .where(
+      and(
+        eq(intros.id, introId),
+        eq(intros.status, "pending"),
+        kind === "warm-path ask" ? sql`${intros.targetId} is not null` : sql`${intros.targetId} is null`,
+        sql`${intros.expiresAt} > ${now.toISOString()}::timestamptz`,
+      ),
+    )
+    .returning();
+  return row;
+}
+
 export function createIntroStore(db: Db): IntroStore {
   return {
     async byId(id) {
@@ -92,18 +114,7 @@ export function createIntroStore(db: Db): IntroStore {
 
     async passOn(introId, now, onward, messages) {
       return db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(intros)
-          .set({ status: "accepted", respondedAt: now })
-          .where(
-            and(
-              eq(intros.id, introId),
-              eq(intros.status, "pending"),
-              sql`${intros.targetId} is not null`,
-              sql`${intros.expiresAt} > ${now.toISOString()}::timestamptz`,
-            ),
-          )
-          .returning();
+        const row = await acceptPending(tx, introId, now, "warm-path ask");
         if (!row) return null;
         let next: Intro | null = null;
         if (onward && row.targetId) {
@@ -131,19 +142,8 @@ export function createIntroStore(db: Db): IntroStore {
 
     async accept(introId, now, plan, messages) {
       return db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(intros)
-          .set({ status: "accepted", respondedAt: now })
-          .where(
-            and(
-              eq(intros.id, introId),
-              eq(intros.status, "pending"),
-              // A warm-path ask is passed on (passOn), never made a partnership with the co-author.
-              sql`${intros.targetId} is null`,
-              sql`${intros.expiresAt} > ${now.toISOString()}::timestamptz`,
-            ),
-          )
-          .returning();
+        // A warm-path ask is passed on (passOn), never made a partnership with the co-author.
+        const row = await acceptPending(tx, introId, now, "direct intro");
         if (!row) return null;
         const [partnership] = await tx
           .insert(partnerships)
