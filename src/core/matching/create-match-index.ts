@@ -1,6 +1,7 @@
 // An in-memory inverted index of profiles (unit → people) that answers "who could help with this need?" in milliseconds.
 import { analyseProfile, isEarlyCareer, mentoringUnit } from "./analyse-profile.ts";
 import { analyseText, isWeakUnit, personSegments, type TextUnit } from "./analyse-text.ts";
+import { createAscendingWalk } from "./ascending-walk.ts";
 import { topicConceptIds } from "./lay-lexicon.ts";
 import { readNeed, splitAsk } from "./read-need.ts";
 import { combineScore, maxBonus } from "./score-candidate.ts";
@@ -631,15 +632,15 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       meaningful[slot] = 0;
       askMet[slot] = 0;
     }
-    keys.sort();
+    const nextKey = createAscendingWalk(keys);
 
     const nowMs = options.now.getTime();
     const poolSize = Math.max(20, limit * 4);
     const pool: Scored[] = [];
     const meanCentre = live / Math.max(1, institutionsInUse);
     let bestRelevance = -1;
-    for (let k = 0; k < touchedCount; k++) {
-      const packedKey = keys[k]!;
+    for (;;) {
+      const packedKey = nextKey();
       if (packedKey === Number.POSITIVE_INFINITY) break;
       const slot = packedKey % slotSpan;
       let rank = (packedKey - slot) / slotSpan;
