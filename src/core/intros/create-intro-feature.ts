@@ -284,7 +284,7 @@ export function createIntroFeature(deps: IntroFeatureDeps): CoreFeature {
 
   /**
    * A co-author accepted a warm-path ask: the requester's request goes on to the target, introduced by them (the
-   * target accepts or declines it as any intro), unless the target takes no requests now, is a partner of the
+   * target accepts or declines it like every other intro), unless the target takes no requests now, is a partner of the
    * requester already or has their request pending. No partnership with the co-author: they only introduce.
    */
   async function passOn(
