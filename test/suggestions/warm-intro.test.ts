@@ -41,6 +41,15 @@ describe("warm-path intros name whom to introduce, and lead to that intro", () =
   let t: TestApp;
   const ids: Record<string, string> = {};
 
+  /** Presses a Teams card button as `user`, through the real /api/messages; the bot answers 200. */
+  async function pressOnTeams(user: TeamsUser, data: Parameters<typeof teamsSubmit>[2], messageId: string) {
+    const response = await postActivity(
+      t.baseUrl,
+      teamsSubmit(t.connector.serviceUrl, user, data, messageId),
+    );
+    expect(response.status).toBe(200);
+  }
+
   beforeAll(async () => {
     t = await startCollaboratorScenario(ids, (serviceUrl) => ({
       alice: {
@@ -184,14 +193,7 @@ describe("warm-path intros name whom to introduce, and lead to that intro", () =
     expect(shown).toContain(NEED);
     const decline = submitActions(card).find((a) => a.title === "Decline")!;
     const beforeDecline = t.connector.calls.length;
-    expect(
-      (
-        await postActivity(
-          t.baseUrl,
-          teamsSubmit(t.connector.serviceUrl, teoTeams, decline.data, row.platformMessageId!),
-        )
-      ).status,
-    ).toBe(200);
+    await pressOnTeams(teoTeams, decline.data, row.platformMessageId!);
     const update = t.connector.calls.slice(beforeDecline).find((c) => c.kind === "update");
     expect(JSON.stringify(update?.activity)).toContain("You declined");
     const [declined] = await t.database.db.select().from(intros).where(eq(intros.id, asked.id));
@@ -291,14 +293,7 @@ describe("warm-path intros name whom to introduce, and lead to that intro", () =
     const card = cardOf(delivered.teamsTo(chenTeams)[0]!.activity);
     expect(JSON.stringify(card)).toContain("Ada Okafor");
     const acceptOnTeams = submitActions(card).find((a) => a.title === "Accept")!;
-    expect(
-      (
-        await postActivity(
-          t.baseUrl,
-          teamsSubmit(t.connector.serviceUrl, chenTeams, acceptOnTeams.data, row.platformMessageId!),
-        )
-      ).status,
-    ).toBe(200);
+    await pressOnTeams(chenTeams, acceptOnTeams.data, row.platformMessageId!);
 
     const [accepted] = await t.database.db.select().from(intros).where(eq(intros.id, onward!.id));
     expect(accepted!.status).toBe("accepted");
