@@ -17,16 +17,18 @@ import { createMatchIndex } from "../../src/core/matching/create-match-index.ts"
  * Session 6 (issue 12, a broader concept lexicon and a reading of the ask apart from its scene) raised overall from
  * 0.36 to 0.40, lay from 0.11 to 0.19, indirect from 0.15 to 0.22, mentoring from 0.38 to 0.78 and non-native from
  * 0.37 to 0.40, and lowered plain from 0.65 to 0.55 and complementary from 0.40 to 0.33: those two floors were
- * lowered to what is reached, not raised (see the issue note).
+ * lowered to what is reached, not raised (see the issue note). Session 7 (a flat reading of the whole need fused
+ * with the careful one, repeated mentions and profile length in the weights, a tighter cut-off) raised overall to
+ * 0.50, plain to 0.60, lay to 0.215, indirect to 0.46, complementary to 0.52, mentoring to 0.86, non-native to 0.50.
  */
 const heldOutFloors: Record<string, number> = {
-  overall: 0.4,
-  plain: 0.55,
-  lay: 0.19,
-  indirect: 0.22,
-  complementary: 0.33,
-  mentoring: 0.78,
-  "non-native": 0.4,
+  overall: 0.49,
+  plain: 0.59,
+  lay: 0.21,
+  indirect: 0.44,
+  complementary: 0.5,
+  mentoring: 0.85,
+  "non-native": 0.49,
   "no-match": 0.66,
 };
 
@@ -67,9 +69,9 @@ describe("matching on needs it was not tuned on", () => {
     const tuning = loadSet("matching-tuning-2");
     const t = evaluate(tuning, createEngineRanker(tuning.profiles, evaluationNow));
     const kind = (k: string) => t.byKind.find((x) => x.kind === k)!.precision;
-    expect(t.overall).toBeGreaterThanOrEqual(0.72);
-    expect(kind("lay")).toBeGreaterThanOrEqual(0.68);
-    expect(kind("complementary")).toBeGreaterThanOrEqual(0.7);
+    expect(t.overall).toBeGreaterThanOrEqual(0.78);
+    expect(kind("lay")).toBeGreaterThanOrEqual(0.76);
+    expect(kind("complementary")).toBeGreaterThanOrEqual(0.78);
     expect(kind("no-match")).toBe(1);
   });
 

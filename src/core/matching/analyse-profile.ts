@@ -20,12 +20,26 @@ export const roleBonus = 0.15;
 /** A broader concept implied by a narrower one ("survival analysis" implies biostatistics) counts this much. */
 export const broaderFactor = 0.5;
 
+/**
+ * How a profile's units are posted for matching: a unit named in several entries ("falls" in expertise, methods and
+ * offers) says more about the person than one named once, with diminishing returns, and a long profile names more
+ * things in passing than a short one, so each of its units counts for less (BM25's length normalisation).
+ */
+export const profileWeighting = {
+  /** Times the log of (summed field weights of every entry naming the unit / the best field's weight). */
+  mentions: 0.5,
+};
+
 /** Being open to mentoring reads as offering the mentoring concept. */
 export const mentoringUnit = "c:mentoring";
 
 export interface ProfileUnits {
   /** Unit → weight of the best field it appears in (offers, expertise, methods, role, department), plus the role bonus. */
   about: Map<string, number>;
+  /** Unit → posted weight: the best field's weight, raised when several entries name the unit. */
+  posted: Map<string, number>;
+  /** How many units the profile names in all (each entry's units counted), for length normalisation. */
+  length: number;
   /** What the person is: expertise and role, as written (for sameness between two people). */
   self: string[];
   /** What the person can give: offers, expertise and methods, with the broader concepts they imply (for reciprocity). */
@@ -36,11 +50,19 @@ export interface ProfileUnits {
   needs: string[];
 }
 
-function addItems(into: Map<string, number>, items: readonly string[], weight: number): void {
+interface Tally {
+  best: Map<string, number>;
+  sum: Map<string, number>;
+  length: number;
+}
+
+function addItems(into: Tally, items: readonly string[], weight: number): void {
   for (const item of items) {
     for (const u of analyseText(item)) {
       const w = u.broader ? weight * broaderFactor : weight;
-      if (w > (into.get(u.unit) ?? 0)) into.set(u.unit, w);
+      if (w > (into.best.get(u.unit) ?? 0)) into.best.set(u.unit, w);
+      into.sum.set(u.unit, (into.sum.get(u.unit) ?? 0) + w);
+      if (!u.broader) into.length++;
     }
   }
 }
@@ -55,14 +77,21 @@ function unitsOf(items: readonly (string | null | undefined)[], withBroader: boo
 }
 
 export function analyseProfile(profile: MatchProfile): ProfileUnits {
-  const about = new Map<string, number>();
-  addItems(about, profile.offers, fieldWeights.offers);
-  addItems(about, profile.expertise, fieldWeights.expertise);
-  if (profile.role) addItems(about, [profile.role], fieldWeights.role);
-  addItems(about, profile.methods, fieldWeights.methods);
-  if (profile.department) addItems(about, [profile.department], fieldWeights.department);
+  const tally: Tally = { best: new Map(), sum: new Map(), length: 0 };
+  addItems(tally, profile.offers, fieldWeights.offers);
+  addItems(tally, profile.expertise, fieldWeights.expertise);
+  if (profile.role) addItems(tally, [profile.role], fieldWeights.role);
+  addItems(tally, profile.methods, fieldWeights.methods);
+  if (profile.department) addItems(tally, [profile.department], fieldWeights.department);
   for (const topic of profile.topics ?? [])
-    addItems(about, [topic.term], fieldWeights.publications * topic.weight);
+    addItems(tally, [topic.term], fieldWeights.publications * topic.weight);
+  const about = tally.best;
+  // Before the role bonus and mentoring change `about`: how many times over the best field the unit is named.
+  const namedOver = new Map<string, number>();
+  for (const [unit, sum] of tally.sum) {
+    const best = about.get(unit) ?? 0;
+    if (best > 0 && sum > best) namedOver.set(unit, sum / best);
+  }
   if (profile.openToMentoring && (about.get(mentoringUnit) ?? 0) < fieldWeights.mentoring) {
     about.set(mentoringUnit, fieldWeights.mentoring);
   }
@@ -71,8 +100,14 @@ export function analyseProfile(profile: MatchProfile): ProfileUnits {
       if (!u.broader) about.set(u.unit, (about.get(u.unit) ?? 0) + roleBonus);
     }
   }
+  const posted = new Map<string, number>();
+  for (const [unit, weight] of about) {
+    posted.set(unit, weight * (1 + profileWeighting.mentions * Math.log(namedOver.get(unit) ?? 1)));
+  }
   return {
     about,
+    posted,
+    length: tally.length,
     self: unitsOf([...profile.expertise, profile.role], false),
     knows: unitsOf([...profile.offers, ...profile.expertise, ...profile.methods], true),
     knowsOffers: unitsOf(profile.offers, true),

@@ -46,8 +46,21 @@ const needWeights = {
   unknown: 0.4,
 } as const;
 
-/** A candidate whose relevance is below this share of the best candidate's is not worth a colleague's time. */
-const relevanceFloor = 0.5;
+/**
+ * The need is also read flat, every word of it at its rarity, the way plain BM25 reads it: a hedge against a wrong
+ * reading of which part is the ask, or of what the requester already has. Relevance is this share of the flat
+ * reading plus the rest of the careful one; each reading's weights sum to 1.
+ */
+export const fusion = {
+  flatShare: 0.2,
+  /** A broader concept implied by the need counts this much in the flat reading. */
+  flatBroader: 0.35,
+  /** BM25's b: how much a profile longer than the average has each of its units count for less. */
+  lengthNorm: 0.25,
+  /** A candidate whose relevance is below this share of the best candidate's is not worth a colleague's time. */
+  relevanceFloor: 0.6,
+};
+
 /**
  * Below this relevance the best candidate covers too little of the need to be a match: the answer says "no strong
  * match" and shows the closest people. Below `nothingMeaningful`, nobody is shown at all.
@@ -81,7 +94,11 @@ function byScoreThenId(a: Scored, b: Scored): number {
   return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-type Column = Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
+type Column =
+  | Int32Array<ArrayBuffer>
+  | Float64Array<ArrayBuffer>
+  | Float32Array<ArrayBuffer>
+  | Uint8Array<ArrayBuffer>;
 
 /** The array itself when it holds `size`, else a copy at least twice as long. */
 function grown<T extends Column>(array: T, size: number, make: (length: number) => T): T {
@@ -187,6 +204,9 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
   let slotNeedsLength = new Int32Array(1024);
   let slotPostedLength = new Int32Array(1024);
   let slotTextLength = new Int32Array(1024);
+  /** How many units the profile names (see `analyseProfile`), for length normalisation; and the live total. */
+  let slotUnits = new Float32Array(1024);
+  let unitsTotal = 0;
   const textIds = new Map<string, number>();
   const texts: string[] = [];
   let arena = new Int32Array(1 << 16);
@@ -359,6 +379,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     institutionCounts[institution]!--;
     if (institutionCounts[institution] === 0) institutionsInUse--;
     arenaDead += slotLength(slot);
+    unitsTotal -= slotUnits[slot]!;
     slotIds[slot] = undefined;
     slotEmails[slot] = "";
     slotNames[slot] = "";
@@ -387,6 +408,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       slotNeedsLength = grownInt32(slotNeedsLength, size);
       slotPostedLength = grownInt32(slotPostedLength, size);
       slotTextLength = grownInt32(slotTextLength, size);
+      slotUnits = grown(slotUnits, size, (length) => new Float32Array(length));
       slotActive = grownInt32(slotActive, size);
       slotFlags = grown(slotFlags, size, (length) => new Uint8Array(length));
       slotPausedUntil = grown(slotPausedUntil, size, (length) => new Float64Array(length));
@@ -406,7 +428,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     slotStart[slot] = at;
     for (const u of units.self) arena[at++] = internUnit(u);
     for (const u of units.needs) arena[at++] = internUnit(u);
-    for (const [u, weight] of units.about) {
+    for (const [u, weight] of units.posted) {
       const unit = internUnit(u);
       arena[at++] = unit;
       post(unit, slot, weight);
@@ -428,6 +450,8 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     slotNeedsLength[slot] = units.needs.length;
     slotPostedLength[slot] = units.about.size;
     slotTextLength[slot] = textLength;
+    slotUnits[slot] = units.length;
+    unitsTotal += units.length;
 
     const institution = internPlace(profile.institution);
     if (institutionCounts[institution] === 0) institutionsInUse++;
@@ -597,11 +621,44 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     const askScale = askSum === 0 ? 0 : contextSum === 0 ? 1 / askSum : needWeights.askShare / askSum;
     const contextScale =
       contextSum === 0 ? 0 : askSum === 0 ? 1 / contextSum : (1 - needWeights.askShare) / contextSum;
+    const careful = 1 - fusion.flatShare;
+    for (let j = 0; j < queryUnits.length; j++) {
+      queryWeights[j] = careful * queryWeights[j]! * (queryIsAsk[j] ? askScale : contextScale);
+    }
+    // The flat reading: every unit of the whole need as written, at its rarity, once; less what the requester says
+    // they bring and their own profile confirms ("I build deep learning models …" does not ask for more of them).
+    const flat = new Map<number, number>();
+    let flatSum = 0;
+    const brought = new Set(hasUnits.filter((u) => (req.about.get(u.unit) ?? 0) > 0).map((u) => u.unit));
+    for (const u of analyseText(need)) {
+      const unit = unitIds.get(u.unit);
+      if (unit === undefined || postLength[unit] === 0 || (flat.has(unit) && u.broader)) continue;
+      if (brought.has(u.unit)) continue;
+      let f = idf(unit) * (u.broader ? fusion.flatBroader : 1);
+      if ((req.about.get(u.unit) ?? 0) >= hasWeight) f *= needWeights.requesterHas;
+      flatSum += f - (flat.get(unit) ?? 0);
+      flat.set(unit, f);
+    }
+    if (flatSum > 0 && fusion.flatShare > 0) {
+      const at = new Map<number, number>();
+      for (let j = 0; j < queryUnits.length; j++) if (!at.has(queryUnits[j]!)) at.set(queryUnits[j]!, j);
+      for (const [unit, f] of flat) {
+        const w = (fusion.flatShare * f) / flatSum;
+        const j = at.get(unit);
+        if (j !== undefined) queryWeights[j]! += w;
+        else {
+          queryUnits.push(unit);
+          queryWeights.push(w);
+          queryIsAsk.push(false);
+          queryMeans.push(false);
+        }
+      }
+    }
 
     let touchedCount = 0;
     for (let j = 0; j < queryUnits.length; j++) {
       const unit = queryUnits[j]!;
-      const q = queryWeights[j]! * (queryIsAsk[j] ? askScale : contextScale);
+      const q = queryWeights[j]!;
       const list = postDocs[unit]!;
       const weights = postWeights[unit]!;
       const n = postLength[unit]!;
@@ -620,9 +677,12 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     const keys = new Float64Array(touchedCount);
     // People who meet what is asked come first; those who meet only its context ("… for a cohort in Leeds") come
     // after them, and only when nobody who may be suggested meets the ask.
+    const meanUnits = unitsTotal / Math.max(1, live);
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i]!;
-      const steps = Math.floor((Math.min(relevanceMax, acc[slot]!) / relevanceMax) * relevanceSteps);
+      const norm =
+        meanUnits > 0 ? 1 / (1 - fusion.lengthNorm + (fusion.lengthNorm * slotUnits[slot]!) / meanUnits) : 1;
+      const steps = Math.floor((Math.min(relevanceMax, acc[slot]! * norm) / relevanceMax) * relevanceSteps);
       acc[slot] = 0;
       // Someone who shares only generic words ("data", "clinical") with the need is never suggested.
       keys[i] =
@@ -652,7 +712,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       }
       const relevance = ((relevanceSteps - rank) / relevanceSteps) * relevanceMax;
       if (pool.length >= poolSize && relevance + maxBonus + 1e-9 < pool[poolSize - 1]!.score) break;
-      if (bestRelevance > 0 && relevance < relevanceFloor * bestRelevance) break;
+      if (bestRelevance > 0 && relevance < fusion.relevanceFloor * Math.min(1, bestRelevance)) break;
       const id = slotIds[slot]!;
       const flags = slotFlags[slot]!;
       if (
@@ -729,7 +789,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     }
 
     // How much of what is asked the best candidate covers, counting the words nobody has against it.
-    const covered = (bestRelevance * askSum) / Math.max(1e-9, askSum + unknownSum);
+    const covered = (Math.min(1, bestRelevance) * askSum) / Math.max(1e-9, askSum + unknownSum);
     if (pool.length === 0 || bestRelevance < nothingMeaningful) return [];
     // Sharing a concept of the need (a method, a condition, a setting) is meaningful even when the need is worded in
     // many words nobody uses; sharing only a plain word ("organise") is not, unless those words are most of the need.
