@@ -6,7 +6,9 @@ import { topicConceptIds } from "./lay-lexicon.ts";
 import { readNeed, splitAsk } from "./read-need.ts";
 import { combineScore, maxBonus } from "./score-candidate.ts";
 import { spreadRerank } from "./spread-rerank.ts";
+import { stopwords, tokenize } from "./tokenize.ts";
 import type { MatchProfile, PublicationTopic, Suggestion, SuggestOptions } from "./types.ts";
+import { createWordnet } from "./wordnet-synonyms.ts";
 import { writeReason } from "./write-reason.ts";
 
 export interface MatchIndex {
@@ -28,7 +30,7 @@ export interface MatchIndex {
 }
 
 /** How much each unit of the need counts, besides its rarity. */
-const needWeights = {
+export const needWeights = {
   /**
    * The share of relevance that the first part of a need carries when the need has more parts: "biostatistician"
    * in "biostatistician for a breast cancer cohort study" is the ask, the rest its context.
@@ -59,7 +61,18 @@ export const fusion = {
   lengthNorm: 0.25,
   /** A candidate whose relevance is below this share of the best candidate's is not worth a colleague's time. */
   relevanceFloor: 0.6,
+  /** A WordNet synonym of a word no profile uses counts this much of the word's rarity (0 turns them off). */
+  synonyms: 0,
+  /**
+   * People who meet only the context of the need ("… for a cohort in Leeds"), not what is asked: 0 shows them only
+   * when nobody meets the ask; above 0, their relevance counts at this share beside everyone else's.
+   */
+  contextOnly: 0,
+  /** At most this many synonyms of one word or phrase. */
+  synonymsMax: 6,
 };
+
+const wordnet = createWordnet({ senses: 1, broader: false });
 
 /**
  * Below this relevance the best candidate covers too little of the need to be a match: the answer says "no strong
@@ -617,6 +630,40 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       queryWeights.push(q);
       queryIsAsk.push(isAsk);
     }
+    // Words of the need that no profile uses, read through WordNet's synonyms ("breathlessness" → "dyspnoea").
+    if (fusion.synonyms > 0) {
+      const tokens = tokenize(need);
+      const seen = new Set(queryUnits);
+      const done = new Array<boolean>(tokens.length).fill(false);
+      for (let n = 3; n >= 1; n--) {
+        for (let i = 0; i + n <= tokens.length; i++) {
+          if (done.slice(i, i + n).some(Boolean)) continue;
+          if (stopwords.has(tokens[i]!) || stopwords.has(tokens[i + n - 1]!)) continue;
+          const phrase = tokens.slice(i, i + n).join(" ");
+          const own = analyseText(phrase).filter((u) => !u.broader && !isWeakUnit(u.unit));
+          if (own.length === 0 || own.every((u) => knownUnit(u.unit))) continue;
+          const synonyms = wordnet.synonyms(phrase).slice(0, fusion.synonymsMax);
+          let found = false;
+          for (const synonym of synonyms) {
+            for (const u of analyseText(synonym)) {
+              const unit = unitIds.get(u.unit);
+              if (u.broader || isWeakUnit(u.unit) || unit === undefined || postLength[unit] === 0) continue;
+              found = true;
+              if (seen.has(unit)) continue;
+              seen.add(unit);
+              const q = idf(unit) * fusion.synonyms;
+              askSum += q;
+              askKnown = true;
+              queryMeans.push(true);
+              queryUnits.push(unit);
+              queryWeights.push(q);
+              queryIsAsk.push(true);
+            }
+          }
+          if (found) done.fill(true, i, i + n);
+        }
+      }
+    }
     if (askSum + contextSum === 0) return [];
     const askScale = askSum === 0 ? 0 : contextSum === 0 ? 1 / askSum : needWeights.askShare / askSum;
     const contextScale =
@@ -682,12 +729,14 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       const slot = touched[i]!;
       const norm =
         meanUnits > 0 ? 1 / (1 - fusion.lengthNorm + (fusion.lengthNorm * slotUnits[slot]!) / meanUnits) : 1;
-      const steps = Math.floor((Math.min(relevanceMax, acc[slot]! * norm) / relevanceMax) * relevanceSteps);
+      const tiered = fusion.contextOnly === 0;
+      const scale = askMet[slot] === 1 || tiered ? norm : norm * fusion.contextOnly;
+      const steps = Math.floor((Math.min(relevanceMax, acc[slot]! * scale) / relevanceMax) * relevanceSteps);
       acc[slot] = 0;
       // Someone who shares only generic words ("data", "clinical") with the need is never suggested.
       keys[i] =
         meaningful[slot] === 1
-          ? ((askMet[slot] === 1 ? 0 : relevanceSteps) + relevanceSteps - steps) * slotSpan + slot
+          ? ((askMet[slot] === 1 || !tiered ? 0 : relevanceSteps) + relevanceSteps - steps) * slotSpan + slot
           : Number.POSITIVE_INFINITY;
       meaningful[slot] = 0;
       askMet[slot] = 0;
