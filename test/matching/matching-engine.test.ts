@@ -108,7 +108,10 @@ describe("relevance", () => {
     const method = matchProfile("a", { methods: ["survival analysis"] });
     const offers = matchProfile("b", { offers: ["survival analysis"] });
     const expertise = matchProfile("c", { expertise: ["survival analysis"] });
-    expect(ids(createMatchIndex([method, offers, expertise]), "survival analysis")).toEqual(["b", "c", "a"]);
+    // Someone who only lists it among their methods is below the cut-off after the best (0.8 of the best's
+    // relevance) beside people who offer it or work on it, and is shown when nobody closer is there.
+    expect(ids(createMatchIndex([method, offers, expertise]), "survival analysis")).toEqual(["b", "c"]);
+    expect(ids(createMatchIndex([method]), "survival analysis")).toEqual(["a"]);
 
     const common = Array.from({ length: 8 }, (_, i) => matchProfile(`c${i}`, { expertise: ["cardiology"] }));
     const rare = matchProfile("rare", { expertise: ["diabetes"] });

@@ -379,7 +379,8 @@ describe("find-collaborator and intros across Slack and Teams", () => {
   });
 
   it("clicking Request intro twice sends one request; Accept twice makes one partnership", async () => {
-    const reply = await slackFind(chen, "patient recruitment for a lung cancer study");
+    // Alice offers patient recruitment and works on breast cancer: she is the one shown for this need.
+    const reply = await slackFind(chen, "patient recruitment for a breast cancer study");
     const toAlice = slackButtons(reply.blocks).find((b) => b.value?.startsWith(ids.alice!))!;
     expect(toAlice).toBeDefined();
     const container = { channelId: "C0GENERAL1", messageTs: "1700000000.000300", ephemeral: true };

@@ -3,7 +3,7 @@ import { analyseProfile, isEarlyCareer, mentoringUnit } from "./analyse-profile.
 import { analyseText, isWeakUnit, personSegments, type TextUnit } from "./analyse-text.ts";
 import { createAscendingWalk } from "./ascending-walk.ts";
 import { topicConceptIds } from "./lay-lexicon.ts";
-import { readNeed, splitAsk } from "./read-need.ts";
+import { readNeed, readSelfIntroduction, splitAsk } from "./read-need.ts";
 import { combineScore, maxBonus } from "./score-candidate.ts";
 import { spreadRerank } from "./spread-rerank.ts";
 import { stopwords, tokenize } from "./tokenize.ts";
@@ -54,13 +54,13 @@ export const needWeights = {
  * reading plus the rest of the careful one; each reading's weights sum to 1.
  */
 export const fusion = {
-  flatShare: 0.2,
+  flatShare: 0.5,
   /** A broader concept implied by the need counts this much in the flat reading. */
   flatBroader: 0.35,
   /** BM25's b: how much a profile longer than the average has each of its units count for less. */
   lengthNorm: 0.25,
   /** A candidate whose relevance is below this share of the best candidate's is not worth a colleague's time. */
-  relevanceFloor: 0.6,
+  relevanceFloor: 0.8,
   /** A WordNet synonym of a word no profile uses counts this much of the word's rarity (0 turns them off). */
   synonyms: 0,
   /**
@@ -68,6 +68,12 @@ export const fusion = {
    * when nobody meets the ask; above 0, their relevance counts at this share beside everyone else's.
    */
   contextOnly: 0,
+  /** A need's opening ("Trial-based economist looking for …") is what the requester brings when their profile has this share of it. */
+  selfShare: 0.5,
+  /** A candidate who has less than this share of what the best-covering candidate has of the need is not shown. */
+  coverFloor: 0,
+  /** In a mentoring ask that names more than mentoring, being a mentor counts this much of its rarity. */
+  mentorBase: 0.3,
   /** At most this many synonyms of one word or phrase. */
   synonymsMax: 6,
 };
@@ -504,7 +510,21 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
         ...context.filter((u) => !asked.has(u.unit)).map((u) => ({ ...u, segment: after + u.segment })),
       ];
     };
-    const reading = readNeed(need);
+    let reading = readNeed(need);
+    // "Biostatistician with trial experience looking for a neonatal team": when the opening names what the
+    // requester's own profile says they are or do, it is what they bring, and the rest is the ask.
+    const intro = reading.has === null ? readSelfIntroduction(need) : null;
+    if (intro !== null) {
+      let own = 0;
+      let all = 0;
+      for (const u of analyseText(intro.has!)) {
+        if (u.broader || isWeakUnit(u.unit) || !knownUnit(u.unit)) continue;
+        const w = idf(unitIds.get(u.unit)!);
+        all += w;
+        if ((req.about.get(u.unit) ?? 0) > 0) own += w;
+      }
+      if (all > 0 && own >= fusion.selfShare * all) reading = intro;
+    }
     let askText = need;
     let context: readonly TextUnit[] = [];
     let hasUnits: readonly TextUnit[] = [];
@@ -599,13 +619,13 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     let askSum = 0;
     let contextSum = 0;
     for (const u of needUnits) {
-      // Only mentors are shown for a mentoring ask, so among them what counts is the rest of the need ("… in AI").
-      if (
+      // Only mentors are shown for a mentoring ask, so among them what counts is the rest of the need ("… in AI");
+      // being a mentor still counts a little, so that a mentor who shares none of its words can be shown.
+      const mentorOnly =
         asksMentor &&
         u.unit === mentoringUnit &&
-        direct.some((d) => d.unit !== mentoringUnit && knownUnit(d.unit))
-      )
-        continue;
+        direct.some((d) => d.unit !== mentoringUnit && knownUnit(d.unit));
+      if (mentorOnly && fusion.mentorBase === 0) continue;
       const unit = unitIds.get(u.unit);
       const isAsk = !asksInParts || u.segment === firstSegment;
       if (unit === undefined || postLength[unit] === 0) {
@@ -619,6 +639,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       let q = idf(unit);
       if (u.broader) q *= needWeights.broader;
       if (isWeakUnit(u.unit)) q *= needWeights.weak;
+      if (mentorOnly) q *= fusion.mentorBase;
       if (asksMethod && isTopic(u.unit)) q *= needWeights.topicBesideMethod;
       if ((req.about.get(u.unit) ?? 0) >= hasWeight) q *= needWeights.requesterHas;
       if (isAsk) askSum += q;
@@ -858,7 +879,26 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     const weak = covered < strongRelevance || !askKnown || unknownBefore >= 2;
     const needSet = new Set(needUnits.map((u) => u.unit));
     const reqOffers = new Set(req.knowsOffers);
-    return spreadRerank(pool, limit).map((chosen) =>
+    // How much of the need each candidate has at all, whatever the field: someone who covers much less of it than
+    // the best candidate is not shown (a methods entry covers as much as an offer; a share of the words does not).
+    let shown: readonly Scored[] = pool;
+    if (fusion.coverFloor > 0) {
+      const wanted = new Map<number, number>();
+      let wantedSum = 0;
+      for (let j = 0; j < queryUnits.length; j++) {
+        wanted.set(queryUnits[j]!, (wanted.get(queryUnits[j]!) ?? 0) + queryWeights[j]!);
+        wantedSum += queryWeights[j]!;
+      }
+      const cover = pool.map((entry) => {
+        const from = slotStart[entry.slot]! + slotSelfLength[entry.slot]! + slotNeedsLength[entry.slot]!;
+        let sum = 0;
+        for (let i = from; i < from + slotPostedLength[entry.slot]!; i++) sum += wanted.get(arena[i]!) ?? 0;
+        return sum / Math.max(1e-9, wantedSum);
+      });
+      const bestCover = Math.max(...cover);
+      shown = pool.filter((_, i) => cover[i]! >= fusion.coverFloor * bestCover);
+    }
+    return spreadRerank(shown, limit).map((chosen) =>
       explain(
         weak,
         profileAt(chosen.slot),

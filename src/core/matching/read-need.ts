@@ -65,3 +65,22 @@ export function splitAsk(text: string): AskSplit {
   }
   return whole;
 }
+
+// "Biostatistician with trial experience looking for a neonatal team", "Trial-based economist seeking a trial to join".
+const selfIntroduction =
+  /^\s*(?:(?:hi|hello|hey)\b[\s,!.]*)?(?:(?:i am|i'm|im|we are|we're)\s+)?(.{3,120}?)[\s,;:\u2013\u2014-]+(?:looking for|looking to|seeking|searching for|in search of|keen to find|hoping to find|wanting|wants|would like|needs?)\b(.+)$/i;
+
+/**
+ * Reads a need that opens with who the requester is, with no "I have" ("Trial-based economist looking for a trial to
+ * join"): the opening may be what the requester brings. Whether it is, only their own profile can tell (see
+ * `suggest`); null when the need does not open that way.
+ */
+export function readSelfIntroduction(text: string): NeedReading | null {
+  const need = text.replace(/[\u2018\u2019\u02bc]/g, "'");
+  const found = selfIntroduction.exec(need);
+  if (!found) return null;
+  const has = found[1]!.trim();
+  const ask = found[2]!.trim();
+  if (has.split(/\s+/).length > 12 || ask.length === 0 || askCue.test(has)) return null;
+  return { ask, has };
+}
