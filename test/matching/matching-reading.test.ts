@@ -26,14 +26,18 @@ describe("reading the ask apart from the scene", () => {
   });
 
   it("reads what the requester brings in more ways: curly apostrophes, 'as a …', 'the bit we can't do'", () => {
-    expect(readNeed("I’ve built a model; I need clinicians to test it").has).toBe("I've built a model; I ");
+    // What the requester has ends with its sentence (or clause after ";"): the ask starts with the next one.
+    expect(readNeed("I’ve built a model; I need clinicians to test it").has).toBe("I've built a model;");
     expect(
       readNeed("As a health economist I can build the model. I am looking for a heart failure team").ask,
-    ).toBe("looking for a heart failure team");
+    ).toBe("I am looking for a heart failure team");
     expect(readNeed("We've got ECG recordings. The bit we can't do is the machine learning")).toEqual({
       ask: "The bit we can't do is the machine learning",
-      has: "We've got ECG recordings. ",
+      has: "We've got ECG recordings.",
     });
+    expect(
+      readNeed("We've got cameras on the ward. Could a computer spot when someone has fallen?").ask,
+    ).toBe("Could a computer spot when someone has fallen?");
   });
 });
 

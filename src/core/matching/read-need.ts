@@ -25,7 +25,13 @@ export function readNeed(text: string): NeedReading {
   const afterHas = hasStart + has[0].length;
   const askAfter = askCue.exec(need.slice(afterHas));
   if (askAfter) {
-    const askStart = afterHas + askAfter.index;
+    // What they have ends with its sentence: "We've got cameras on the ward. Could a computer spot a fall …" asks
+    // from "Could", not from "someone" further on.
+    const sentenceEnd = need.slice(afterHas).search(/[.;!?]\s+\S/);
+    const askStart =
+      sentenceEnd >= 0 && sentenceEnd < askAfter.index
+        ? afterHas + sentenceEnd + 1
+        : afterHas + askAfter.index;
     const hasText = need.slice(hasStart, askStart);
     const ask = `${need.slice(0, hasStart)} ${need.slice(askStart)}`.trim();
     return ask.length > 0 ? { ask, has: hasText } : { ask: need, has: null };
