@@ -70,6 +70,8 @@ export const fusion = {
   contextOnly: 0,
   /** A need's opening ("Trial-based economist looking for …") is what the requester brings when their profile has this share of it. */
   selfShare: 0.5,
+  /** A candidate whose score (relevance and the rest) is below this share of the best's is not shown (0: off). */
+  scoreFloor: 0,
   /** A candidate who has less than this share of what the best-covering candidate has of the need is not shown. */
   coverFloor: 0,
   /** In a mentoring ask that names more than mentoring, being a mentor counts this much of its rarity. */
@@ -882,6 +884,10 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     // How much of the need each candidate has at all, whatever the field: someone who covers much less of it than
     // the best candidate is not shown (a methods entry covers as much as an offer; a share of the words does not).
     let shown: readonly Scored[] = pool;
+    if (fusion.scoreFloor > 0 && pool.length > 0) {
+      const top = Math.min(1, pool[0]!.score);
+      shown = pool.filter((entry) => entry.score >= fusion.scoreFloor * top);
+    }
     if (fusion.coverFloor > 0) {
       const wanted = new Map<number, number>();
       let wantedSum = 0;
@@ -896,7 +902,7 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
         return sum / Math.max(1e-9, wantedSum);
       });
       const bestCover = Math.max(...cover);
-      shown = pool.filter((_, i) => cover[i]! >= fusion.coverFloor * bestCover);
+      shown = shown.filter((entry) => cover[pool.indexOf(entry)]! >= fusion.coverFloor * bestCover);
     }
     return spreadRerank(shown, limit).map((chosen) =>
       explain(
