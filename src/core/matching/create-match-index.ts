@@ -70,6 +70,8 @@ export const fusion = {
   contextOnly: 0,
   /** A need's opening ("Trial-based economist looking for …") is what the requester brings when their profile has this share of it. */
   selfShare: 0.5,
+  /** Each candidate shown must share a concept or two words with the need (not only the best one). */
+  gateEach: true,
   /** A candidate whose score (relevance and the rest) is below this share of the best's is not shown (0: off). */
   scoreFloor: 0,
   /** A candidate who has less than this share of what the best-covering candidate has of the need is not shown. */
@@ -867,26 +869,32 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     // many words nobody uses; sharing only a plain word ("organise") is not, unless those words are most of the need.
     const meant = new Set<number>();
     for (let j = 0; j < queryUnits.length; j++) if (queryMeans[j]) meant.add(queryUnits[j]!);
-    const best = pool[0]!.slot;
-    const bestFrom = slotStart[best]! + slotSelfLength[best]! + slotNeedsLength[best]!;
-    let sharedConcepts = 0;
-    let sharedWords = 0;
-    for (let i = bestFrom; i < bestFrom + slotPostedLength[best]!; i++) {
-      if (!meant.has(arena[i]!)) continue;
-      if (unitNames[arena[i]!]!.startsWith("c:")) sharedConcepts++;
-      else sharedWords++;
-    }
-    if (sharedConcepts === 0 && sharedWords < 2 && covered < wordsOnlyCover) return [];
+    const sharesMeaning = (slot: number) => {
+      const from = slotStart[slot]! + slotSelfLength[slot]! + slotNeedsLength[slot]!;
+      let sharedConcepts = 0;
+      let sharedWords = 0;
+      for (let i = from; i < from + slotPostedLength[slot]!; i++) {
+        if (!meant.has(arena[i]!)) continue;
+        if (unitNames[arena[i]!]!.startsWith("c:")) sharedConcepts++;
+        else sharedWords++;
+      }
+      return sharedConcepts > 0 || sharedWords >= 2 || covered >= wordsOnlyCover;
+    };
+    // Each candidate must share something meaningful: one who shares only a rare plain word ("real" in "test in
+    // real patients") is left out, and the others are still shown.
+    const meaningfulPool = fusion.gateEach ? pool.filter((entry) => sharesMeaning(entry.slot)) : pool;
+    if (meaningfulPool.length === 0 || !sharesMeaning(meaningfulPool[0]!.slot)) return [];
+    if (!fusion.gateEach && !sharesMeaning(pool[0]!.slot)) return [];
     // A need whose ask no one has (only its context matched) has no strong match either.
     const weak = covered < strongRelevance || !askKnown || unknownBefore >= 2;
     const needSet = new Set(needUnits.map((u) => u.unit));
     const reqOffers = new Set(req.knowsOffers);
     // How much of the need each candidate has at all, whatever the field: someone who covers much less of it than
     // the best candidate is not shown (a methods entry covers as much as an offer; a share of the words does not).
-    let shown: readonly Scored[] = pool;
+    let shown: readonly Scored[] = meaningfulPool;
     if (fusion.scoreFloor > 0 && pool.length > 0) {
-      const top = Math.min(1, pool[0]!.score);
-      shown = pool.filter((entry) => entry.score >= fusion.scoreFloor * top);
+      const top = Math.min(1, shown[0]!.score);
+      shown = shown.filter((entry) => entry.score >= fusion.scoreFloor * top);
     }
     if (fusion.coverFloor > 0) {
       const wanted = new Map<number, number>();
