@@ -20,15 +20,16 @@ import { createMatchIndex } from "../../src/core/matching/create-match-index.ts"
  * lowered to what is reached, not raised (see the issue note). Session 7 (a flat reading of the whole need fused
  * with the careful one, repeated mentions and profile length in the weights, a self-introduction read as what the
  * requester brings, a cut-off at 0.8 of the best) raised overall to 0.59, plain to 0.90, lay to 0.27, indirect to 0.67,
- * complementary to 0.60 and non-native to 0.56; mentoring went from 0.79 to 0.86 after the first step and then down to
+ * complementary to 0.65 (0.60, then 0.65 once each candidate shown had to share something with the need) and non-native
+ * to 0.56; mentoring went from 0.79 to 0.86 after the first step and then down to
  * 0.64 after the second (tuning sets 3 and 4 rose on mentoring with the same change), so its floor is lowered to 0.64.
  */
 const heldOutFloors: Record<string, number> = {
-  overall: 0.58,
+  overall: 0.59,
   plain: 0.89,
   lay: 0.26,
   indirect: 0.66,
-  complementary: 0.59,
+  complementary: 0.64,
   mentoring: 0.64,
   "non-native": 0.55,
   "no-match": 0.66,
@@ -86,11 +87,11 @@ describe("matching on needs it was not tuned on", () => {
     };
     // Session 7 figures (tuning set 3 is tuned on; set 4 is read per kind only, as a validation set).
     const three = figures("matching-tuning-3");
-    expect(three.overall).toBeGreaterThanOrEqual(0.46);
+    expect(three.overall).toBeGreaterThanOrEqual(0.47);
     expect(three.lay).toBeGreaterThanOrEqual(0.43);
     expect(three.complementary).toBeGreaterThanOrEqual(0.36);
     const four = figures("matching-tuning-4");
-    expect(four.overall).toBeGreaterThanOrEqual(0.38);
+    expect(four.overall).toBeGreaterThanOrEqual(0.39);
     expect(four.lay).toBeGreaterThanOrEqual(0.19);
     expect(four.complementary).toBeGreaterThanOrEqual(0.45);
   });
