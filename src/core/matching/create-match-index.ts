@@ -6,9 +6,7 @@ import { topicConceptIds } from "./lay-lexicon.ts";
 import { readNeed, readSelfIntroduction, splitAsk } from "./read-need.ts";
 import { combineScore, maxBonus } from "./score-candidate.ts";
 import { spreadRerank } from "./spread-rerank.ts";
-import { stopwords, tokenize } from "./tokenize.ts";
 import type { MatchProfile, PublicationTopic, Suggestion, SuggestOptions } from "./types.ts";
-import { createWordnet } from "./wordnet-synonyms.ts";
 import { writeReason } from "./write-reason.ts";
 
 export interface MatchIndex {
@@ -61,28 +59,11 @@ export const fusion = {
   lengthNorm: 0.25,
   /** A candidate whose relevance is below this share of the best candidate's is not worth a colleague's time. */
   relevanceFloor: 0.8,
-  /** A WordNet synonym of a word no profile uses counts this much of the word's rarity (0 turns them off). */
-  synonyms: 0,
-  /**
-   * People who meet only the context of the need ("… for a cohort in Leeds"), not what is asked: 0 shows them only
-   * when nobody meets the ask; above 0, their relevance counts at this share beside everyone else's.
-   */
-  contextOnly: 0,
   /** A need's opening ("Trial-based economist looking for …") is what the requester brings when their profile has this share of it. */
   selfShare: 0.5,
-  /** Each candidate shown must share a concept or two words with the need (not only the best one). */
-  gateEach: true,
-  /** A candidate whose score (relevance and the rest) is below this share of the best's is not shown (0: off). */
-  scoreFloor: 0,
-  /** A candidate who has less than this share of what the best-covering candidate has of the need is not shown. */
-  coverFloor: 0,
   /** In a mentoring ask that names more than mentoring, being a mentor counts this much of its rarity. */
   mentorBase: 0.3,
-  /** At most this many synonyms of one word or phrase. */
-  synonymsMax: 6,
 };
-
-const wordnet = createWordnet({ senses: 1, broader: false });
 
 /**
  * Below this relevance the best candidate covers too little of the need to be a match: the answer says "no strong
@@ -655,40 +636,6 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       queryWeights.push(q);
       queryIsAsk.push(isAsk);
     }
-    // Words of the need that no profile uses, read through WordNet's synonyms ("breathlessness" → "dyspnoea").
-    if (fusion.synonyms > 0) {
-      const tokens = tokenize(need);
-      const seen = new Set(queryUnits);
-      const done = new Array<boolean>(tokens.length).fill(false);
-      for (let n = 3; n >= 1; n--) {
-        for (let i = 0; i + n <= tokens.length; i++) {
-          if (done.slice(i, i + n).some(Boolean)) continue;
-          if (stopwords.has(tokens[i]!) || stopwords.has(tokens[i + n - 1]!)) continue;
-          const phrase = tokens.slice(i, i + n).join(" ");
-          const own = analyseText(phrase).filter((u) => !u.broader && !isWeakUnit(u.unit));
-          if (own.length === 0 || own.every((u) => knownUnit(u.unit))) continue;
-          const synonyms = wordnet.synonyms(phrase).slice(0, fusion.synonymsMax);
-          let found = false;
-          for (const synonym of synonyms) {
-            for (const u of analyseText(synonym)) {
-              const unit = unitIds.get(u.unit);
-              if (u.broader || isWeakUnit(u.unit) || unit === undefined || postLength[unit] === 0) continue;
-              found = true;
-              if (seen.has(unit)) continue;
-              seen.add(unit);
-              const q = idf(unit) * fusion.synonyms;
-              askSum += q;
-              askKnown = true;
-              queryMeans.push(true);
-              queryUnits.push(unit);
-              queryWeights.push(q);
-              queryIsAsk.push(true);
-            }
-          }
-          if (found) done.fill(true, i, i + n);
-        }
-      }
-    }
     if (askSum + contextSum === 0) return [];
     const askScale = askSum === 0 ? 0 : contextSum === 0 ? 1 / askSum : needWeights.askShare / askSum;
     const contextScale =
@@ -754,14 +701,12 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       const slot = touched[i]!;
       const norm =
         meanUnits > 0 ? 1 / (1 - fusion.lengthNorm + (fusion.lengthNorm * slotUnits[slot]!) / meanUnits) : 1;
-      const tiered = fusion.contextOnly === 0;
-      const scale = askMet[slot] === 1 || tiered ? norm : norm * fusion.contextOnly;
-      const steps = Math.floor((Math.min(relevanceMax, acc[slot]! * scale) / relevanceMax) * relevanceSteps);
+      const steps = Math.floor((Math.min(relevanceMax, acc[slot]! * norm) / relevanceMax) * relevanceSteps);
       acc[slot] = 0;
       // Someone who shares only generic words ("data", "clinical") with the need is never suggested.
       keys[i] =
         meaningful[slot] === 1
-          ? ((askMet[slot] === 1 || !tiered ? 0 : relevanceSteps) + relevanceSteps - steps) * slotSpan + slot
+          ? ((askMet[slot] === 1 ? 0 : relevanceSteps) + relevanceSteps - steps) * slotSpan + slot
           : Number.POSITIVE_INFINITY;
       meaningful[slot] = 0;
       askMet[slot] = 0;
@@ -882,36 +827,12 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     };
     // Each candidate must share something meaningful: one who shares only a rare plain word ("real" in "test in
     // real patients") is left out, and the others are still shown.
-    const meaningfulPool = fusion.gateEach ? pool.filter((entry) => sharesMeaning(entry.slot)) : pool;
-    if (meaningfulPool.length === 0 || !sharesMeaning(meaningfulPool[0]!.slot)) return [];
-    if (!fusion.gateEach && !sharesMeaning(pool[0]!.slot)) return [];
+    const shown = pool.filter((entry) => sharesMeaning(entry.slot));
+    if (shown.length === 0) return [];
     // A need whose ask no one has (only its context matched) has no strong match either.
     const weak = covered < strongRelevance || !askKnown || unknownBefore >= 2;
     const needSet = new Set(needUnits.map((u) => u.unit));
     const reqOffers = new Set(req.knowsOffers);
-    // How much of the need each candidate has at all, whatever the field: someone who covers much less of it than
-    // the best candidate is not shown (a methods entry covers as much as an offer; a share of the words does not).
-    let shown: readonly Scored[] = meaningfulPool;
-    if (fusion.scoreFloor > 0 && pool.length > 0) {
-      const top = Math.min(1, shown[0]!.score);
-      shown = shown.filter((entry) => entry.score >= fusion.scoreFloor * top);
-    }
-    if (fusion.coverFloor > 0) {
-      const wanted = new Map<number, number>();
-      let wantedSum = 0;
-      for (let j = 0; j < queryUnits.length; j++) {
-        wanted.set(queryUnits[j]!, (wanted.get(queryUnits[j]!) ?? 0) + queryWeights[j]!);
-        wantedSum += queryWeights[j]!;
-      }
-      const cover = pool.map((entry) => {
-        const from = slotStart[entry.slot]! + slotSelfLength[entry.slot]! + slotNeedsLength[entry.slot]!;
-        let sum = 0;
-        for (let i = from; i < from + slotPostedLength[entry.slot]!; i++) sum += wanted.get(arena[i]!) ?? 0;
-        return sum / Math.max(1e-9, wantedSum);
-      });
-      const bestCover = Math.max(...cover);
-      shown = shown.filter((entry) => cover[pool.indexOf(entry)]! >= fusion.coverFloor * bestCover);
-    }
     return spreadRerank(shown, limit).map((chosen) =>
       explain(
         weak,
