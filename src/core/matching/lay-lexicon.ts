@@ -7,6 +7,7 @@ import { dataAndTechnology } from "./lexicon/data-and-technology.ts";
 import { layPatterns, layPhrases } from "./lexicon/lay-phrases.ts";
 import { mergeConcepts } from "./lexicon/parse-concepts.ts";
 import { moreResearchMethods, researchMethods } from "./lexicon/research-methods.ts";
+import { situations } from "./lexicon/situations.ts";
 import { concepts as baseConcepts, type Concept } from "./thesaurus.ts";
 
 /** More ways to say an existing concept, by concept id. */
@@ -953,6 +954,7 @@ export const lexicon: readonly Concept[] = mergeConcepts(
   careAndServices,
   layPhrases,
   layPatterns,
+  situations,
 );
 
 /**

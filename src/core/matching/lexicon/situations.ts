@@ -1,0 +1,46 @@
+// Situations a clinician describes instead of naming a method ("comments sitting in a drawer", "they always tick very
+// satisfied", "wasn't just a good month"), read as the method that answers them.
+import { parseConcepts } from "./parse-concepts.ts";
+
+export const situations = parseConcepts(`
+human-factors = human factors and usability
+  human factors; ergonomics; usability; usability testing; task analysis; user-centred design; user-centered design
+  alarm fatigue; alert fatigue; workarounds; work-arounds; systems thinking; safety science; resilience engineering
+  design it out; design out; slips; keyed in; wrong rate; click it away; click through; pop-up; pop-ups; alerts
+  same thing happens again; happens again; to be reminded; staff to be reminded; same incident; keep getting the same
+qualitative
+  written comments; comments too; what they wrote; sitting in a drawer
+  really think; tick very satisfied; always tick; very satisfied; satisfied on the forms; their stories
+  capture their stories; talk to the parents; talk to * properly; proper interviews; what it is like for
+missing-data
+  drop out; drops out; dropped out; people drop out; lost to follow-up; patchy; gaps in follow-up; don't come back
+  do not come back; not come back for
+health-economics
+  cost money; save more than; more than they cost; save more than they cost; worth what it costs; money figures
+  expensive; eye-wateringly expensive; cheaper; value for money; worth the money; want to cut; save money
+biostatistics
+  just a good month; a good month; wasn't just; whether it's working; whether it is working; is it working
+  show that properly; where to start with the numbers; made any difference; make any difference
+time-series-analysis
+  just a good month; good month; over the last year; crept up; month by month; before and after; since we changed
+patient-involvement
+  properly involved; getting young people; young people involved; kids themselves; get * involved; involve them
+  lay panel; lay members; lay people
+survey-methods
+  forms too long; too long and confusing; easier to fill in; fill in; filling in; confusing forms; study forms
+data-management
+  study forms; record what they tell us; scribble; on paper; paper forms; easier to fill in
+behaviour-change
+  nudge; nudge them; why doctors; why nurses; why staff; nobody reads it; they just click
+epidemiology
+  ending up back in hospital; which ones come back
+biosignals
+  readings every second; pours out readings; ventilator; ventilators; ventilator readings
+mentoring
+  someone senior; senior person; been through it; who's been through; read my drafts; done this before
+  who's done this; talk it through; need advice; want advice; advice on the; next five years; planning my career
+  become a clinical academic; clinical academic; stay in academia; teach me; shadow them; let me shadow; learn how to
+  doctoral fellowship; pre-doctoral; predoctoral; fellowship application; intermediate fellowship; that jump
+grants
+  proper project; turn that into; never done one before; do a study on; where to start
+`);
