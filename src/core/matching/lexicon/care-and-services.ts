@@ -16,6 +16,7 @@ surgery
   surgical outcomes; surgical trials; general surgery; colorectal surgeon; upper gi; bariatric surgery
   day surgery; theatre; surgical nursing; surgical wards; surgical patients; enhanced recovery; eras
   post-operative; postoperative; complications after surgery; keyhole surgery; laparoscopic; robotic surgery
+  robotic prostatectomy; robotic hysterectomy; robotic-assisted; robot-assisted; robotic assisted; robot assisted
 anaesthesia
   anaesthetist; anaesthesiology; perioperative medicine; preoperative assessment; pre-op; airway
 primary-care

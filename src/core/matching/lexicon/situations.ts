@@ -42,5 +42,7 @@ mentoring
   become a clinical academic; clinical academic; stay in academia; teach me; shadow them; let me shadow; learn how to
   doctoral fellowship; pre-doctoral; predoctoral; fellowship application; intermediate fellowship; that jump
 grants
+  research costing; costing grant applications; costing grants; grant costing; grant costings; grant budgets
+  study budgets; research budgets; research finance; costing the study; costing studies; post-award finance
   proper project; turn that into; never done one before; do a study on; where to start
 `);
