@@ -95,9 +95,9 @@ describe("matching on needs it was not tuned on", () => {
     };
     // Session 7 figures (tuning set 3 is tuned on; set 4 is read per kind only, as a validation set).
     const three = figures("matching-tuning-3");
-    // Raised when situations were read as methods (lexicon/situations.ts): set 3 0.48 to 0.59, set 4 0.40 to 0.42.
-    expect(three.overall).toBeGreaterThanOrEqual(0.58);
-    expect(three.lay).toBeGreaterThanOrEqual(0.68);
+    // Raised when situations were read as methods (lexicon/situations.ts): set 3 0.48 to 0.61, set 4 0.40 to 0.42.
+    expect(three.overall).toBeGreaterThanOrEqual(0.6);
+    expect(three.lay).toBeGreaterThanOrEqual(0.74);
     expect(three.complementary).toBeGreaterThanOrEqual(0.42);
     expect(three.mentoring).toBeGreaterThanOrEqual(0.64);
     const four = figures("matching-tuning-4");

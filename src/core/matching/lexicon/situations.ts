@@ -44,5 +44,9 @@ mentoring
 grants
   research costing; costing grant applications; costing grants; grant costing; grant costings; grant budgets
   study budgets; research budgets; research finance; costing the study; costing studies; post-award finance
-  proper project; turn that into; never done one before; do a study on; where to start
+study-design = study design and research advice
+  study design; research design; research design service; designing studies; design a study; design the study
+  methodological advice; methods advice; protocol review; protocol writing; writing a protocol; research methods advice
+  proper project; turn that into; turn it into a study; never done one before; never done a study; do a study on
+  where to start; set up a study; setting up a study
 `);
