@@ -41,7 +41,7 @@ export const needWeights = {
   /** What the requester already has themselves is less what they are looking for. */
   requesterHas: 0.5,
   /** A clinical area or setting named beside an asked method ("statistics … for our heart failure clinic"). */
-  topicBesideMethod: 0.5,
+  topicBesideMethod: 0.2,
   /** A word of the need that no profile has, at this share of the rarest word's weight. */
   unknown: 0.4,
 } as const;
