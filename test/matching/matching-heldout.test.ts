@@ -79,7 +79,7 @@ describe("matching on needs it was not tuned on", () => {
     const tuning = loadSet("matching-tuning-2");
     const t = evaluate(tuning, createEngineRanker(tuning.profiles, evaluationNow));
     const kind = (k: string) => t.byKind.find((x) => x.kind === k)!.precision;
-    expect(t.overall).toBeGreaterThanOrEqual(0.84);
+    expect(t.overall).toBeGreaterThanOrEqual(0.85);
     expect(kind("lay")).toBeGreaterThanOrEqual(0.8);
     expect(kind("complementary")).toBeGreaterThanOrEqual(0.85);
     expect(kind("no-match")).toBe(1);
@@ -99,10 +99,10 @@ describe("matching on needs it was not tuned on", () => {
     };
     // Session 7 figures (tuning set 3 is tuned on; set 4 is read per kind only, as a validation set).
     const three = figures("matching-tuning-3");
-    // Raised when situations were read as methods (lexicon/situations.ts): set 3 0.48 to 0.61, set 4 0.40 to 0.42.
-    expect(three.overall).toBeGreaterThanOrEqual(0.61);
+    // Raised when situations were read as methods (lexicon/situations.ts): set 3 0.48 to 0.63, set 4 0.40 to 0.42.
+    expect(three.overall).toBeGreaterThanOrEqual(0.63);
     expect(three.lay).toBeGreaterThanOrEqual(0.76);
-    expect(three.complementary).toBeGreaterThanOrEqual(0.42);
+    expect(three.complementary).toBeGreaterThanOrEqual(0.5);
     expect(three.mentoring).toBeGreaterThanOrEqual(0.64);
     const four = figures("matching-tuning-4");
     expect(four.overall).toBeGreaterThanOrEqual(0.42);

@@ -44,6 +44,15 @@ mentoring
 grants
   research costing; costing grant applications; costing grants; grant costing; grant costings; grant budgets
   study budgets; research budgets; research finance; costing the study; costing studies; post-award finance
+machine-learning
+  teach a computer; teach the computer; teach computers; computer to do the; automate the measuring
+  measure automatically; automatic measurements
+image-analysis
+  hand-taken measurements; measurements on every; do the measuring; echo studies; echo images
+imaging
+  echo studies; echo images; echocardiograms; echocardiogram; echocardiography; echoes
+prediction-models
+  model them; actually model; model the data; model our data; model these records; model those records
 study-design = study design and research advice
   study design; research design; research design service; designing studies; design a study; design the study
   methodological advice; methods advice; protocol review; protocol writing; writing a protocol; research methods advice
