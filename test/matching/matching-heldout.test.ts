@@ -99,14 +99,14 @@ describe("matching on needs it was not tuned on", () => {
     };
     // Session 7 figures (tuning set 3 is tuned on; set 4 is read per kind only, as a validation set).
     const three = figures("matching-tuning-3");
-    // Raised when situations were read as methods (lexicon/situations.ts): set 3 0.48 to 0.63, set 4 0.40 to 0.42.
+    // Raised when situations were read as methods (lexicon/situations.ts): set 3 0.48 to 0.63, set 4 0.40 to 0.43.
     expect(three.overall).toBeGreaterThanOrEqual(0.63);
     expect(three.lay).toBeGreaterThanOrEqual(0.76);
     expect(three.complementary).toBeGreaterThanOrEqual(0.5);
     expect(three.mentoring).toBeGreaterThanOrEqual(0.64);
     const four = figures("matching-tuning-4");
-    expect(four.overall).toBeGreaterThanOrEqual(0.42);
-    expect(four.lay).toBeGreaterThanOrEqual(0.23);
+    expect(four.overall).toBeGreaterThanOrEqual(0.43);
+    expect(four.lay).toBeGreaterThanOrEqual(0.27);
     expect(four.complementary).toBeGreaterThanOrEqual(0.45);
     expect(four.mentoring).toBeGreaterThanOrEqual(0.43);
   });

@@ -53,6 +53,26 @@ imaging
   echo studies; echo images; echocardiograms; echocardiogram; echocardiography; echoes
 prediction-models
   model them; actually model; model the data; model our data; model these records; model those records
+qualitative
+  why they stop coming; why people stop coming; stop coming; do not engage; don't engage; not engaging
+  hard to reach; seldom heard; what gets in the way; what stops them; what puts them off; put off
+health-services
+  is our service working; whether our service works; does our service help; is the service working
+  whether the new service; whether the new clinic; justify the service; prove our worth; prove our value
+time-series-analysis
+  since we started; before we started; since it started
+epidemiology
+  more common in; which groups; who is missing out; missing out
+evidence-synthesis
+  what works for; what other services do; what others have tried; has anyone tried; what has been tried
+psychometrics
+  in other languages; translated questionnaire; translate our questionnaire; translate the questionnaire
+health-economics
+  cut our service; funding is being cut; value of our service; save the service
+operational-research
+  waiting list keeps growing; waiting lists; how many appointments; capacity and demand; demand and capacity
+routine-data
+  systmone; emis; practice records; gp records; data we collect; what we collect
 study-design = study design and research advice
   study design; research design; research design service; designing studies; design a study; design the study
   methodological advice; methods advice; protocol review; protocol writing; writing a protocol; research methods advice
