@@ -41,6 +41,8 @@ mentoring
   who's done this; talk it through; need advice; want advice; advice on the; next five years; planning my career
   become a clinical academic; clinical academic; stay in academia; teach me; shadow them; let me shadow; learn how to
   doctoral fellowship; pre-doctoral; predoctoral; fellowship application; intermediate fellowship; that jump
+  get into research; getting into research; just starting out; starting out in research; early in my career
+  next step in my career; my career; been there myself; who has been there; my first paper; first publication
 grants
   research costing; costing grant applications; costing grants; grant costing; grant costings; grant budgets
   study budgets; research budgets; research finance; costing the study; costing studies; post-award finance
