@@ -29,13 +29,13 @@ import { createMatchIndex } from "../../src/core/matching/create-match-index.ts"
  * Then a clinical area beside an asked method was made to count 0.2 of its rarity instead of 0.5 (chosen on tuning
  * sets 2 and 3, checked on set 4: 2 0.836 to 0.843, 3 0.608 to 0.619, set 4 one must-not fewer): held-out non-native
  * went from 0.56 to 0.50, found by this test before the commit; the floor is lowered to 0.50 and the drop reported,
- * not tuned away on the held-out set.
+ * not tuned away on the held-out set. Reading at the end of the session: overall 0.61, indirect 0.81.
  */
 const heldOutFloors: Record<string, number> = {
   overall: 0.61,
   plain: 0.93,
   lay: 0.25,
-  indirect: 0.77,
+  indirect: 0.8,
   complementary: 0.64,
   mentoring: 0.64,
   "non-native": 0.5,
