@@ -99,9 +99,9 @@ describe("matching on needs it was not tuned on", () => {
     };
     // Session 7 figures (tuning set 3 is tuned on; set 4 is read per kind only, as a validation set).
     const three = figures("matching-tuning-3");
-    // Raised when situations were read as methods (lexicon/situations.ts): set 3 0.48 to 0.63, set 4 0.40 to 0.43.
-    expect(three.overall).toBeGreaterThanOrEqual(0.63);
-    expect(three.lay).toBeGreaterThanOrEqual(0.76);
+    // Raised when situations were read as methods (lexicon/situations.ts): set 3 0.48 to 0.64, set 4 0.40 to 0.43.
+    expect(three.overall).toBeGreaterThanOrEqual(0.64);
+    expect(three.lay).toBeGreaterThanOrEqual(0.8);
     expect(three.complementary).toBeGreaterThanOrEqual(0.5);
     expect(three.mentoring).toBeGreaterThanOrEqual(0.64);
     const four = figures("matching-tuning-4");

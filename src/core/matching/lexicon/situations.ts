@@ -11,6 +11,7 @@ human-factors = human factors and usability
 qualitative
   written comments; comments too; what they wrote; sitting in a drawer
   really think; tick very satisfied; always tick; very satisfied; satisfied on the forms; their stories
+  make sense of them; make sense of it all; make sense of all of it
   capture their stories; talk to the parents; talk to * properly; proper interviews; what it is like for
 missing-data
   drop out; drops out; dropped out; people drop out; lost to follow-up; patchy; gaps in follow-up; don't come back
@@ -19,6 +20,7 @@ health-economics
   cost money; save more than; more than they cost; save more than they cost; worth what it costs; money figures
   expensive; eye-wateringly expensive; cheaper; value for money; worth the money; want to cut; save money
 biostatistics
+  make sense of them; make sense of it all; make sense of all of it
   just a good month; a good month; wasn't just; whether it's working; whether it is working; is it working
   show that properly; where to start with the numbers; made any difference; make any difference
 time-series-analysis
