@@ -21,8 +21,11 @@ const RETRY_BASE_MS = Math.round((SOAK_SECONDS * 1000) / 60);
 const PAIRS = 200; // 400 members: each a Slack member and a Teams member of one partnership
 /** A client gives up on a request after this long; a hung request is then retried by the outbox. */
 const REQUEST_TIMEOUT_MS = 2_000;
-/** The second instance's lease on the rows it claims: short, so that its slow rows are taken over. */
-const SECOND_LEASE_MS = 5_000;
+/**
+ * The second instance's lease on the rows it claims: short, so that its slow rows are taken over (5 s in a 60 s
+ * soak, scaled with it like the back-off, so that a short soak takes rows over as often).
+ */
+const SECOND_LEASE_MS = Math.round((5_000 * SOAK_SECONDS) / 60);
 /** After the faults stop: backoff after a run of failures reaches a minute or two, plus pacing. */
 const DRAIN_LIMIT_MS = 240_000;
 // Members are spread over these zones; each zone's prompts are due at 10:00 local on Tuesday 17 November 2026.
