@@ -9,5 +9,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     maxWorkers: 2,
+    // A worker runs its files one after another in one process: the modules (Bolt, botbuilder, PGlite, ...) are
+    // imported once per worker instead of once per file. No test mocks modules; each file makes its own app,
+    // databases and fakes.
+    isolate: false,
   },
 });

@@ -46,7 +46,9 @@ export interface ServiceOptions {
   slackAckWithinMs?: number;
   /** How long one request to Slack's Web API or the Bot Connector may take (default 10 s); tests shorten it. */
   requestTimeoutMs?: number;
-  delivery?: Partial<Pick<DeliveryWorkerOptions, "limits" | "idleMs" | "batchSize" | "concurrency">>;
+  delivery?: Partial<
+    Pick<DeliveryWorkerOptions, "limits" | "idleMs" | "batchSize" | "concurrency" | "retryBaseMs">
+  >;
   instanceId?: string;
   /**
    * The terminal chat's sender (src/bots/console): only the process holding a person's open chat can show

@@ -30,6 +30,8 @@ export interface DeliveryWorkerOptions {
   concurrency?: number;
   leaseMs?: number;
   maxAttempts?: number;
+  /** The first retry's wait after a failure (default 1 s); each further attempt doubles it, up to 15 minutes. */
+  retryBaseMs?: number;
   /** How often the loop looks for work when the outbox is empty. */
   idleMs?: number;
   /** Told each delivery's outcome (the /metrics counters); must not throw. */
@@ -58,8 +60,8 @@ export interface DeliveryWorker {
   liveness(): DeliveryLiveness;
 }
 
-export function backoffMs(attempt: number): number {
-  return Math.min(15 * 60_000, 1_000 * 2 ** Math.min(attempt - 1, 10));
+export function backoffMs(attempt: number, baseMs = 1_000): number {
+  return Math.min(15 * 60_000, baseMs * 2 ** Math.min(attempt - 1, 10));
 }
 
 export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
@@ -69,6 +71,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const concurrency = options.concurrency ?? 16;
   const leaseMs = options.leaseMs ?? 60_000;
   const maxAttempts = options.maxAttempts ?? 12;
+  const retryBaseMs = options.retryBaseMs ?? 1_000;
   const log = options.logger.child({ component: "delivery" });
   let running = false;
   let loop: Promise<void> | null = null;
@@ -149,7 +152,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       if (failure.retryAfterMs !== undefined) pacer.throttled(tenantKey, failure.retryAfterMs);
       const delay = rateLimited
         ? (failure.retryAfterMs ?? 0) + Math.floor(Math.random() * 250)
-        : backoffMs(delivery.attempts);
+        : backoffMs(delivery.attempts, retryBaseMs);
       log.info({ outbox: delivery.id, reason: failure.reason, retryInMs: delay }, "Delivery will be retried");
       await markRetry(
         options.db,

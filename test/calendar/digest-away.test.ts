@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { onWorkingDay } from "../../src/core/digest/create-digest-service.ts";
 import { loadDigestSnapshot } from "../../src/db/digest-queries.ts";
 import { checkinPrompts, checkins, personAway, programmes } from "../../src/db/schema.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { createTestDatabase, reuseTestDatabases, type TestDatabase } from "../helpers/database.ts";
 import { seedPartnership } from "../helpers/partnerships.ts";
 import { seedPerson } from "../helpers/seed.ts";
 
@@ -11,6 +11,8 @@ const WEEKS = [
   { key: "2026-W47", start: "2026-11-16", end: "2026-11-23", sent: "2026-11-17T10:00:00Z" },
   { key: "2026-W48", start: "2026-11-23", end: "2026-11-30", sent: "2026-11-24T10:00:00Z" },
 ];
+
+reuseTestDatabases();
 
 describe("digest: partnerships away are not quiet", () => {
   let database: TestDatabase;

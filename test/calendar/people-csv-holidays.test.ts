@@ -3,9 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { people } from "../../src/db/schema.ts";
 import { runWith } from "../helpers/cli.ts";
 import { csvFile } from "../helpers/csv-file.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { createTestDatabase, reuseTestDatabases, type TestDatabase } from "../helpers/database.ts";
 
 const HEADER = "name,email,institution,timezone,country,region";
+
+reuseTestDatabases();
 
 describe("people CSV: country and region", () => {
   let database: TestDatabase;

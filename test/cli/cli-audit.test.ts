@@ -2,7 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditLog } from "../../src/db/schema.ts";
 import { runWith } from "../helpers/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { createTestDatabase, reuseTestDatabases, type TestDatabase } from "../helpers/database.ts";
+
+reuseTestDatabases();
 
 describe("collab audit", () => {
   let database: TestDatabase;

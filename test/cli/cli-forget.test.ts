@@ -14,7 +14,7 @@ import {
   people,
 } from "../../src/db/schema.ts";
 import { exportOf, fixture, runWith, withoutExportAudit } from "../helpers/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { createTestDatabase, reuseTestDatabases, type TestDatabase } from "../helpers/database.ts";
 
 async function idOf(database: TestDatabase, email: string): Promise<string> {
   const [row] = await database.db.select({ id: people.id }).from(people).where(eq(people.email, email));
@@ -87,6 +87,8 @@ async function involveAda(database: TestDatabase) {
   });
   return { ada, bo, toBo: toBo?.id, partnershipId };
 }
+
+reuseTestDatabases();
 
 describe("collab forget", () => {
   let database: TestDatabase;

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/run.ts";
 import { exportOf, fixture, runWith, withoutExportAudit } from "../helpers/cli.ts";
 import { csvFile } from "../helpers/csv-file.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { createTestDatabase, reuseTestDatabases, type TestDatabase } from "../helpers/database.ts";
 
 type Row = Record<string, unknown>;
 
@@ -24,6 +24,8 @@ function rolesOf(tables: Record<string, Row[]>, personId: unknown): string[] {
     .map((m) => `${names.get(m.programme_id)}/${m.role}`)
     .sort();
 }
+
+reuseTestDatabases();
 
 describe("collab import people / export", () => {
   let database: TestDatabase;

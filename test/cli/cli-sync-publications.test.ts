@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FakeReply, type HttpFake, type RecordedRequest, startHttpFake } from "../fakes/http-fake.ts";
 import { exportOf, fixture, runWith } from "../helpers/cli.ts";
 import { csvFile } from "../helpers/csv-file.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { createTestDatabase, reuseTestDatabases, type TestDatabase } from "../helpers/database.ts";
 
 const ADA_ORCID = "0000-0002-1825-0097";
 const peopleCsv = `name,email,institution,orcid
@@ -15,6 +15,8 @@ const pubmedXml = readFileSync(fixture("publications/pubmed.xml"), "utf8");
 const orcidJson = readFileSync(fixture("publications/orcid-works.json"), "utf8");
 /** A 32-character key in NCBI's form (letters and digits). */
 const API_KEY = "0123456789abcdef0123456789abcdef01";
+
+reuseTestDatabases();
 
 describe("collab sync publications", () => {
   let database: TestDatabase;

@@ -1,4 +1,4 @@
-// Soak: for SOAK_SECONDS (default 60) of real time the Slack and Teams fakes answer 500, 429 + Retry-After and hang
+// Soak: for SOAK_SECONDS (default 20) of real time the Slack and Teams fakes answer 500, 429 + Retry-After and hang
 // (a network timeout: the request is dropped unprocessed) among successes, while a day of check-ins goes out
 // through the real checkins job, outbox and delivery worker; after they recover, every prompt arrives exactly once.
 import { DateTime } from "luxon";
@@ -12,12 +12,20 @@ import { seedPartnership } from "../helpers/partnerships.ts";
 import { seedPerson } from "../helpers/seed.ts";
 import { createCapturingLogger, startTestApp, type TestApp } from "../helpers/test-app.ts";
 
-const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
+const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 20);
+/**
+ * The outbox's retry back-off scales with the soak (its first retry after 1 s, as in production, for a 60 s soak):
+ * rows still fail again and again during the faults, and the drain after them stays as short relative to the soak.
+ */
+const RETRY_BASE_MS = Math.round((SOAK_SECONDS * 1000) / 60);
 const PAIRS = 200; // 400 members: each a Slack member and a Teams member of one partnership
 /** A client gives up on a request after this long; a hung request is then retried by the outbox. */
 const REQUEST_TIMEOUT_MS = 2_000;
-/** The second instance's lease on the rows it claims: short, so that its slow rows are taken over. */
-const SECOND_LEASE_MS = 5_000;
+/**
+ * The second instance's lease on the rows it claims: short, so that its slow rows are taken over (5 s in a 60 s
+ * soak, scaled with it like the back-off, so that a short soak takes rows over as often).
+ */
+const SECOND_LEASE_MS = Math.round((5_000 * SOAK_SECONDS) / 60);
 /** After the faults stop: backoff after a run of failures reaches a minute or two, plus pacing. */
 const DRAIN_LIMIT_MS = 240_000;
 // Members are spread over these zones; each zone's prompts are due at 10:00 local on Tuesday 17 November 2026.
@@ -38,14 +46,17 @@ const ZONES = [
 
 type FaultKind = "500" | "429" | "hang";
 
-describe("delivery through a minute of 500s, 429s and timeouts on Slack and Teams", () => {
+describe(`delivery through ${SOAK_SECONDS} s of 500s, 429s and timeouts on Slack and Teams`, () => {
   let t: TestApp;
   let db: Db;
   const seed = Number(process.env.SOAK_SEED ?? 7);
   const faults = { slack: { "500": 0, "429": 0, hang: 0 }, teams: { "500": 0, "429": 0, hang: 0 } };
 
   beforeAll(async () => {
-    t = await startTestApp({}, { requestTimeoutMs: REQUEST_TIMEOUT_MS });
+    t = await startTestApp(
+      {},
+      { requestTimeoutMs: REQUEST_TIMEOUT_MS, delivery: { retryBaseMs: RETRY_BASE_MS } },
+    );
     db = t.database.db;
     // Bolt checks its token with auth.test at start and nobody awaits it: let it finish before the machine is busy.
     await vi.waitFor(() => expect(t.slackApi.callsTo("auth.test")).toHaveLength(1), { timeout: 10_000 });
@@ -117,6 +128,7 @@ describe("delivery through a minute of 500s, 429s and timeouts on Slack and Team
         logger: createCapturingLogger(t.logLines),
         leaseMs: SECOND_LEASE_MS,
         concurrency: 2,
+        retryBaseMs: RETRY_BASE_MS,
       });
       t.app.delivery.start();
       second.start();
@@ -194,6 +206,9 @@ describe("delivery through a minute of 500s, 429s and timeouts on Slack and Team
           `drained ${((drainedAt - recoveredAt) / 1000).toFixed(1)} s after recovery; duplicates 0, lost 0`,
       );
       expect(injected.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      // The soak met every kind of fault on both platforms, and the instances took rows over from each other.
+      expect(injected.filter((n) => n === 0)).toEqual([]);
+      expect(takenOver).toBeGreaterThan(0);
     },
     (SOAK_SECONDS + DRAIN_LIMIT_MS / 1000 + 60) * 1000,
   );

@@ -1,6 +1,7 @@
 // Starts the whole service on a random port against a test database and loopback fakes of Slack and Teams.
 import { Writable } from "node:stream";
 import { createApp, type RunningApp } from "../../src/app/create-app.ts";
+import type { ServiceOptions } from "../../src/app/create-services.ts";
 import { type Config, type Env, loadConfig } from "../../src/config.ts";
 import type { Clock } from "../../src/core/ports.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
@@ -38,6 +39,8 @@ export async function startTestApp(
     clock?: Clock;
     requestTimeoutMs?: number;
     slackAckWithinMs?: number;
+    /** The delivery worker's settings, e.g. a shorter retry back-off. */
+    delivery?: ServiceOptions["delivery"];
     /** Runs on the fakes before the service starts (e.g. to make Slack fail its start-up call). */
     beforeStart?: (fakes: { slackApi: FakeSlackApi; connector: FakeBotConnector }) => void;
   } = {},
@@ -64,6 +67,7 @@ export async function startTestApp(
     database,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.delivery ? { delivery: options.delivery } : {}),
     slackRetryConfig: { retries: 0 },
     ...(options.slackAckWithinMs !== undefined ? { slackAckWithinMs: options.slackAckWithinMs } : {}),
   });

@@ -16,13 +16,15 @@ import {
 } from "../../src/db/schema.ts";
 import { createRetentionJob } from "../../src/jobs/retention.ts";
 import { runWith } from "../helpers/cli.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { createTestDatabase, reuseTestDatabases, type TestDatabase } from "../helpers/database.ts";
 import { seedPerson } from "../helpers/seed.ts";
 import { createCapturingLogger } from "../helpers/test-app.ts";
 
 const DAY = 86_400_000;
 const now = new Date("2026-11-22T02:41:00Z");
 const daysAgo = (n: number) => new Date(now.getTime() - n * DAY);
+
+reuseTestDatabases();
 
 describe("retention job", () => {
   let database: TestDatabase;

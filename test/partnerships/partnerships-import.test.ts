@@ -4,11 +4,13 @@ import { validatePartnershipsCsv } from "../../src/core/partnerships/partnership
 import { partnershipMembers, partnerships, people } from "../../src/db/schema.ts";
 import { fixture, runWith } from "../helpers/cli.ts";
 import { csvFile } from "../helpers/csv-file.ts";
-import { createTestDatabase, type TestDatabase } from "../helpers/database.ts";
+import { createTestDatabase, reuseTestDatabases, type TestDatabase } from "../helpers/database.ts";
 
 const header = ["title", "programme", "member_emails", "cadence", "weekday", "local_hour"];
 const check = (cells: string[]) =>
   validatePartnershipsCsv({ fileName: "p.csv", header, rows: [{ row: 2, cells }] });
+
+reuseTestDatabases();
 
 describe("partnerships CSV validation", () => {
   it.each([

@@ -12,7 +12,7 @@ import {
 } from "../../../src/db/schema.ts";
 import { exportOf, runWith, withoutExportAudit } from "../../helpers/cli.ts";
 import { type ChatDriver, openChat, useDemoDatabase } from "../../helpers/console-chat.ts";
-import { createTestDatabase, type TestDatabase } from "../../helpers/database.ts";
+import { createTestDatabase, reuseTestDatabases, type TestDatabase } from "../../helpers/database.ts";
 
 const AMARA = "amara.nwosu@riverside.example";
 const SAMIR = "samir.patel@eastbrook.example";
@@ -40,6 +40,8 @@ async function openMilestoneForm(database: TestDatabase, email: string, title: s
   await chat.waitFor("Due date");
   return chat;
 }
+
+reuseTestDatabases();
 
 describe("collab chat", () => {
   let database: TestDatabase;
