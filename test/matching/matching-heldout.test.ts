@@ -42,26 +42,50 @@ const heldOutFloors: Record<string, number> = {
   "no-match": 0.66,
 };
 
+/**
+ * The second held-out set (test/fixtures/matching-heldout-2), written by a helper who never read the ranker and frozen
+ * in its own commit in session 7, after the engine's changes of that session: read once, never tuned on. The engine
+ * at the start of session 7 scored 0.33 overall on it (lay 0.17, complementary 0.36, mentoring 0.17), after the fused
+ * scoring 0.44, after the situation readings 0.47. Floors at what is reached, rounded down.
+ */
+const heldOut2Floors: Record<string, number> = {
+  overall: 0.46,
+  plain: 0.63,
+  lay: 0.26,
+  indirect: 0.39,
+  complementary: 0.41,
+  mentoring: 0.7,
+  "non-native": 0.47,
+  "no-match": 0.66,
+};
+
 const fixture = loadSet("matching");
 const paraphrases = loadSet("matching-paraphrases");
 const heldOut = loadSet("matching-heldout");
+const heldOut2 = loadSet("matching-heldout-2");
 
 describe("matching on needs it was not tuned on", () => {
-  it("keeps the held-out set's precision@3 at or above its floors, and above plain BM25 overall", () => {
-    const engine = evaluate(heldOut, createEngineRanker(heldOut.profiles, evaluationNow));
-    const bm25 = evaluate(heldOut, createBm25Ranker(heldOut.profiles, evaluationNow));
-    const figures: Record<string, number> = { overall: engine.overall };
-    for (const k of engine.byKind) figures[k.kind] = k.precision;
-    console.info(
-      `held-out precision@3: ${Object.entries(figures)
-        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
-        .join(", ")} (BM25 overall ${bm25.overall.toFixed(2)})`,
-    );
-    for (const [kind, floor] of Object.entries(heldOutFloors)) {
-      expect(figures[kind], kind).toBeGreaterThanOrEqual(floor);
-    }
-    expect(engine.overall).toBeGreaterThan(bm25.overall);
-  });
+  it.each([
+    { name: "held-out", set: heldOut, floors: heldOutFloors },
+    { name: "held-out 2", set: heldOut2, floors: heldOut2Floors },
+  ])(
+    "keeps the $name set's precision@3 at or above its floors, and above plain BM25 overall",
+    ({ name, set, floors }) => {
+      const engine = evaluate(set, createEngineRanker(set.profiles, evaluationNow));
+      const bm25 = evaluate(set, createBm25Ranker(set.profiles, evaluationNow));
+      const figures: Record<string, number> = { overall: engine.overall };
+      for (const k of engine.byKind) figures[k.kind] = k.precision;
+      console.info(
+        `${name} precision@3: ${Object.entries(figures)
+          .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+          .join(", ")} (BM25 overall ${bm25.overall.toFixed(2)})`,
+      );
+      for (const [kind, floor] of Object.entries(floors)) {
+        expect(figures[kind], kind).toBeGreaterThanOrEqual(floor);
+      }
+      expect(engine.overall).toBeGreaterThan(bm25.overall);
+    },
+  );
 
   it("keeps the tuning fixture at precision@3 ≥ 0.95 and its paraphrases (lay, complementary, no-match) high", () => {
     expect(
