@@ -731,12 +731,41 @@ export function createMatchIndex(
         activePartnerships: 0,
       }),
     );
+    const reqSlot = slotById.get(requester.id) ?? -1;
+    const reqPartnerSlots: number[] = [];
+    for (const id of reqPartners) {
+      const slot = slotById.get(id);
+      if (slot !== undefined) reqPartnerSlots.push(slot);
+    }
+    /** The candidate's id when they may be suggested to this requester, else null. */
+    const eligibleId = (slot: number, flags: number): string | null => {
+      const id = slotIds[slot]!;
+      if (
+        slot === reqSlot ||
+        (flags & OPTED_OUT) !== 0 ||
+        slotPausedUntil[slot]! > nowMs ||
+        reqPartnerSlots.includes(slot) ||
+        slotPartners[slot]?.includes(requester.id) ||
+        (asksMentor && ((flags & MENTORING) === 0 || (flags & EARLY) !== 0))
+      ) {
+        return null;
+      }
+      const email = (flags & EMAIL_KEYED) !== 0 ? slotEmails[slot]! : key(slotEmails[slot]);
+      if (
+        email === reqEmail ||
+        reqConflicts.has(email) ||
+        slotConflicts[slot]?.some((e) => key(e) === reqEmail)
+      )
+        return null;
+      return id;
+    };
     let bestRelevance = -1;
     for (;;) {
       const packedKey = nextKey();
       if (packedKey === Number.POSITIVE_INFINITY) break;
-      const slot = packedKey % slotSpan;
-      let rank = (packedKey - slot) / slotSpan;
+      // Exact for keys below 2^53 (slotSpan is a power of two), and cheaper than the float remainder.
+      let rank = Math.floor(packedKey / slotSpan);
+      const slot = packedKey - rank * slotSpan;
       const contextOnly = rank >= relevanceSteps;
       if (contextOnly) {
         // Everyone who meets the ask has been seen: people who meet only the context count when none could be shown.
@@ -755,8 +784,9 @@ export function createMatchIndex(
       const smallCentre = Math.min(1, Math.max(0, 1 - institutionCounts[institution]! / (2 * meanCentre)));
       const mentoring = reqEarly && (flags & MENTORING) !== 0 && (flags & EARLY) === 0;
       // With the pool full, the best this candidate could score (full reciprocity when they need something, no
-      // sameness, nothing alike) decides cheaply whether the rest is worth working out. The pool was filled after
-      // the first eligible candidate set bestRelevance, so skipping before the eligibility checks changes nothing.
+      // sameness, nothing alike) decides cheaply whether the rest is worth working out; so does their score before
+      // whether they may be suggested at all. The pool was filled after the first eligible candidate set
+      // bestRelevance, so skipping a full pool's candidates before the eligibility checks changes nothing.
       if (
         full &&
         !exhaustive &&
@@ -774,25 +804,12 @@ export function createMatchIndex(
           pool[poolSize - 1]!.score - 1e-12
       )
         continue;
-      const id = slotIds[slot]!;
-      if (
-        id === requester.id ||
-        (flags & OPTED_OUT) !== 0 ||
-        slotPausedUntil[slot]! > nowMs ||
-        reqPartners.has(id) ||
-        slotPartners[slot]?.includes(requester.id) ||
-        (asksMentor && ((flags & MENTORING) === 0 || (flags & EARLY) !== 0))
-      ) {
-        continue;
+      let id: string | null = null;
+      if (!full) {
+        id = eligibleId(slot, flags);
+        if (id === null) continue;
+        if (bestRelevance < 0) bestRelevance = relevance;
       }
-      const email = (flags & EMAIL_KEYED) !== 0 ? slotEmails[slot]! : key(slotEmails[slot]);
-      if (
-        email === reqEmail ||
-        reqConflicts.has(email) ||
-        slotConflicts[slot]?.some((e) => key(e) === reqEmail)
-      )
-        continue;
-      if (bestRelevance < 0) bestRelevance = relevance;
 
       const start = slotStart[slot]!;
       const selfEnd = start + slotSelfLength[slot]!;
@@ -832,10 +849,14 @@ export function createMatchIndex(
           mentoring,
           activePartnerships: slotActive[slot]!,
         });
-      if (pool.length >= poolSize && score < pool[poolSize - 1]!.score - 1e-12) continue;
+      if (full) {
+        if (score < pool[poolSize - 1]!.score - 1e-12) continue;
+        id = eligibleId(slot, flags);
+        if (id === null) continue;
+      }
       const entry: Scored = {
         slot,
-        id,
+        id: id!,
         score,
         institutionKey: placeNames[institution]!,
         self: arena.slice(start, selfEnd),
