@@ -60,6 +60,7 @@ const all: number[] = [];
 /** CPU time per query (user and system), which other processes on a busy machine inflate less than wall time. */
 const cpu: number[] = [];
 const perNeed = needs.map(() => [] as number[]);
+const perNeedCpu = needs.map(() => [] as number[]);
 started = performance.now();
 for (let round = 0; round < ROUNDS; round++) {
   for (let n = 0; n < needs.length; n++) {
@@ -70,6 +71,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const took = performance.now() - t0;
     const c1 = process.cpuUsage(c0);
     cpu.push((c1.user + c1.system) / 1000);
+    perNeedCpu[n]!.push((c1.user + c1.system) / 1000);
     all.push(took);
     perNeed[n]!.push(took);
   }
@@ -77,7 +79,9 @@ for (let round = 0; round < ROUNDS; round++) {
 const totalMs = performance.now() - started;
 if (process.argv.includes("--per-need")) {
   for (let n = 0; n < needs.length; n++) {
-    process.stdout.write(`${percentile(perNeed[n]!, 50).toFixed(2).padStart(7)} ms  ${needs[n]}\n`);
+    process.stdout.write(
+      `${percentile(perNeed[n]!, 50).toFixed(2).padStart(7)} ms, CPU ${percentile(perNeedCpu[n]!, 50).toFixed(2).padStart(6)} ms  ${needs[n]}\n`,
+    );
   }
 }
 const rss = process.resourceUsage().maxRSS / 1024;

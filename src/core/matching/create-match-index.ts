@@ -694,22 +694,22 @@ export function createMatchIndex(
 
     // Order the candidates by relevance (clearing the accumulator on the way), then walk them from the most
     // relevant down and stop when no one left could enter the pool.
-    const keys = keyScratch.subarray(0, touchedCount);
     // People who meet what is asked come first; those who meet only its context ("… for a cohort in Leeds") come
     // after them, and only when nobody who may be suggested meets the ask.
+    let keyCount = 0;
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i]!;
       const steps = Math.floor((Math.min(relevanceMax, acc[slot]!) / relevanceMax) * relevanceSteps);
       acc[slot] = 0;
       const metBits = met[slot]!;
       met[slot] = 0;
-      // Someone who shares only generic words ("data", "clinical") with the need is never suggested.
-      keys[i] =
-        (metBits & MET_MEANS) !== 0
-          ? (((metBits & MET_ASK) !== 0 ? 0 : relevanceSteps) + relevanceSteps - steps) * slotSpan + slot
-          : Number.POSITIVE_INFINITY;
+      // Someone who shares only generic words ("data", "clinical") or only implied concepts with the need is never
+      // suggested, so is not walked (nor partitioned) at all.
+      if ((metBits & MET_MEANS) === 0) continue;
+      keyScratch[keyCount++] =
+        (((metBits & MET_ASK) !== 0 ? 0 : relevanceSteps) + relevanceSteps - steps) * slotSpan + slot;
     }
-    const nextKey = createAscendingWalk(keys);
+    const nextKey = createAscendingWalk(keyScratch.subarray(0, keyCount));
 
     const nowMs = options.now.getTime();
     const poolSize = Math.max(20, limit * 4);
