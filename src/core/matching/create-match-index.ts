@@ -749,6 +749,10 @@ export function createMatchIndex(
       unitAvoid[unit] = weight;
     }
 
+    // After the last unit that says something, the rest (implied broader concepts, generic words) only add to people
+    // already met: someone they alone would meet is never suggested. The sums keep their order, so stay exact.
+    let lastMeaning = -1;
+    for (let j = 0; j < queryUnits.length; j++) if (queryMeans[j]) lastMeaning = j;
     let touchedCount = 0;
     for (let j = 0; j < queryUnits.length; j++) {
       const unit = queryUnits[j]!;
@@ -757,7 +761,12 @@ export function createMatchIndex(
       const weights = postWeights[unit]!;
       const n = postLength[unit]!;
       const bits = queryMeans[j]! ? (queryIsAsk[j] ? MET_MEANS | MET_ASK : MET_MEANS) : 0;
-      if (bits === 0) {
+      if (j > lastMeaning && !exhaustive) {
+        for (let i = 0; i < n; i++) {
+          const slot = list[i]!;
+          if (acc[slot] !== 0) acc[slot]! += q * weights[i]!;
+        }
+      } else if (bits === 0) {
         for (let i = 0; i < n; i++) {
           const slot = list[i]!;
           if (acc[slot] === 0) touched[touchedCount++] = slot;
