@@ -120,6 +120,21 @@ describe("the live match index", () => {
     expect(live.size).toBe(3);
   });
 
+  it("reads others' changes beside the names and answers with them when they moved", async () => {
+    const db = fakeSource([matchProfile("req"), statistician("s1")]);
+    const live = createLiveMatchIndex({ source: db.source, log });
+    await live.refresh(now);
+    let lookups = 0;
+    // Another instance adds a statistician while this query looks up its first names.
+    const namesWhileWritten = async (ids: readonly string[]) => {
+      if (lookups++ === 0) db.write(statistician("s2"));
+      return names(ids);
+    };
+    const result = await live.suggest("req", "statistician", { now }, namesWhileWritten);
+    expect(result.suggestions.map((s) => s.ref).sort()).toEqual(["s1", "s2"]);
+    expect(lookups).toBe(2);
+  });
+
   it("sees new partnerships (partners are not suggested to each other)", async () => {
     const db = fakeSource([matchProfile("req"), statistician("s1"), statistician("s2")]);
     const live = createLiveMatchIndex({ source: db.source, log, partnershipCheckMs: 0 });

@@ -2,15 +2,22 @@
 // The ranker stops within the first few hundred of what can be tens of thousands of candidates for a broad need
 // ("cancer", "statistics" at 100,000 profiles), and sorting them all was most of such a query's time.
 
-/** Returns `next()`, which yields the keys smallest first, then +Infinity when none is left. Sorts `keys` in place. */
+/** Evenly spaced keys read to pick a threshold; kept between calls (the ranker runs one query at a time). */
+const sample = new Float64Array(512);
+
+/**
+ * Returns `next()`, which yields the keys smallest first, then +Infinity when none is left. Reorders `keys` in place
+ * and allocates nothing as large as it, so the ranker can pass a view of a buffer it reuses.
+ */
 export function createAscendingWalk(keys: Float64Array, head = 1024): () => number {
   let current = keys;
   let rest: Float64Array | null = null;
   let at = 0;
   let want = head;
 
-  // Sorts about `want` of the smallest keys of `from` (those up to a threshold read off an evenly spaced sample) and
-  // keeps the others, unsorted, for when the walk gets that far. Any threshold keeps the order exact.
+  // Sorts about `want` of the smallest keys of `from` (those up to a threshold read off an evenly spaced sample),
+  // moved to its front, and keeps the others, unsorted behind them, for when the walk gets that far. Any threshold
+  // keeps the order exact.
   const split = (from: Float64Array) => {
     at = 0;
     if (from.length <= want * 4) {
@@ -19,26 +26,27 @@ export function createAscendingWalk(keys: Float64Array, head = 1024): () => numb
       rest = null;
       return;
     }
-    const samples = 512;
+    const samples = sample.length;
     const stride = from.length / samples;
-    const sample = new Float64Array(samples);
     for (let s = 0; s < samples; s++) sample[s] = from[Math.floor(s * stride)]!;
     sample.sort();
     const threshold = sample[Math.min(samples - 1, Math.ceil((want / from.length) * samples))]!;
-    let frontLength = 0;
-    for (let i = 0; i < from.length; i++) if (from[i]! <= threshold) frontLength++;
-    const front = new Float64Array(frontLength);
-    const back = new Float64Array(from.length - frontLength);
-    let f = 0;
-    let b = 0;
-    for (let i = 0; i < from.length; i++) {
-      const key = from[i]!;
-      if (key <= threshold) front[f++] = key;
-      else back[b++] = key;
+    // Keys up to the threshold to the front, the others to the back, by swapping pairs that are on the wrong side.
+    let i = 0;
+    let j = from.length - 1;
+    for (;;) {
+      while (i <= j && from[i]! <= threshold) i++;
+      while (i <= j && from[j]! > threshold) j--;
+      if (i > j) break;
+      const swap = from[i]!;
+      from[i] = from[j]!;
+      from[j] = swap;
+      i++;
+      j--;
     }
-    front.sort();
-    current = front;
-    rest = back;
+    current = from.subarray(0, i);
+    current.sort();
+    rest = from.subarray(i);
   };
 
   split(keys);

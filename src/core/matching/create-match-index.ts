@@ -119,6 +119,14 @@ const grownInt32 = (array: Int32Array<ArrayBuffer>, size: number) =>
 const EARLY = 1;
 const OPTED_OUT = 2;
 const MENTORING = 4;
+/** The email is already in the form `key` gives it (trimmed, lower case), so the ranker compares it as it is. */
+const EMAIL_KEYED = 8;
+/** What a candidate met of the need, in the ranker's accumulation: a unit that says something, in the ask. */
+const MET_MEANS = 1;
+const MET_ASK = 2;
+/** A unit the requester has in their expertise or role (sameness), and one they know (reciprocity). */
+const REQ_SELF = 1;
+const REQ_KNOWS = 2;
 /** A text record in the arena: institution, department, role, career stage, then the four list lengths. */
 const TEXT_HEAD = 9;
 /**
@@ -177,7 +185,24 @@ function sameTopics(a: readonly PublicationTopic[], b: readonly PublicationTopic
   );
 }
 
-export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchIndex {
+export interface MatchIndexOptions {
+  /**
+   * Scores every candidate the need touches, without the bounds that let the ranker skip those who cannot enter
+   * its pool: the straightforward ranking the fast one must equal (for tests).
+   */
+  exhaustive?: boolean;
+  /**
+   * How many candidates the ranker keeps before it spreads them out (by default four times the limit, at least 20).
+   * Tests keep as many as they show, so that a candidate wrongly skipped would change the answer.
+   */
+  poolSize?: number;
+}
+
+export function createMatchIndex(
+  profiles: readonly MatchProfile[] = [],
+  indexOptions: MatchIndexOptions = {},
+): MatchIndex {
+  const exhaustive = indexOptions.exhaustive === true;
   // Units (concepts and word stems) by number, with their posting lists: which slots have them, and how strongly.
   const unitIds = new Map<string, number>();
   const unitNames: string[] = [];
@@ -223,12 +248,25 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
   const institutionCounts: number[] = [0];
   let institutionsInUse = 0;
   let live = 0;
+  // The ranker's scratch, reused by every query (one runs at a time) rather than allocated per query.
   let acc = new Float64Array(1024);
   let touched = new Int32Array(1024);
-  /** 1 for a slot that met a unit of the need that says something (not a generic word, not only implied). */
-  let meaningful = new Uint8Array(1024);
-  /** 1 for a slot that met a unit of the need that says something in the part that is asked for. */
-  let askMet = new Uint8Array(1024);
+  /**
+   * MET_MEANS for a slot that met a unit of the need that says something (not a generic word, not only implied),
+   * and MET_ASK too when that unit is in the part that is asked for.
+   */
+  let met = new Uint8Array(1024);
+  /** The touched slots' packed sort keys (see the ranker). */
+  let keyScratch = new Float64Array(1024);
+  /**
+   * Per unit, for the query under way: its idf, what the requester has of it (REQ_ bits) and its weight among what
+   * the requester says they bring. Valid where `unitStamp` is the query's number, so nothing needs clearing.
+   */
+  let unitStamp = new Int32Array(256);
+  let unitBits = new Uint8Array(256);
+  let unitIdf = new Float64Array(256);
+  let unitAvoid = new Float64Array(256);
+  let queryNumber = 0;
 
   function internUnit(unit: string): number {
     let id = unitIds.get(unit);
@@ -239,8 +277,24 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       postDocs.push(new Int32Array(2));
       postWeights.push(new Float32Array(2));
       postLength.push(0);
+      if (id >= unitStamp.length) {
+        const size = unitStamp.length * 2;
+        unitStamp = grownInt32(unitStamp, size);
+        unitBits = grown(unitBits, size, (length) => new Uint8Array(length));
+        unitIdf = grown(unitIdf, size, (length) => new Float64Array(length));
+        unitAvoid = grown(unitAvoid, size, (length) => new Float64Array(length));
+      }
     }
     return id;
+  }
+
+  /** Makes the unit's scratch valid for the query under way: its idf, and nothing of the requester's yet. */
+  function prime(unit: number): void {
+    if (unitStamp[unit] === queryNumber) return;
+    unitStamp[unit] = queryNumber;
+    unitBits[unit] = 0;
+    unitAvoid[unit] = 0;
+    unitIdf[unit] = idf(unit);
   }
 
   function internText(text: string | null | undefined): number {
@@ -418,8 +472,8 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       slotPausedUntil = grown(slotPausedUntil, size, (length) => new Float64Array(length));
       acc = new Float64Array(size);
       touched = new Int32Array(size);
-      meaningful = new Uint8Array(size);
-      askMet = new Uint8Array(size);
+      met = new Uint8Array(size);
+      keyScratch = new Float64Array(size);
     }
 
     const lists = [profile.expertise, profile.methods, profile.offers, profile.needs];
@@ -465,7 +519,8 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
     slotFlags[slot] =
       (isEarlyCareer(profile) ? EARLY : 0) |
       (profile.optedOut ? OPTED_OUT : 0) |
-      (profile.openToMentoring === true ? MENTORING : 0);
+      (profile.openToMentoring === true ? MENTORING : 0) |
+      (key(profile.email) === profile.email ? EMAIL_KEYED : 0);
     slotPausedUntil[slot] = profile.pausedUntil ? profile.pausedUntil.getTime() : Number.NaN;
     slotActive[slot] = profile.activePartnerships;
     slotIds[slot] = profile.id;
@@ -674,6 +729,30 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       }
     }
 
+    // What the requester has and brings, by unit, for the candidates' reciprocity, sameness and likeness below.
+    if (queryNumber === 0x7fffffff) {
+      unitStamp.fill(0);
+      queryNumber = 0;
+    }
+    queryNumber++;
+    for (const unit of reqSelf) {
+      if (unit < 0) continue;
+      prime(unit);
+      unitBits[unit]! |= REQ_SELF;
+    }
+    for (const unit of reqKnows) {
+      prime(unit);
+      unitBits[unit]! |= REQ_KNOWS;
+    }
+    for (const [unit, weight] of avoid) {
+      prime(unit);
+      unitAvoid[unit] = weight;
+    }
+
+    // After the last unit that says something, the rest (implied broader concepts, generic words) only add to people
+    // already met: someone they alone would meet is never suggested. The sums keep their order, so stay exact.
+    let lastMeaning = -1;
+    for (let j = 0; j < queryUnits.length; j++) if (queryMeans[j]) lastMeaning = j;
     let touchedCount = 0;
     for (let j = 0; j < queryUnits.length; j++) {
       const unit = queryUnits[j]!;
@@ -681,48 +760,105 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       const list = postDocs[unit]!;
       const weights = postWeights[unit]!;
       const n = postLength[unit]!;
-      const means = queryMeans[j]! ? 1 : 0;
-      for (let i = 0; i < n; i++) {
-        const slot = list[i]!;
-        if (acc[slot] === 0) touched[touchedCount++] = slot;
-        acc[slot]! += q * weights[i]!;
-        meaningful[slot]! |= means;
-        if (queryIsAsk[j]) askMet[slot]! |= means;
+      const bits = queryMeans[j]! ? (queryIsAsk[j] ? MET_MEANS | MET_ASK : MET_MEANS) : 0;
+      if (j > lastMeaning && !exhaustive) {
+        for (let i = 0; i < n; i++) {
+          const slot = list[i]!;
+          if (acc[slot] !== 0) acc[slot]! += q * weights[i]!;
+        }
+      } else if (bits === 0) {
+        for (let i = 0; i < n; i++) {
+          const slot = list[i]!;
+          if (acc[slot] === 0) touched[touchedCount++] = slot;
+          acc[slot]! += q * weights[i]!;
+        }
+      } else {
+        for (let i = 0; i < n; i++) {
+          const slot = list[i]!;
+          if (acc[slot] === 0) touched[touchedCount++] = slot;
+          acc[slot]! += q * weights[i]!;
+          met[slot]! |= bits;
+        }
       }
     }
 
     // Order the candidates by relevance (clearing the accumulator on the way), then walk them from the most
     // relevant down and stop when no one left could enter the pool.
-    const keys = new Float64Array(touchedCount);
     // People who meet what is asked come first; those who meet only its context ("… for a cohort in Leeds") come
     // after them, and only when nobody who may be suggested meets the ask.
     const meanUnits = unitsTotal / Math.max(1, live);
+    let keyCount = 0;
     for (let i = 0; i < touchedCount; i++) {
       const slot = touched[i]!;
       const norm =
         meanUnits > 0 ? 1 / (1 - fusion.lengthNorm + (fusion.lengthNorm * slotUnits[slot]!) / meanUnits) : 1;
       const steps = Math.floor((Math.min(relevanceMax, acc[slot]! * norm) / relevanceMax) * relevanceSteps);
       acc[slot] = 0;
-      // Someone who shares only generic words ("data", "clinical") with the need is never suggested.
-      keys[i] =
-        meaningful[slot] === 1
-          ? ((askMet[slot] === 1 ? 0 : relevanceSteps) + relevanceSteps - steps) * slotSpan + slot
-          : Number.POSITIVE_INFINITY;
-      meaningful[slot] = 0;
-      askMet[slot] = 0;
+      const metBits = met[slot]!;
+      met[slot] = 0;
+      // Someone who shares only generic words ("data", "clinical") or only implied concepts with the need is never
+      // suggested, so is not walked (nor partitioned) at all.
+      if ((metBits & MET_MEANS) === 0) continue;
+      keyScratch[keyCount++] =
+        (((metBits & MET_ASK) !== 0 ? 0 : relevanceSteps) + relevanceSteps - steps) * slotSpan + slot;
     }
-    const nextKey = createAscendingWalk(keys);
+    const nextKey = createAscendingWalk(keyScratch.subarray(0, keyCount));
 
     const nowMs = options.now.getTime();
-    const poolSize = Math.max(20, limit * 4);
+    const poolSize = Math.max(1, indexOptions.poolSize ?? Math.max(20, limit * 4));
     const pool: Scored[] = [];
     const meanCentre = live / Math.max(1, institutionsInUse);
+    const otherDepartmentPossible = reqDepartment !== 0;
+    // The most anything but relevance can add for this requester (no department bonus when they name none, no
+    // mentoring bonus unless they are early-career): a candidate this far behind the pool cannot enter it.
+    const bonusCap = Math.min(
+      maxBonus,
+      combineScore({
+        relevance: 0,
+        reciprocity: 1,
+        sameness: 0,
+        otherInstitution: true,
+        otherDepartment: otherDepartmentPossible,
+        smallCentre: 1,
+        mentoring: reqEarly,
+        activePartnerships: 0,
+      }),
+    );
+    const reqSlot = slotById.get(requester.id) ?? -1;
+    const reqPartnerSlots: number[] = [];
+    for (const id of reqPartners) {
+      const slot = slotById.get(id);
+      if (slot !== undefined) reqPartnerSlots.push(slot);
+    }
+    /** The candidate's id when they may be suggested to this requester, else null. */
+    const eligibleId = (slot: number, flags: number): string | null => {
+      const id = slotIds[slot]!;
+      if (
+        slot === reqSlot ||
+        (flags & OPTED_OUT) !== 0 ||
+        slotPausedUntil[slot]! > nowMs ||
+        reqPartnerSlots.includes(slot) ||
+        slotPartners[slot]?.includes(requester.id) ||
+        (asksMentor && ((flags & MENTORING) === 0 || (flags & EARLY) !== 0))
+      ) {
+        return null;
+      }
+      const email = (flags & EMAIL_KEYED) !== 0 ? slotEmails[slot]! : key(slotEmails[slot]);
+      if (
+        email === reqEmail ||
+        reqConflicts.has(email) ||
+        slotConflicts[slot]?.some((e) => key(e) === reqEmail)
+      )
+        return null;
+      return id;
+    };
     let bestRelevance = -1;
     for (;;) {
       const packedKey = nextKey();
       if (packedKey === Number.POSITIVE_INFINITY) break;
-      const slot = packedKey % slotSpan;
-      let rank = (packedKey - slot) / slotSpan;
+      // Exact for keys below 2^53 (slotSpan is a power of two), and cheaper than the float remainder.
+      let rank = Math.floor(packedKey / slotSpan);
+      const slot = packedKey - rank * slotSpan;
       const contextOnly = rank >= relevanceSteps;
       if (contextOnly) {
         // Everyone who meets the ask has been seen: people who meet only the context count when none could be shown.
@@ -730,28 +866,43 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
         rank -= relevanceSteps;
       }
       const relevance = ((relevanceSteps - rank) / relevanceSteps) * relevanceMax;
-      if (pool.length >= poolSize && relevance + maxBonus + 1e-9 < pool[poolSize - 1]!.score) break;
+      const full = pool.length >= poolSize;
+      if (full && !exhaustive && relevance + bonusCap + 1e-9 < pool[poolSize - 1]!.score) break;
       if (bestRelevance > 0 && relevance < fusion.relevanceFloor * Math.min(1, bestRelevance)) break;
-      const id = slotIds[slot]!;
       const flags = slotFlags[slot]!;
+      const institution = slotInstitution[slot]!;
+      const department = slotDepartment[slot]!;
+      const otherInstitution = institution !== reqInstitution;
+      const otherDepartment = otherDepartmentPossible && department !== 0 && department !== reqDepartment;
+      const smallCentre = Math.min(1, Math.max(0, 1 - institutionCounts[institution]! / (2 * meanCentre)));
+      const mentoring = reqEarly && (flags & MENTORING) !== 0 && (flags & EARLY) === 0;
+      // With the pool full, the best this candidate could score (full reciprocity when they need something, no
+      // sameness, nothing alike) decides cheaply whether the rest is worth working out; so does their score before
+      // whether they may be suggested at all. The pool was filled after the first eligible candidate set
+      // bestRelevance, so skipping a full pool's candidates before the eligibility checks changes nothing.
       if (
-        id === requester.id ||
-        (flags & OPTED_OUT) !== 0 ||
-        slotPausedUntil[slot]! > nowMs ||
-        reqPartners.has(id) ||
-        slotPartners[slot]?.includes(requester.id) ||
-        (asksMentor && ((flags & MENTORING) === 0 || (flags & EARLY) !== 0))
-      ) {
-        continue;
-      }
-      const email = key(slotEmails[slot]);
-      if (
-        email === reqEmail ||
-        reqConflicts.has(email) ||
-        slotConflicts[slot]?.some((e) => key(e) === reqEmail)
+        full &&
+        !exhaustive &&
+        combineScore({
+          relevance,
+          reciprocity: slotNeedsLength[slot]! > 0 ? 1 : 0,
+          sameness: 0,
+          otherInstitution,
+          otherDepartment,
+          smallCentre,
+          mentoring,
+          activePartnerships: slotActive[slot]!,
+        }) +
+          1e-9 <
+          pool[poolSize - 1]!.score - 1e-12
       )
         continue;
-      if (bestRelevance < 0) bestRelevance = relevance;
+      let id: string | null = null;
+      if (!full) {
+        id = eligibleId(slot, flags);
+        if (id === null) continue;
+        if (bestRelevance < 0) bestRelevance = relevance;
+      }
 
       const start = slotStart[slot]!;
       const selfEnd = start + slotSelfLength[slot]!;
@@ -760,37 +911,45 @@ export function createMatchIndex(profiles: readonly MatchProfile[] = []): MatchI
       let needMet = 0;
       for (let i = selfEnd; i < needsEnd; i++) {
         const unit = arena[i]!;
-        const w = idf(unit);
+        prime(unit);
+        const w = unitIdf[unit]!;
         needTotal += w;
-        if (reqKnows.has(unit)) needMet += w;
+        if ((unitBits[unit]! & REQ_KNOWS) !== 0) needMet += w;
       }
       let shared = 0;
-      for (let i = start; i < selfEnd; i++) if (reqSelf.has(arena[i]!)) shared++;
+      for (let i = start; i < selfEnd; i++) {
+        const unit = arena[i]!;
+        if (unitStamp[unit] === queryNumber && (unitBits[unit]! & REQ_SELF) !== 0) shared++;
+      }
       const union = reqSelfCount + (selfEnd - start) - shared;
       let alike = 0;
       if (avoidTotal > 0) {
-        for (let i = needsEnd; i < needsEnd + slotPostedLength[slot]!; i++)
-          alike += avoid.get(arena[i]!) ?? 0;
+        for (let i = needsEnd; i < needsEnd + slotPostedLength[slot]!; i++) {
+          const unit = arena[i]!;
+          alike += unitStamp[unit] === queryNumber ? unitAvoid[unit]! : 0;
+        }
         alike /= avoidTotal;
       }
-      const institution = slotInstitution[slot]!;
-      const department = slotDepartment[slot]!;
       const score =
         -complementPenalty * alike +
         combineScore({
           relevance,
           reciprocity: needTotal > 0 ? needMet / needTotal : 0,
           sameness: union > 0 ? shared / union : 0,
-          otherInstitution: institution !== reqInstitution,
-          otherDepartment: reqDepartment !== 0 && department !== 0 && department !== reqDepartment,
-          smallCentre: Math.min(1, Math.max(0, 1 - institutionCounts[institution]! / (2 * meanCentre))),
-          mentoring: reqEarly && (flags & MENTORING) !== 0 && (flags & EARLY) === 0,
+          otherInstitution,
+          otherDepartment,
+          smallCentre,
+          mentoring,
           activePartnerships: slotActive[slot]!,
         });
-      if (pool.length >= poolSize && score < pool[poolSize - 1]!.score - 1e-12) continue;
+      if (full) {
+        if (score < pool[poolSize - 1]!.score - 1e-12) continue;
+        id = eligibleId(slot, flags);
+        if (id === null) continue;
+      }
       const entry: Scored = {
         slot,
-        id,
+        id: id!,
         score,
         institutionKey: placeNames[institution]!,
         self: arena.slice(start, selfEnd),

@@ -55,6 +55,8 @@ export function createLiveMatchIndex(options: LiveMatchIndexOptions): LiveMatchI
   /** People this instance changed: reloaded by id before the next query, whatever the versions say. */
   const dirty = new Set<string>();
   let refreshing: Promise<void> | null = null;
+  let checkingPeople: Promise<boolean> | null = null;
+  let toppingUpOwn: Promise<void> | null = null;
   let rebuilding: Promise<void> | null = null;
   /** People updated while a rebuild was loading: its snapshot may predate them, so they are reloaded after. */
   const touchedDuringBuild = new Set<string>();
@@ -120,7 +122,26 @@ export function createLiveMatchIndex(options: LiveMatchIndexOptions): LiveMatchI
     }
   }
 
-  async function topUp(nowMs: number): Promise<void> {
+  /** Reads the people version and takes in what others changed since the last; true when it had moved. */
+  async function takePeopleChanges(nowMs: number): Promise<boolean> {
+    checkedAt = nowMs;
+    const current = await source.peopleVersion();
+    if (current === peopleAt) return false;
+    const since = peopleAt;
+    peopleAt = current;
+    if (since) for (const profile of await source.loadChangedSince(since)) put(profile);
+    return true;
+  }
+
+  /** `takePeopleChanges`, shared by everyone who asks while it runs (they all wait for the changes). */
+  function checkPeople(nowMs: number): Promise<boolean> {
+    checkingPeople ??= takePeopleChanges(nowMs).finally(() => {
+      checkingPeople = null;
+    });
+    return checkingPeople;
+  }
+
+  async function topUp(nowMs: number, withPeople: boolean): Promise<void> {
     if (dirty.size > 0) {
       const ids = [...dirty];
       dirty.clear();
@@ -129,15 +150,7 @@ export function createLiveMatchIndex(options: LiveMatchIndexOptions): LiveMatchI
       for (const profile of found) put(profile);
       for (const id of ids) if (!seen.has(id)) drop(id);
     }
-    if (nowMs - checkedAt >= checkMs) {
-      checkedAt = nowMs;
-      const current = await source.peopleVersion();
-      if (current !== peopleAt) {
-        const since = peopleAt;
-        peopleAt = current;
-        if (since) for (const profile of await source.loadChangedSince(since)) put(profile);
-      }
-    }
+    if (withPeople && nowMs - checkedAt >= checkMs) await checkPeople(nowMs);
     if (nowMs - partnershipsCheckedAt >= partnershipCheckMs) {
       partnershipsCheckedAt = nowMs;
       const current = await source.partnershipsVersion();
@@ -157,8 +170,11 @@ export function createLiveMatchIndex(options: LiveMatchIndexOptions): LiveMatchI
       });
   }
 
-  async function refresh(now = new Date()): Promise<void> {
-    const nowMs = now.getTime();
+  /**
+   * Brings the index up to date; with `withPeople` false, all but other instances' profile changes (the caller
+   * checks those itself, beside its next round trip).
+   */
+  async function refreshIndex(nowMs: number, withPeople: boolean): Promise<void> {
     if (!index) {
       // Everyone waiting for the first build shares it.
       rebuilding ??= build(nowMs).finally(() => {
@@ -168,15 +184,33 @@ export function createLiveMatchIndex(options: LiveMatchIndexOptions): LiveMatchI
       return;
     }
     if (Math.abs(nowMs - builtAt) > rebuildMs) startRebuild(nowMs);
-    refreshing ??= topUp(nowMs).finally(() => {
+    if (!withPeople) {
+      // Only what this instance changed and the partnerships: the people version is read by the caller.
+      if (dirty.size === 0 && nowMs - partnershipsCheckedAt < partnershipCheckMs) return;
+      toppingUpOwn ??= topUp(nowMs, false).finally(() => {
+        toppingUpOwn = null;
+      });
+      await toppingUpOwn;
+      return;
+    }
+    refreshing ??= topUp(nowMs, true).finally(() => {
       refreshing = null;
     });
     await refreshing;
   }
 
+  async function refresh(now = new Date()): Promise<void> {
+    await refreshIndex(now.getTime(), true);
+  }
+
   return {
     async suggest(requesterId, need, options, resolve) {
-      await refresh(options.now);
+      const nowMs = options.now.getTime();
+      // Once built, other instances' changes are looked for beside the names (one round trip before the answer
+      // instead of two); when the people version had moved, the changes are taken in and the query runs again,
+      // so the answer is as fresh as when the version was read first.
+      let peopleLater = index !== null && nowMs - checkedAt >= checkMs;
+      await refreshIndex(nowMs, !peopleLater);
       let requester = index!.get(requesterId) ?? null;
       if (!requester) {
         const [loaded] = await source.loadProfiles([requesterId]);
@@ -186,7 +220,17 @@ export function createLiveMatchIndex(options: LiveMatchIndexOptions): LiveMatchI
       }
       for (let attempt = 0; ; attempt++) {
         const suggestions = index!.suggest(requester, need, options);
-        const refs = await resolve(suggestions.map((s) => s.personId));
+        const [refs, moved] = await Promise.all([
+          resolve(suggestions.map((s) => s.personId)),
+          peopleLater ? checkPeople(nowMs) : false,
+        ]);
+        if (moved) {
+          peopleLater = false;
+          requester = index!.get(requesterId) ?? requester;
+          attempt--;
+          continue;
+        }
+        peopleLater = false;
         const missing = suggestions.filter((s) => !refs.has(s.personId));
         if (missing.length === 0 || attempt >= 2) {
           return {
