@@ -3,11 +3,9 @@
 // `--profiles=N`, `--rounds=N` (each round asks every need once), `--check` prints a digest of every answer instead
 // (two versions of the engine that print the same digest rank everyone the same).
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { fileURLToPath } from "node:url";
 import { createMatchIndex } from "../src/core/matching/create-match-index.ts";
-import { syntheticProfiles } from "./match-synthetic.ts";
+import { fixtureNeeds, percentile, syntheticProfiles } from "./match-synthetic.ts";
 
 const option = (name: string) =>
   process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -16,18 +14,7 @@ const ROUNDS = Number(option("rounds") ?? 20);
 const CHECK = process.argv.includes("--check");
 const NOW = new Date("2026-03-02T10:00:00Z");
 
-const needs: string[] = (
-  JSON.parse(
-    readFileSync(fileURLToPath(new URL("../test/fixtures/matching/needs.json", import.meta.url)), "utf8"),
-  ) as { need: string }[]
-).map((n) => n.need);
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN
-  );
-}
+const needs = fixtureNeeds;
 
 const load = () =>
   loadavg()

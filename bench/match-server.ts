@@ -8,6 +8,7 @@ import { openDatabase } from "../src/db/client.ts";
 import { chatIdentities, people } from "../src/db/schema.ts";
 import { startFakeSlackApi } from "../test/fakes/fake-slack-api.ts";
 import { signSlackBody, slashCommandBody } from "../test/helpers/slack-requests.ts";
+import { fixtureNeeds } from "./match-synthetic.ts";
 
 export const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
 export const BOT_TOKEN = "xoxb-bench-0000000000-0000000000000-abcdefghijklmnopqrstuvwx";
@@ -239,11 +240,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const target: ServerTarget = where.startsWith("postgres")
     ? { db: "postgres", url: where }
     : { db: "pglite", dataDir: where };
-  const needs = (
-    JSON.parse(readFileSync(new URL("../test/fixtures/matching/needs.json", import.meta.url), "utf8")) as {
-      need: string;
-    }[]
-  ).map((n) => n.need);
-  const result = await measureServer(target, needs);
+  const result = await measureServer(target, fixtureNeeds);
   process.stdout.write(`${JSON.stringify(result, null, 1)}\n`);
 }

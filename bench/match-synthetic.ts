@@ -1,4 +1,5 @@
 // Seeded synthetic profiles for the matching benchmark: realistic roles and vocabulary from the thesaurus, ~40 centres.
+import { readFileSync } from "node:fs";
 import { type Concept, concepts } from "../src/core/matching/thesaurus.ts";
 import type { MatchProfile } from "../src/core/matching/types.ts";
 
@@ -403,4 +404,18 @@ export function syntheticProfiles(count: number, seed: number): MatchProfile[] {
     });
   }
   return profiles;
+}
+
+/** The tuning fixture's needs: what the speed benchmarks ask of the synthetic profiles. */
+export const fixtureNeeds: string[] = (
+  JSON.parse(readFileSync(new URL("../test/fixtures/matching/needs.json", import.meta.url), "utf8")) as {
+    need: string;
+  }[]
+).map((n) => n.need);
+
+/** The p-th percentile (nearest rank) of the values. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
 }

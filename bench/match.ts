@@ -2,7 +2,7 @@
 // Each measurement runs in its own child process, so that its peak RSS is its own.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -19,7 +19,7 @@ import { migrateDatabase } from "../src/db/migrate.ts";
 import { createPeopleDirectory } from "../src/db/people-directory.ts";
 import { chatIdentities, partnershipMembers, partnerships, people } from "../src/db/schema.ts";
 import { BOT_TOKEN, measureServer, SIGNING_SECRET, signedPost } from "./match-server.ts";
-import { syntheticProfiles } from "./match-synthetic.ts";
+import { fixtureNeeds, percentile, syntheticProfiles } from "./match-synthetic.ts";
 
 /** `--sizes=100000` and `--db=postgres` run a part of the benchmark (the whole takes minutes). */
 const option = (name: string) =>
@@ -39,19 +39,9 @@ type DbKind = "pglite" | "postgres";
 type Target = { db: "pglite"; dataDir: string } | { db: "postgres"; url: string };
 type Task = { kind: "seed" | "index" | "http" | "fts"; target: Target; size: number; publications?: number };
 
-const needs: string[] = (
-  JSON.parse(
-    readFileSync(fileURLToPath(new URL("../test/fixtures/matching/needs.json", import.meta.url)), "utf8"),
-  ) as { need: string }[]
-).map((n) => n.need);
+const needs = fixtureNeeds;
 
 // ---------- statistics ----------
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] ?? Number.NaN;
-}
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
