@@ -853,6 +853,8 @@ export function createMatchIndex(
       return id;
     };
     let bestRelevance = -1;
+    /** The relevance the cut-off is measured from: the best eligible candidate's, not counting lowered people. */
+    let barRelevance = -1;
     for (;;) {
       const packedKey = nextKey();
       if (packedKey === Number.POSITIVE_INFINITY) break;
@@ -868,7 +870,7 @@ export function createMatchIndex(
       const relevance = ((relevanceSteps - rank) / relevanceSteps) * relevanceMax;
       const full = pool.length >= poolSize;
       if (full && !exhaustive && relevance + bonusCap + 1e-9 < pool[poolSize - 1]!.score) break;
-      if (bestRelevance > 0 && relevance < fusion.relevanceFloor * Math.min(1, bestRelevance)) break;
+      if (barRelevance > 0 && relevance < fusion.relevanceFloor * Math.min(1, barRelevance)) break;
       const flags = slotFlags[slot]!;
       const institution = slotInstitution[slot]!;
       const department = slotDepartment[slot]!;
@@ -902,6 +904,7 @@ export function createMatchIndex(
         id = eligibleId(slot, flags);
         if (id === null) continue;
         if (bestRelevance < 0) bestRelevance = relevance;
+        if (barRelevance < 0 && options.lowered?.has(id) !== true) barRelevance = relevance;
       }
 
       const start = slotStart[slot]!;

@@ -49,4 +49,9 @@ export interface SuggestOptions {
   now: Date;
   /** How many suggestions at most; 5 when not given. */
   limit?: number;
+  /**
+   * People the requester found "not a good fit": still ranked (the caller moves them down), but they do not set the
+   * bar of who is close enough to show, so the people after them are not cut off because of them.
+   */
+  lowered?: ReadonlySet<string>;
 }

@@ -95,7 +95,7 @@ export function createFindFeature(deps: FindFeatureDeps): CoreFeature {
           const { requester, suggestions: ranked } = await deps.matches.suggest<PersonRef>(
             context.personId,
             need,
-            { now: context.now, limit: SUGGESTIONS_SHOWN + poorFits.size },
+            { now: context.now, limit: SUGGESTIONS_SHOWN + poorFits.size, lowered: poorFits },
             (ids) => deps.directory.personRefs(ids),
           );
           const suggestions = lowerPoorFits(ranked, poorFits, SUGGESTIONS_SHOWN);
