@@ -43,9 +43,12 @@ const tricky = fc.constantFrom(
   "\uDC00",
   " ",
 );
-const longText = fc
-  .tuple(fc.constantFrom("a", "&", "<>", "😀", "é", "\\*", " ", "\n"), fc.integer({ min: 0, max: 12_000 }))
-  .map(([unit, count]) => unit.repeat(Math.ceil(count / unit.length)));
+/** Long runs of one awkward unit, at most `max` characters. */
+const boundedLongText = (max: number) =>
+  fc
+    .tuple(fc.constantFrom("a", "&", "<>", "😀", "é", "\\*", " ", "\n"), fc.integer({ min: 0, max }))
+    .map(([unit, count]) => unit.repeat(Math.ceil(count / unit.length)));
+const longText = boundedLongText(12_000);
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }) },
@@ -160,7 +163,9 @@ const message: fc.Arbitrary<Message> = fc.record({
 const form: fc.Arbitrary<Form> = fc.record(
   {
     title: text,
-    submitActionId: fc.oneof(shortText, longText),
+    // A form's one submit action cannot be dropped and its id is written three times (verb, data, fallback): ids
+    // up to 2,000 characters (code's are ~20) must fit; the impossible ones are the throwing test below.
+    submitActionId: fc.oneof(shortText, boundedLongText(2_000)),
     submitLabel: text,
     value: shortText,
     blocks: fc.oneof(fc.array(block, { maxLength: 12 }), fc.array(block, { minLength: 90, maxLength: 130 })),
@@ -367,6 +372,18 @@ describe("rendering never exceeds platform limits", () => {
         expect(cardProblems(card)).toEqual([]);
       }),
       runs,
+    );
+  });
+
+  it("Teams forms: a submit action too big for any card is refused with the reason, not sent over the limit", () => {
+    const form = {
+      title: "Log a milestone",
+      submitActionId: "😀".repeat(8_000),
+      submitLabel: "Save",
+      blocks: [],
+    };
+    expect(() => renderAdaptiveCardForm(form, { tenantId: "tenant-a" })).toThrow(
+      /too large even without a body/,
     );
   });
 });
