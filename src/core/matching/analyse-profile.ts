@@ -21,14 +21,11 @@ export const roleBonus = 0.15;
 export const broaderFactor = 0.5;
 
 /**
- * How a profile's units are posted for matching: a unit named in several entries ("falls" in expertise, methods and
- * offers) says more about the person than one named once, with diminishing returns, and a long profile names more
- * things in passing than a short one, so each of its units counts for less (BM25's length normalisation).
+ * A unit named in several entries ("falls" in expertise, methods and offers) says more about the person than one
+ * named once, with diminishing returns: its posted weight is raised by this times the log of (summed field weights
+ * of the entries naming it / the best field's weight). Length normalisation is the index's (`fusion.lengthNorm`).
  */
-export const profileWeighting = {
-  /** Times the log of (summed field weights of every entry naming the unit / the best field's weight). */
-  mentions: 0.5,
-};
+const mentionsWeight = 0.5;
 
 /** Being open to mentoring reads as offering the mentoring concept. */
 export const mentoringUnit = "c:mentoring";
@@ -102,7 +99,7 @@ export function analyseProfile(profile: MatchProfile): ProfileUnits {
   }
   const posted = new Map<string, number>();
   for (const [unit, weight] of about) {
-    posted.set(unit, weight * (1 + profileWeighting.mentions * Math.log(namedOver.get(unit) ?? 1)));
+    posted.set(unit, weight * (1 + mentionsWeight * Math.log(namedOver.get(unit) ?? 1)));
   }
   return {
     about,

@@ -28,7 +28,7 @@ export interface MatchIndex {
 }
 
 /** How much each unit of the need counts, besides its rarity. */
-export const needWeights = {
+const needWeights = {
   /**
    * The share of relevance that the first part of a need carries when the need has more parts: "biostatistician"
    * in "biostatistician for a breast cancer cohort study" is the ask, the rest its context.
@@ -51,7 +51,7 @@ export const needWeights = {
  * reading of which part is the ask, or of what the requester already has. Relevance is this share of the flat
  * reading plus the rest of the careful one; each reading's weights sum to 1.
  */
-export const fusion = {
+const fusion = {
   flatShare: 0.5,
   /** A broader concept implied by the need counts this much in the flat reading. */
   flatBroader: 0.35,
@@ -63,7 +63,7 @@ export const fusion = {
   selfShare: 0.5,
   /** In a mentoring ask that names more than mentoring, being a mentor counts this much of its rarity. */
   mentorBase: 0.3,
-};
+} as const;
 
 /**
  * Below this relevance the best candidate covers too little of the need to be a match: the answer says "no strong
@@ -665,7 +665,6 @@ export function createMatchIndex(
         asksMentor &&
         u.unit === mentoringUnit &&
         direct.some((d) => d.unit !== mentoringUnit && knownUnit(d.unit));
-      if (mentorOnly && fusion.mentorBase === 0) continue;
       const unit = unitIds.get(u.unit);
       const isAsk = !asksInParts || u.segment === firstSegment;
       if (unit === undefined || postLength[unit] === 0) {
@@ -713,7 +712,7 @@ export function createMatchIndex(
       flatSum += f - (flat.get(unit) ?? 0);
       flat.set(unit, f);
     }
-    if (flatSum > 0 && fusion.flatShare > 0) {
+    if (flatSum > 0) {
       const at = new Map<number, number>();
       for (let j = 0; j < queryUnits.length; j++) if (!at.has(queryUnits[j]!)) at.set(queryUnits[j]!, j);
       for (const [unit, f] of flat) {
