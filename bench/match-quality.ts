@@ -132,8 +132,13 @@ export function evaluate(set: LabelledSet, rank: Ranker): SetFigures {
       shown: emails,
     });
   }
-  const kinds = [...new Set(set.needs.map((n) => n.kind))];
-  const mean = (rs: NeedResult[]) => rs.reduce((s, r) => s + r.precision, 0) / Math.max(1, rs.length);
+  return figuresOf(results);
+}
+
+/** Mean precision over all the needs' results and per kind of need, kinds in the order they first appear. */
+function figuresOf(results: NeedResult[]): SetFigures {
+  const kinds = [...new Set(results.map((r) => r.need.kind))];
+  const mean = (rs: NeedResult[]) => rs.reduce((sum, r) => sum + r.precision, 0) / Math.max(1, rs.length);
   return {
     overall: mean(results),
     byKind: kinds.map((kind) => {
@@ -150,16 +155,8 @@ export function evaluateMany(
   rank: (set: LabelledSet) => Ranker,
 ): SetFigures & { bySet: { name: string; overall: number }[] } {
   const perSet = sets.map((set) => ({ name: set.name, figures: evaluate(set, rank(set)) }));
-  const results = perSet.flatMap((s) => s.figures.results);
-  const kinds = [...new Set(results.map((r) => r.need.kind))];
-  const mean = (rs: NeedResult[]) => rs.reduce((sum, r) => sum + r.precision, 0) / Math.max(1, rs.length);
   return {
-    overall: mean(results),
-    byKind: kinds.map((kind) => {
-      const rs = results.filter((r) => r.need.kind === kind);
-      return { kind, needs: rs.length, precision: mean(rs) };
-    }),
-    results,
+    ...figuresOf(perSet.flatMap((s) => s.figures.results)),
     bySet: perSet.map((s) => ({ name: s.name, overall: s.figures.overall })),
   };
 }
