@@ -1,4 +1,4 @@
-// `npm run bench:match-quality`: precision@3 per kind of need on the tuning fixture and the held-out set, beside BM25.
+// `npm run bench:match-quality`: precision@3 per kind of need on the tuning, held-out and unseen sets, beside BM25.
 // Also imported by the held-out regression test, so the figures in the test and in the report are the same code.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
