@@ -1,7 +1,7 @@
 // How well the lexicon reads the concept a request asks for, on requests written by people who never read it
 // (test/fixtures/need-requests): floors a little below what it reads today, so a lexicon change that loses lay
 // readings fails here, and the file's integrity (every label a lexicon concept, every line three fields).
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { loadRequests, readingFigures } from "../../bench/need-reading.ts";
 import { lexicon } from "../../src/core/matching/lay-lexicon.ts";
 
 const requests = loadRequests();
+const figures = readingFigures(requests);
 
 describe("reading the concept a request asks for", () => {
   it("labels every request with a concept of the lexicon, or none", () => {
@@ -19,7 +20,7 @@ describe("reading the concept a request asks for", () => {
   });
 
   it("reads the asked concept from lay, indirect and non-native wording at least as often as today", () => {
-    const byKind = new Map(readingFigures(requests).byKind.map((k) => [k.kind, k]));
+    const byKind = new Map(figures.byKind.map((k) => [k.kind, k]));
     expect(byKind.get("plain")!.named).toBeGreaterThanOrEqual(0.95);
     expect(byKind.get("mentoring")!.named).toBeGreaterThanOrEqual(0.78);
     expect(byKind.get("complementary")!.named).toBeGreaterThanOrEqual(0.44);
@@ -29,14 +30,19 @@ describe("reading the concept a request asks for", () => {
   });
 
   it("reads few messages that ask for no skill as asking for one", () => {
-    const none = readingFigures(requests).byKind.find((k) => k.kind === "none")!;
+    const none = figures.byKind.find((k) => k.kind === "none")!;
     expect(none.requests).toBe(160);
     expect(none.anyConcept).toBeLessThanOrEqual(0.2);
   });
 
   it("names the line of a malformed file", () => {
-    const path = join(mkdtempSync(join(tmpdir(), "need-requests-")), "bad.tsv");
-    writeFileSync(path, "trials\tlay\tok\nmissing tabs here\n");
-    expect(() => loadRequests(path)).toThrow(/line 2/);
+    const dir = mkdtempSync(join(tmpdir(), "need-requests-"));
+    try {
+      const path = join(dir, "bad.tsv");
+      writeFileSync(path, "trials\tlay\tok\nmissing tabs here\n");
+      expect(() => loadRequests(path)).toThrow(/line 2/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
