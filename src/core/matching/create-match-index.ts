@@ -3,6 +3,18 @@ import { analyseProfile, isEarlyCareer, mentoringUnit } from "./analyse-profile.
 import { analyseText, isWeakUnit, personSegments, type TextUnit } from "./analyse-text.ts";
 import { createAscendingWalk } from "./ascending-walk.ts";
 import { topicConceptIds } from "./lay-lexicon.ts";
+import {
+  describeCandidates,
+  fieldTerms,
+  type PoolCandidate,
+  type ProfileField,
+  profileFields,
+  type RerankModel,
+  readNeedTerms,
+  rerankScore,
+  shippedRerankModel,
+  type TermStats,
+} from "./learnt-rerank.ts";
 import { readNeed, readSelfIntroduction, splitAsk } from "./read-need.ts";
 import { combineScore, maxBonus } from "./score-candidate.ts";
 import { spreadRerank } from "./spread-rerank.ts";
@@ -17,6 +29,11 @@ export interface MatchIndex {
   readonly size: number;
   /** Up to `limit` (5) people for this need, best first, each with a one-line reason. */
   suggest(requester: MatchProfile, need: string, options: SuggestOptions): Suggestion[];
+  /**
+   * The candidates the learnt re-ranker would order for this need, with their features, and how many the answer
+   * shows: what scripts/train-match-rerank.ts learns from. Empty when the answer would be empty.
+   */
+  rerankCandidates(requester: MatchProfile, need: string, options: SuggestOptions): RerankCandidates;
   /** The profile held under this id, rebuilt from the index's compact form. */
   get(id: string): MatchProfile | undefined;
   /** The ids held, in no particular order. */
@@ -82,10 +99,16 @@ const relevanceMax = 2;
 const relevanceSteps = 2 ** 30;
 const slotSpan = 2 ** 21;
 
+export interface RerankCandidates {
+  shown: number;
+  candidates: { id: string; features: ReturnType<typeof describeCandidates>[number] }[];
+}
+
 interface Scored {
   slot: number;
   id: string;
   score: number;
+  relevance: number;
   institutionKey: string;
   self: Int32Array;
 }
@@ -196,6 +219,11 @@ export interface MatchIndexOptions {
    * Tests keep as many as they show, so that a candidate wrongly skipped would change the answer.
    */
   poolSize?: number;
+  /**
+   * The learnt re-ranker (see learnt-rerank.ts): the shipped model when not given, none when null. It reorders the
+   * engine's closest candidates and shows as many as the engine alone would.
+   */
+  rerank?: RerankModel | null;
 }
 
 export function createMatchIndex(
@@ -203,6 +231,26 @@ export function createMatchIndex(
   indexOptions: MatchIndexOptions = {},
 ): MatchIndex {
   const exhaustive = indexOptions.exhaustive === true;
+  const rerank = indexOptions.rerank === undefined ? shippedRerankModel() : indexOptions.rerank;
+  // The directory's word statistics for the re-ranker's BM25 features.
+  const termDf = new Map<string, number>();
+  const fieldLength: Record<ProfileField, number> = { all: 0, methods: 0, expertise: 0, offers: 0, role: 0 };
+  const termStats: TermStats = {
+    get documents() {
+      return live;
+    },
+    df: (term) => termDf.get(term) ?? 0,
+    meanLength: (field) => fieldLength[field] / Math.max(1, live),
+  };
+  function countTerms(profile: MatchProfile, sign: 1 | -1): void {
+    const terms = fieldTerms(profile);
+    for (const field of profileFields) fieldLength[field] += sign * terms[field].length;
+    for (const term of new Set(terms.all)) {
+      const n = (termDf.get(term) ?? 0) + sign;
+      if (n > 0) termDf.set(term, n);
+      else termDf.delete(term);
+    }
+  }
   // Units (concepts and word stems) by number, with their posting lists: which slots have them, and how strongly.
   const unitIds = new Map<string, number>();
   const unitNames: string[] = [];
@@ -431,6 +479,7 @@ export function createMatchIndex(
   function remove(id: string): boolean {
     const slot = slotById.get(id);
     if (slot === undefined) return false;
+    countTerms(profileAt(slot), -1);
     const postedFrom = slotStart[slot]! + slotSelfLength[slot]! + slotNeedsLength[slot]!;
     for (let i = postedFrom; i < postedFrom + slotPostedLength[slot]!; i++) unpost(arena[i]!, slot);
     const institution = slotInstitution[slot]!;
@@ -530,10 +579,56 @@ export function createMatchIndex(
     slotConflicts[slot] = profile.conflictsWith.length > 0 ? [...profile.conflictsWith] : undefined;
     slotById.set(profile.id, slot);
     live++;
+    countTerms(profile, 1);
   }
 
   function suggest(requester: MatchProfile, need: string, options: SuggestOptions): Suggestion[] {
+    const ranked = rank(requester, need, options, false);
+    if (ranked === null) return [];
+    if (ranked.candidates === null) return ranked.engine;
+    const scores = ranked.candidates.map((c) => rerankScore(ranked.model, c.features));
+    const order = ranked.candidates.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+    return order.slice(0, ranked.engine.length).map((i) => ({
+      ...ranked.explained[i]!,
+      // A score that orders as the re-ranker does, between 0 and 1, for callers that move people by score.
+      score: Math.min(1 - 1e-9, Math.max(1e-9, 1 / (1 + Math.exp(-scores[i]!)))),
+    }));
+  }
+
+  function rerankCandidates(
+    requester: MatchProfile,
+    need: string,
+    options: SuggestOptions,
+  ): RerankCandidates {
+    const ranked = rank(requester, need, options, true);
+    if (ranked === null || ranked.candidates === null)
+      return { shown: ranked?.engine.length ?? 0, candidates: [] };
+    return { shown: ranked.engine.length, candidates: ranked.candidates };
+  }
+
+  type Ranked =
+    | { engine: Suggestion[]; candidates: null }
+    | {
+        engine: Suggestion[];
+        candidates: RerankCandidates["candidates"];
+        explained: Suggestion[];
+        model: RerankModel;
+      };
+
+  /**
+   * The engine's answer, and with a re-ranker (or `features`, for training) its closest candidates described for it;
+   * null when there is nobody to show.
+   */
+  function rank(
+    requester: MatchProfile,
+    need: string,
+    options: SuggestOptions,
+    features: boolean,
+  ): Ranked | null {
     const limit = Math.max(0, Math.floor(options.limit ?? 5));
+    const model = rerank ?? (features ? { dense: [], cross: new Map<string, number>() } : null);
+    // With a re-ranker the walk goes past the engine's cut-off: those just below it may be the ones who fit.
+    const floor = model ? 0 : fusion.relevanceFloor;
     const req = analyseProfile(requester);
     // "I build X … I need Y": rank on Y. What the requester says they bring and their own profile confirms counts
     // against people who bring the same; what they say they have that is not theirs (the data, the questionnaire)
@@ -593,7 +688,7 @@ export function createMatchIndex(
     const rest = needUnits.filter((u) => !bringsOwn.has(u.unit));
     if (bringsOwn.size > 0 && asksSomething(rest)) needUnits = rest;
     const direct = needUnits.filter((u) => !u.broader);
-    if (limit === 0 || direct.length === 0 || live === 0) return [];
+    if (limit === 0 || direct.length === 0 || live === 0) return null;
     const askedUnits = new Set(needUnits.map((u) => u.unit));
     const avoid = new Map<number, number>();
     let avoidTotal = 0;
@@ -690,7 +785,7 @@ export function createMatchIndex(
       queryWeights.push(q);
       queryIsAsk.push(isAsk);
     }
-    if (askSum + contextSum === 0) return [];
+    if (askSum + contextSum === 0) return null;
     const askScale = askSum === 0 ? 0 : contextSum === 0 ? 1 / askSum : needWeights.askShare / askSum;
     const contextScale =
       contextSum === 0 ? 0 : askSum === 0 ? 1 / contextSum : (1 - needWeights.askShare) / contextSum;
@@ -869,7 +964,7 @@ export function createMatchIndex(
       const relevance = ((relevanceSteps - rank) / relevanceSteps) * relevanceMax;
       const full = pool.length >= poolSize;
       if (full && !exhaustive && relevance + bonusCap + 1e-9 < pool[poolSize - 1]!.score) break;
-      if (barRelevance > 0 && relevance < fusion.relevanceFloor * Math.min(1, barRelevance)) break;
+      if (barRelevance > 0 && relevance < floor * Math.min(1, barRelevance)) break;
       const flags = slotFlags[slot]!;
       const institution = slotInstitution[slot]!;
       const department = slotDepartment[slot]!;
@@ -953,6 +1048,7 @@ export function createMatchIndex(
         slot,
         id: id!,
         score,
+        relevance,
         institutionKey: placeNames[institution]!,
         self: arena.slice(start, selfEnd),
       };
@@ -970,7 +1066,7 @@ export function createMatchIndex(
 
     // How much of what is asked the best candidate covers, counting the words nobody has against it.
     const covered = (Math.min(1, bestRelevance) * askSum) / Math.max(1e-9, askSum + unknownSum);
-    if (pool.length === 0 || bestRelevance < nothingMeaningful) return [];
+    if (pool.length === 0 || bestRelevance < nothingMeaningful) return null;
     // Sharing a concept of the need (a method, a condition, a setting) is meaningful even when the need is worded in
     // many words nobody uses; sharing only a plain word ("organise") is not, unless those words are most of the need.
     const meant = new Set<number>();
@@ -989,23 +1085,66 @@ export function createMatchIndex(
     // Each candidate must share something meaningful: one who shares only a rare plain word ("real" in "test in
     // real patients") is left out, and the others are still shown.
     const shown = pool.filter((entry) => sharesMeaning(entry.slot));
-    if (shown.length === 0) return [];
+    if (shown.length === 0) return null;
     // A need whose ask no one has (only its context matched) has no strong match either.
     const weak = covered < strongRelevance || !askKnown || unknownBefore >= 2;
     const needSet = new Set(needUnits.map((u) => u.unit));
     const reqOffers = new Set(req.knowsOffers);
-    return spreadRerank(shown, limit).map((chosen) =>
+    const explainAt = (entry: Scored, profile = profileAt(entry.slot)) =>
       explain(
         weak,
-        profileAt(chosen.slot),
-        chosen.score,
+        profile,
+        entry.score,
         needSet,
         reqKnowsUnits,
         reqOffers,
         reqEarly,
-        (slotFlags[chosen.slot]! & EARLY) !== 0,
-      ),
+        (slotFlags[entry.slot]! & EARLY) !== 0,
+      );
+    const cutOff = fusion.relevanceFloor * Math.min(1, Math.max(0, barRelevance));
+    const engineChosen = spreadRerank(
+      model ? shown.filter((entry) => entry.relevance >= cutOff) : shown,
+      limit,
     );
+    const engine = engineChosen.map((entry) => explainAt(entry));
+    if (!model || engine.length === 0) return { engine, candidates: null };
+    // The re-ranker reads every close candidate, best engine score first.
+    const chosenIds = new Set(engineChosen.map((entry) => entry.id));
+    const profiles = shown.map((entry) => profileAt(entry.slot));
+    const explained = shown.map((entry, i) => explainAt(entry, profiles[i]));
+    const conceptsOf = (entry: Scored) => {
+      const out = new Set<string>();
+      const from = slotStart[entry.slot]! + slotSelfLength[entry.slot]! + slotNeedsLength[entry.slot]!;
+      for (let i = from; i < from + slotPostedLength[entry.slot]!; i++) {
+        const name = unitNames[arena[i]!]!;
+        if (name.startsWith("c:")) out.add(name);
+      }
+      return out;
+    };
+    const poolCandidates: PoolCandidate[] = shown.map((entry, i) => ({
+      profile: profiles[i]!,
+      engineScore: entry.score,
+      shownByEngine: chosenIds.has(entry.id),
+      matchedEntries: explained[i]!.matched.length,
+      concepts: conceptsOf(entry),
+      weak,
+    }));
+    const conceptsIn = (units: readonly TextUnit[]) =>
+      new Set(units.filter((u) => u.unit.startsWith("c:")).map((u) => u.unit));
+    const needTerms = readNeedTerms(
+      need,
+      askPiece,
+      conceptsIn(analyseText(need)),
+      conceptsIn(analyseText(askPiece)),
+      requester,
+    );
+    const described = describeCandidates(poolCandidates, needTerms, termStats);
+    return {
+      engine,
+      explained,
+      model,
+      candidates: shown.map((entry, i) => ({ id: entry.id, features: described[i]! })),
+    };
   }
 
   function shrink(): void {
@@ -1033,6 +1172,7 @@ export function createMatchIndex(
       return live;
     },
     suggest,
+    rerankCandidates,
     get(id) {
       const slot = slotById.get(id);
       return slot === undefined ? undefined : profileAt(slot);

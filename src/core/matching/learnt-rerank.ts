@@ -1,0 +1,223 @@
+// A learnt re-ranker over the index's closest candidates: a linear model of how a research coordinator chose among
+// them in labelled sets (test/fixtures/matching-training and the tuning sets), trained by scripts/train-match-rerank.ts.
+import { readFileSync } from "node:fs";
+import { stem } from "./stem.ts";
+import { normaliseSpelling, stopwords, tokenize } from "./tokenize.ts";
+import type { MatchProfile } from "./types.ts";
+
+/** What each dense feature says about a candidate, in the order of `CandidateFeatures.dense`. */
+export const rerankFeatureNames = [
+  "engine score / best in pool",
+  "1 / (1 + engine rank)",
+  "shown by the engine alone",
+  "BM25 of the need's words over the profile",
+  "BM25 of the ask's words over the profile",
+  "BM25 of the ask's words over methods",
+  "BM25 of the ask's words over expertise",
+  "BM25 of the ask's words over offers",
+  "BM25 of the ask's words over role and department",
+  "word overlap with the requester (Jaccard)",
+  "open to mentoring and not early-career",
+  "open to mentoring, for a mentoring or career ask",
+  "senior",
+  "profile entries the reason names (/3)",
+  "concepts shared with the need (/2)",
+  "concepts shared with the ask (/2)",
+  "coordinating or managing role",
+  "the engine found no strong match",
+] as const;
+
+export interface RerankModel {
+  /** One weight per dense feature. */
+  dense: readonly number[];
+  /** "w:<need word stem>|<candidate unit>" → weight; candidate units are concepts ("c:…") and role words ("r:…"). */
+  cross: ReadonlyMap<string, number>;
+}
+
+export interface CandidateFeatures {
+  dense: Float64Array;
+  cross: string[];
+}
+
+const stems = new Map<string, string>();
+
+/** Words as the re-ranker reads them: no stopwords, nothing shorter than three letters, stemmed. */
+export function rerankTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    if (token.length <= 2 || stopwords.has(token)) continue;
+    let stemmed = stems.get(token);
+    if (stemmed === undefined) {
+      stemmed = stem(normaliseSpelling(token));
+      if (stems.size >= 50_000) stems.clear();
+      stems.set(token, stemmed);
+    }
+    out.push(stemmed);
+  }
+  return out;
+}
+
+export type ProfileField = "all" | "methods" | "expertise" | "offers" | "role";
+export const profileFields: readonly ProfileField[] = ["all", "methods", "expertise", "offers", "role"];
+
+export function fieldTerms(p: MatchProfile): Record<ProfileField, string[]> {
+  const role = rerankTerms([p.role, p.department].filter(Boolean).join(" . "));
+  const expertise = rerankTerms(p.expertise.join(" . "));
+  const methods = rerankTerms(p.methods.join(" . "));
+  const offers = rerankTerms(p.offers.join(" . "));
+  return { all: [...role, ...expertise, ...methods, ...offers], methods, expertise, offers, role };
+}
+
+/** The directory's word statistics: in how many profiles a word appears, and each field's mean length. */
+export interface TermStats {
+  documents: number;
+  df(term: string): number;
+  meanLength(field: ProfileField): number;
+}
+
+/** What is read once per need, shared by its candidates. */
+export interface NeedTerms {
+  need: string[];
+  ask: string[];
+  needConcepts: ReadonlySet<string>;
+  askConcepts: ReadonlySet<string>;
+  mentoringAsk: boolean;
+  requesterTerms: ReadonlySet<string>;
+}
+
+export function readNeedTerms(
+  need: string,
+  ask: string,
+  needConcepts: ReadonlySet<string>,
+  askConcepts: ReadonlySet<string>,
+  requester: MatchProfile,
+): NeedTerms {
+  return {
+    need: [...new Set(rerankTerms(need))],
+    ask: [...new Set(rerankTerms(ask))],
+    needConcepts,
+    askConcepts,
+    mentoringAsk: /mentor|career|supervis|guidance|advice on my|fellowship|phd|get into research/i.test(need),
+    requesterTerms: new Set(fieldTerms(requester).all),
+  };
+}
+
+/** One candidate of the pool as the engine left it. */
+export interface PoolCandidate {
+  profile: MatchProfile;
+  engineScore: number;
+  shownByEngine: boolean;
+  matchedEntries: number;
+  /** The candidate's concepts ("c:…") that count: from their offers, expertise, role or methods. */
+  concepts: ReadonlySet<string>;
+  weak: boolean;
+}
+
+function bm25(
+  docTerms: readonly string[],
+  query: readonly string[],
+  stats: TermStats,
+  field: ProfileField,
+): number {
+  if (query.length === 0 || docTerms.length === 0) return 0;
+  const tf = new Map<string, number>();
+  for (const t of docTerms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  const norm = 0.25 + (0.75 * docTerms.length) / Math.max(1, stats.meanLength(field));
+  let score = 0;
+  for (const t of query) {
+    const f = tf.get(t);
+    if (!f) continue;
+    const df = Math.max(1, stats.df(t));
+    score += (Math.log(1 + (stats.documents - df + 0.5) / (df + 0.5)) * f * 2.2) / (f + 1.2 * norm);
+  }
+  return score;
+}
+
+const genericRole = /coordinator|manager|administrator|officer|facilitator|lead nurse/i;
+
+/** The features of each candidate, in the pool's order (best engine score first). */
+export function describeCandidates(
+  pool: readonly PoolCandidate[],
+  need: NeedTerms,
+  stats: TermStats,
+): CandidateFeatures[] {
+  const best = Math.max(1e-9, ...pool.map((c) => c.engineScore));
+  const raw = pool.map((c) => {
+    const terms = fieldTerms(c.profile);
+    return {
+      terms,
+      bm: [
+        bm25(terms.all, need.need, stats, "all"),
+        bm25(terms.all, need.ask, stats, "all"),
+        bm25(terms.methods, need.ask, stats, "methods"),
+        bm25(terms.expertise, need.ask, stats, "expertise"),
+        bm25(terms.offers, need.ask, stats, "offers"),
+        bm25(terms.role, need.ask, stats, "role"),
+      ],
+    };
+  });
+  const bmMax = raw[0]?.bm.map((_, i) => Math.max(1e-9, ...raw.map((r) => r.bm[i]!))) ?? [];
+  return pool.map((c, rank) => {
+    const { terms, bm } = raw[rank]!;
+    const own = new Set(terms.all);
+    let shared = 0;
+    for (const t of own) if (need.requesterTerms.has(t)) shared++;
+    let needConcepts = 0;
+    let askConcepts = 0;
+    for (const concept of c.concepts) {
+      if (need.needConcepts.has(concept)) needConcepts++;
+      if (need.askConcepts.has(concept)) askConcepts++;
+    }
+    const p = c.profile;
+    const mentor = p.openToMentoring === true && p.careerStage !== "early-career";
+    const dense = Float64Array.from([
+      c.engineScore / best,
+      1 / (1 + rank),
+      c.shownByEngine ? 1 : 0,
+      ...bm.map((b, i) => b / bmMax[i]!),
+      shared / Math.max(1, own.size + need.requesterTerms.size - shared),
+      mentor ? 1 : 0,
+      need.mentoringAsk && p.openToMentoring === true ? 1 : 0,
+      p.careerStage === "senior" ? 1 : 0,
+      Math.min(1, c.matchedEntries / 3),
+      Math.min(1, needConcepts / 2),
+      Math.min(1, askConcepts / 2),
+      genericRole.test(p.role ?? "") ? 1 : 0,
+      c.weak ? 1 : 0,
+    ]);
+    const units = [...c.concepts, ...new Set(rerankTerms(p.role ?? "").map((t) => `r:${t}`))];
+    const cross: string[] = [];
+    for (const word of need.need) for (const unit of units) cross.push(`w:${word}|${unit}`);
+    return { dense, cross };
+  });
+}
+
+export function rerankScore(model: RerankModel, features: CandidateFeatures): number {
+  let score = 0;
+  for (let i = 0; i < features.dense.length; i++) score += (model.dense[i] ?? 0) * features.dense[i]!;
+  for (const k of features.cross) score += model.cross.get(k) ?? 0;
+  return score;
+}
+
+interface StoredModel {
+  dense: number[];
+  cross: Record<string, number>;
+}
+
+export function modelFromJson(stored: StoredModel): RerankModel {
+  return { dense: stored.dense, cross: new Map(Object.entries(stored.cross)) };
+}
+
+export function modelToJson(model: RerankModel): StoredModel {
+  return { dense: [...model.dense], cross: Object.fromEntries(model.cross) };
+}
+
+let shipped: RerankModel | undefined;
+
+/** The model trained on the labelled sets and kept beside this file (read once). */
+export function shippedRerankModel(): RerankModel {
+  shipped ??= modelFromJson(
+    JSON.parse(readFileSync(new URL("./rerank-weights.json", import.meta.url), "utf8")) as StoredModel,
+  );
+  return shipped;
+}
