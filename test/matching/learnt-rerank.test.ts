@@ -6,9 +6,11 @@ import { trainingGroups, trainOn } from "../../bench/match-rerank.ts";
 import { createMatchIndex } from "../../src/core/matching/create-match-index.ts";
 import {
   type CandidateFeatures,
+  type NeedTerms,
   rerankFeatureNames,
   rerankScore,
   shippedRerankModel,
+  unitWeights,
 } from "../../src/core/matching/learnt-rerank.ts";
 import { trainRerank } from "../../src/core/matching/train-rerank.ts";
 
@@ -16,8 +18,16 @@ const dims = rerankFeatureNames.length;
 const features = (values: Record<number, number>, cross: string[] = []): CandidateFeatures => {
   const dense = new Float64Array(dims);
   for (const [i, v] of Object.entries(values)) dense[Number(i)] = v;
-  return { dense, cross };
+  return { dense, units: cross.map((k) => k.slice(k.indexOf("|") + 1)), cross };
 };
+const needOf = (word: string): NeedTerms => ({
+  need: [word],
+  ask: [word],
+  needConcepts: new Set(),
+  askConcepts: new Set(),
+  mentoringAsk: false,
+  requesterTerms: new Set(),
+});
 
 describe("training the re-ranker", () => {
   // Needs where the engine's first candidate is always wrong and the one who shares the asked concept is right.
@@ -31,14 +41,25 @@ describe("training the re-ranker", () => {
 
   it("learns to put the acceptable candidate first, from dense features and word-and-concept pairs", () => {
     const model = trainRerank(needs);
-    for (const need of needs) {
-      const scores = need.candidates.map((c) => rerankScore(model, c.features));
+    for (const [n, need] of needs.entries()) {
+      const weights = unitWeights(model, needOf(`ask${n % 3}`));
+      const scores = need.candidates.map((c) => rerankScore(model, c.features, weights));
       expect(scores[1]).toBeGreaterThan(scores[0]!);
       expect(scores[1]).toBeGreaterThan(scores[2]!);
     }
     expect(model.dense[15]).toBeGreaterThan(0);
     expect(model.cross.get("w:ask0|c:asked")).toBeGreaterThan(0);
     expect(model.cross.get("w:ask0|c:other") ?? 0).toBeLessThan(0);
+  });
+
+  it("scores a candidate from the need's words the same as from the pairs it was trained on", () => {
+    const model = trainRerank(needs);
+    for (const c of needs[4]!.candidates) {
+      let fromPairs = 0;
+      for (let i = 0; i < dims; i++) fromPairs += model.dense[i]! * c.features.dense[i]!;
+      for (const k of c.features.cross) fromPairs += model.cross.get(k) ?? 0;
+      expect(rerankScore(model, c.features, unitWeights(model, needOf("ask1")))).toBeCloseTo(fromPairs, 12);
+    }
   });
 
   it("gives the same weights for the same data, and drops cross weights below minCross", () => {

@@ -6,6 +6,7 @@ import { topicConceptIds } from "./lay-lexicon.ts";
 import {
   describeCandidates,
   fieldTerms,
+  type NeedTerms,
   type PoolCandidate,
   type ProfileField,
   profileFields,
@@ -14,6 +15,7 @@ import {
   rerankScore,
   shippedRerankModel,
   type TermStats,
+  unitWeights,
 } from "./learnt-rerank.ts";
 import { readNeed, readSelfIntroduction, splitAsk } from "./read-need.ts";
 import { combineScore, maxBonus } from "./score-candidate.ts";
@@ -586,7 +588,8 @@ export function createMatchIndex(
     const ranked = rank(requester, need, options, false);
     if (ranked === null) return [];
     if (ranked.candidates === null) return ranked.engine;
-    const scores = ranked.candidates.map((c) => rerankScore(ranked.model, c.features));
+    const weights = unitWeights(ranked.model, ranked.needTerms);
+    const scores = ranked.candidates.map((c) => rerankScore(ranked.model, c.features, weights));
     const order = ranked.candidates.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
     return order.slice(0, ranked.engine.length).map((i) => ({
       ...ranked.explained[i]!,
@@ -613,6 +616,7 @@ export function createMatchIndex(
         candidates: RerankCandidates["candidates"];
         explained: Suggestion[];
         model: RerankModel;
+        needTerms: NeedTerms;
       };
 
   /**
@@ -1138,11 +1142,12 @@ export function createMatchIndex(
       conceptsIn(analyseText(askPiece)),
       requester,
     );
-    const described = describeCandidates(poolCandidates, needTerms, termStats);
+    const described = describeCandidates(poolCandidates, needTerms, termStats, features);
     return {
       engine,
       explained,
       model,
+      needTerms,
       candidates: shown.map((entry, i) => ({ id: entry.id, features: described[i]! })),
     };
   }

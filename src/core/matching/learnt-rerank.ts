@@ -36,6 +36,9 @@ export interface RerankModel {
 
 export interface CandidateFeatures {
   dense: Float64Array;
+  /** The candidate's units the cross weights pair with the need's words: concepts ("c:…") and role words ("r:…"). */
+  units: string[];
+  /** Every "w:<need word>|<unit>" pair, for training; empty when described for serving. */
   cross: string[];
 }
 
@@ -135,11 +138,12 @@ function bm25(
 
 const genericRole = /coordinator|manager|administrator|officer|facilitator|lead nurse/i;
 
-/** The features of each candidate, in the pool's order (best engine score first). */
+/** The features of each candidate, in the pool's order (best engine score first); `pairs` lists the cross pairs too. */
 export function describeCandidates(
   pool: readonly PoolCandidate[],
   need: NeedTerms,
   stats: TermStats,
+  pairs = false,
 ): CandidateFeatures[] {
   const best = Math.max(1e-9, ...pool.map((c) => c.engineScore));
   const raw = pool.map((c) => {
@@ -187,15 +191,49 @@ export function describeCandidates(
     ]);
     const units = [...c.concepts, ...new Set(rerankTerms(p.role ?? "").map((t) => `r:${t}`))];
     const cross: string[] = [];
-    for (const word of need.need) for (const unit of units) cross.push(`w:${word}|${unit}`);
-    return { dense, cross };
+    if (pairs) for (const word of need.need) for (const unit of units) cross.push(`w:${word}|${unit}`);
+    return { dense, units, cross };
   });
 }
 
-export function rerankScore(model: RerankModel, features: CandidateFeatures): number {
+/** The model's cross weights by need word, then unit: built once per model. */
+const byWordCache = new WeakMap<RerankModel, Map<string, Map<string, number>>>();
+
+function crossByWord(model: RerankModel): Map<string, Map<string, number>> {
+  let byWord = byWordCache.get(model);
+  if (!byWord) {
+    byWord = new Map();
+    for (const [k, w] of model.cross) {
+      const bar = k.indexOf("|");
+      const word = k.slice(0, bar);
+      let units = byWord.get(word);
+      if (!units) byWord.set(word, (units = new Map()));
+      units.set(k.slice(bar + 1), w);
+    }
+    byWordCache.set(model, byWord);
+  }
+  return byWord;
+}
+
+/** What each unit a candidate may have adds for this need: the cross weights summed over the need's words. */
+export function unitWeights(model: RerankModel, need: NeedTerms): Map<string, number> {
+  const byWord = crossByWord(model);
+  const out = new Map<string, number>();
+  for (const word of need.need) {
+    for (const [unit, w] of byWord.get(`w:${word}`) ?? []) out.set(unit, (out.get(unit) ?? 0) + w);
+  }
+  return out;
+}
+
+/** The model's score for a candidate; `weights` is `unitWeights` of the need (the same as summing the cross pairs). */
+export function rerankScore(
+  model: RerankModel,
+  features: CandidateFeatures,
+  weights: ReadonlyMap<string, number>,
+): number {
   let score = 0;
   for (let i = 0; i < features.dense.length; i++) score += (model.dense[i] ?? 0) * features.dense[i]!;
-  for (const k of features.cross) score += model.cross.get(k) ?? 0;
+  for (const unit of features.units) score += weights.get(unit) ?? 0;
   return score;
 }
 

@@ -2,6 +2,7 @@
 // of the same need), by plain stochastic gradient descent with a fixed seed so the same data gives the same weights.
 import type { CandidateFeatures, RerankModel } from "./learnt-rerank.ts";
 
+/** Each need's candidates, described with their cross pairs (`describeCandidates(…, true)`). */
 export interface TrainingNeed {
   candidates: { features: CandidateFeatures; acceptable: boolean }[];
 }
