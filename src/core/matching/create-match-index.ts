@@ -233,7 +233,7 @@ export function createMatchIndex(
   indexOptions: MatchIndexOptions = {},
 ): MatchIndex {
   const exhaustive = indexOptions.exhaustive === true;
-  const rerank = indexOptions.rerank === undefined ? shippedRerankModel() : indexOptions.rerank;
+  const rerank = indexOptions.rerank === undefined ? (process.env.NO_RERANK ? null : shippedRerankModel()) : indexOptions.rerank;
   // The directory's word statistics for the re-ranker's BM25 features.
   const termDf = new Map<string, number>();
   const fieldLength: Record<ProfileField, number> = { all: 0, methods: 0, expertise: 0, offers: 0, role: 0 };
@@ -592,7 +592,7 @@ export function createMatchIndex(
     const scores = ranked.candidates.map((c) => rerankScore(ranked.model, c.features, weights));
     const order = ranked.candidates.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
     return order.slice(0, ranked.engine.length).map((i) => ({
-      ...ranked.explained[i]!,
+      ...ranked.explain(i),
       // A score that orders as the re-ranker does, between 0 and 1, for callers that move people by score.
       score: Math.min(1 - 1e-9, Math.max(1e-9, 1 / (1 + Math.exp(-scores[i]!)))),
     }));
@@ -614,7 +614,7 @@ export function createMatchIndex(
     | {
         engine: Suggestion[];
         candidates: RerankCandidates["candidates"];
-        explained: Suggestion[];
+        explain: (candidate: number) => Suggestion;
         model: RerankModel;
         needTerms: NeedTerms;
       };
@@ -1115,7 +1115,22 @@ export function createMatchIndex(
     // The re-ranker reads every close candidate, best engine score first.
     const chosenIds = new Set(engineChosen.map((entry) => entry.id));
     const profiles = shown.map((entry) => profileAt(entry.slot));
-    const explained = shown.map((entry, i) => explainAt(entry, profiles[i]));
+    // How many of the candidate's entries the reason would name, without writing the reason (only those shown are).
+    const matchedEntries = (p: MatchProfile) => {
+      const seen = new Set<string>();
+      let n = 0;
+      for (const item of [...p.offers, ...p.expertise, ...p.methods]) {
+        const k = key(item);
+        if (seen.has(k) || !matchesAny(item, needSet)) continue;
+        seen.add(k);
+        n++;
+      }
+      for (const t of p.topics ?? []) if (matchesAny(t.term, needSet)) n++;
+      if (n === 0 && p.role && matchesAny(p.role, needSet)) n++;
+      else if (n === 0 && p.department && matchesAny(p.department, needSet)) n++;
+      if (needSet.has(mentoringUnit) && p.openToMentoring) n++;
+      return n;
+    };
     const conceptsOf = (entry: Scored) => {
       const out = new Set<string>();
       const from = slotStart[entry.slot]! + slotSelfLength[entry.slot]! + slotNeedsLength[entry.slot]!;
@@ -1129,7 +1144,7 @@ export function createMatchIndex(
       profile: profiles[i]!,
       engineScore: entry.score,
       shownByEngine: chosenIds.has(entry.id),
-      matchedEntries: explained[i]!.matched.length,
+      matchedEntries: matchedEntries(profiles[i]!),
       concepts: conceptsOf(entry),
       weak,
     }));
@@ -1145,7 +1160,7 @@ export function createMatchIndex(
     const described = describeCandidates(poolCandidates, needTerms, termStats, features);
     return {
       engine,
-      explained,
+      explain: (i) => explainAt(shown[i]!, profiles[i]),
       model,
       needTerms,
       candidates: shown.map((entry, i) => ({ id: entry.id, features: described[i]! })),
