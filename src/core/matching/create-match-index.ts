@@ -233,7 +233,7 @@ export function createMatchIndex(
   indexOptions: MatchIndexOptions = {},
 ): MatchIndex {
   const exhaustive = indexOptions.exhaustive === true;
-  const rerank = indexOptions.rerank === undefined ? (process.env.NO_RERANK ? null : shippedRerankModel()) : indexOptions.rerank;
+  const rerank = indexOptions.rerank === undefined ? shippedRerankModel() : indexOptions.rerank;
   // The directory's word statistics for the re-ranker's BM25 features.
   const termDf = new Map<string, number>();
   const fieldLength: Record<ProfileField, number> = { all: 0, methods: 0, expertise: 0, offers: 0, role: 0 };

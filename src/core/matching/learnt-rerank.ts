@@ -207,7 +207,10 @@ function crossByWord(model: RerankModel): Map<string, Map<string, number>> {
       const bar = k.indexOf("|");
       const word = k.slice(0, bar);
       let units = byWord.get(word);
-      if (!units) byWord.set(word, (units = new Map()));
+      if (!units) {
+        units = new Map();
+        byWord.set(word, units);
+      }
       units.set(k.slice(bar + 1), w);
     }
     byWordCache.set(model, byWord);
