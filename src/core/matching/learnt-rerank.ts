@@ -44,11 +44,20 @@ export interface CandidateFeatures {
 
 const stems = new Map<string, string>();
 
-/** Words as the re-ranker reads them: no stopwords, nothing shorter than three letters, stemmed. */
+/**
+ * Greetings and the words of asking ("Hi, … - any ideas? thanks"): the engine's stopwords leave them in, and a weight
+ * learnt for them would let politeness reorder the answer.
+ */
+const askingWords: ReadonlySet<string> = new Set(
+  `hi hello hey dear thanks thank cheers recommend recommendation recommendations hoping hope idea ideas asap urgent
+urgently suggestion suggestions pointers appreciate appreciated`.split(/\s+/),
+);
+
+/** Words as the re-ranker reads them: no stopwords or words of asking, nothing shorter than three letters, stemmed. */
 export function rerankTerms(text: string): string[] {
   const out: string[] = [];
   for (const token of tokenize(text)) {
-    if (token.length <= 2 || stopwords.has(token)) continue;
+    if (token.length <= 2 || stopwords.has(token) || askingWords.has(token)) continue;
     let stemmed = stems.get(token);
     if (stemmed === undefined) {
       stemmed = stem(normaliseSpelling(token));
