@@ -5,11 +5,8 @@ import { createAscendingWalk } from "./ascending-walk.ts";
 import { topicConceptIds } from "./lay-lexicon.ts";
 import {
   describeCandidates,
-  fieldTerms,
   type NeedTerms,
   type PoolCandidate,
-  type ProfileField,
-  profileFields,
   type RerankModel,
   readNeedTerms,
   rerankScore,
@@ -234,25 +231,14 @@ export function createMatchIndex(
 ): MatchIndex {
   const exhaustive = indexOptions.exhaustive === true;
   const rerank = indexOptions.rerank === undefined ? shippedRerankModel() : indexOptions.rerank;
-  // The directory's word statistics for the re-ranker's BM25 features.
-  const termDf = new Map<string, number>();
-  const fieldLength: Record<ProfileField, number> = { all: 0, methods: 0, expertise: 0, offers: 0, role: 0 };
+  // The re-ranker's BM25 reads a word's rarity off the index's own posting list for it (the same stems).
   const termStats: TermStats = {
     get documents() {
       return live;
     },
-    df: (term) => termDf.get(term) ?? 0,
-    meanLength: (field) => fieldLength[field] / Math.max(1, live),
+    df: (term) => postLength[unitIds.get(`w:${term}`) ?? -1] ?? 0,
   };
-  function countTerms(profile: MatchProfile, sign: 1 | -1): void {
-    const terms = fieldTerms(profile);
-    for (const field of profileFields) fieldLength[field] += sign * terms[field].length;
-    for (const term of new Set(terms.all)) {
-      const n = (termDf.get(term) ?? 0) + sign;
-      if (n > 0) termDf.set(term, n);
-      else termDf.delete(term);
-    }
-  }
+
   // Units (concepts and word stems) by number, with their posting lists: which slots have them, and how strongly.
   const unitIds = new Map<string, number>();
   const unitNames: string[] = [];
@@ -481,7 +467,6 @@ export function createMatchIndex(
   function remove(id: string): boolean {
     const slot = slotById.get(id);
     if (slot === undefined) return false;
-    countTerms(profileAt(slot), -1);
     const postedFrom = slotStart[slot]! + slotSelfLength[slot]! + slotNeedsLength[slot]!;
     for (let i = postedFrom; i < postedFrom + slotPostedLength[slot]!; i++) unpost(arena[i]!, slot);
     const institution = slotInstitution[slot]!;
@@ -581,7 +566,6 @@ export function createMatchIndex(
     slotConflicts[slot] = profile.conflictsWith.length > 0 ? [...profile.conflictsWith] : undefined;
     slotById.set(profile.id, slot);
     live++;
-    countTerms(profile, 1);
   }
 
   function suggest(requester: MatchProfile, need: string, options: SuggestOptions): Suggestion[] {

@@ -80,11 +80,10 @@ export function fieldTerms(p: MatchProfile): Record<ProfileField, string[]> {
   return { all: [...role, ...expertise, ...methods, ...offers], methods, expertise, offers, role };
 }
 
-/** The directory's word statistics: in how many profiles a word appears, and each field's mean length. */
+/** The directory's word statistics: how many profiles, and in how many a word appears (the index's posting lists). */
 export interface TermStats {
   documents: number;
   df(term: string): number;
-  meanLength(field: ProfileField): number;
 }
 
 /** What is read once per need, shared by its candidates. */
@@ -125,16 +124,17 @@ export interface PoolCandidate {
   weak: boolean;
 }
 
+/** BM25 (k1 1.2, b 0.75); lengths are measured against the candidates' mean, which costs the index nothing to keep. */
 function bm25(
   docTerms: readonly string[],
   query: readonly string[],
   stats: TermStats,
-  field: ProfileField,
+  meanLength: number,
 ): number {
   if (query.length === 0 || docTerms.length === 0) return 0;
   const tf = new Map<string, number>();
   for (const t of docTerms) tf.set(t, (tf.get(t) ?? 0) + 1);
-  const norm = 0.25 + (0.75 * docTerms.length) / Math.max(1, stats.meanLength(field));
+  const norm = 0.25 + (0.75 * docTerms.length) / Math.max(1, meanLength);
   let score = 0;
   for (const t of query) {
     const f = tf.get(t);
@@ -155,20 +155,21 @@ export function describeCandidates(
   pairs = false,
 ): CandidateFeatures[] {
   const best = Math.max(1e-9, ...pool.map((c) => c.engineScore));
-  const raw = pool.map((c) => {
-    const terms = fieldTerms(c.profile);
-    return {
-      terms,
-      bm: [
-        bm25(terms.all, need.need, stats, "all"),
-        bm25(terms.all, need.ask, stats, "all"),
-        bm25(terms.methods, need.ask, stats, "methods"),
-        bm25(terms.expertise, need.ask, stats, "expertise"),
-        bm25(terms.offers, need.ask, stats, "offers"),
-        bm25(terms.role, need.ask, stats, "role"),
-      ],
-    };
-  });
+  const fields = pool.map((c) => fieldTerms(c.profile));
+  const mean = {} as Record<ProfileField, number>;
+  for (const f of profileFields)
+    mean[f] = fields.reduce((sum, t) => sum + t[f].length, 0) / Math.max(1, pool.length);
+  const raw = fields.map((terms) => ({
+    terms,
+    bm: [
+      bm25(terms.all, need.need, stats, mean.all),
+      bm25(terms.all, need.ask, stats, mean.all),
+      bm25(terms.methods, need.ask, stats, mean.methods),
+      bm25(terms.expertise, need.ask, stats, mean.expertise),
+      bm25(terms.offers, need.ask, stats, mean.offers),
+      bm25(terms.role, need.ask, stats, mean.role),
+    ],
+  }));
   const bmMax = raw[0]?.bm.map((_, i) => Math.max(1e-9, ...raw.map((r) => r.bm[i]!))) ?? [];
   return pool.map((c, rank) => {
     const { terms, bm } = raw[rank]!;
