@@ -35,14 +35,15 @@ import { createMatchIndex } from "../../src/core/matching/create-match-index.ts"
  * Session 9, the learnt re-ranker (learnt-rerank.ts, trained on the tuning sets and test/fixtures/matching-training,
  * its configuration chosen leave-one-set-out before this set was read). Trained with 16 training sets: overall 0.61 to
  * 0.65. Retrained with 24 (landed because its leave-one-set-out gain rose from +0.025 to +0.030, decided before this
- * read): overall 0.66, lay 0.25 to 0.38, complementary 0.64 to 0.73, mentoring 0.64 to 0.71, non-native 0.50 to 0.65;
- * indirect fell from 0.81 to 0.67 (9 needs), so its floor is lowered to 0.66 rather than the model tuned on this set.
+ * read): overall 0.66, lay 0.25 to 0.38, complementary 0.64 to 0.73, mentoring 0.64 to 0.71, non-native 0.50 to 0.65,
+ * indirect 0.81 to 0.67. Its word rarity then taken from the index's posting lists (for speed, not quality): overall
+ * 0.67, indirect back to 0.78. The indirect floor sits at 0.77: it moved by one need of nine with each retraining.
  */
 const heldOutFloors: Record<string, number> = {
-  overall: 0.65,
+  overall: 0.67,
   plain: 0.93,
   lay: 0.38,
-  indirect: 0.66,
+  indirect: 0.77,
   complementary: 0.73,
   mentoring: 0.71,
   "non-native": 0.64,
@@ -73,8 +74,9 @@ const heldOut2Floors: Record<string, number> = {
  * Eight more sets (test/fixtures/matching-unseen/a–h, 60 profiles and 50 needs each), written in session 8 by helpers
  * who never read the ranker, pooled per kind: 400 needs no change was tuned on. Floors at the engine of session 7
  * were overall 0.49 (0.494), lay 0.36, indirect 0.37, complementary 0.53, mentoring 0.6, non-native 0.47. Session 9,
- * the learnt re-ranker (24 training sets): overall 0.51, complementary 0.54 to 0.64, mentoring 0.61 to 0.69, lay
- * 0.37 and non-native 0.49 unchanged, indirect 0.38 to 0.36; 22 needs with a must-not person in the top five, not 23.
+ * the learnt re-ranker (24 training sets): overall 0.494 to 0.516, complementary 0.54 to 0.64, mentoring 0.61 to 0.72,
+ * lay 0.37 and non-native 0.49 unchanged, indirect 0.38 to 0.36; 23 needs with a must-not person in the top five, as
+ * before.
  */
 const unseenFloors: Record<string, number> = {
   overall: 0.51,
@@ -82,7 +84,7 @@ const unseenFloors: Record<string, number> = {
   lay: 0.36,
   indirect: 0.35,
   complementary: 0.64,
-  mentoring: 0.68,
+  mentoring: 0.71,
   "non-native": 0.48,
   "no-match": 0.59,
 };

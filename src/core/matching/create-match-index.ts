@@ -1130,7 +1130,6 @@ export function createMatchIndex(
       shownByEngine: chosenIds.has(entry.id),
       matchedEntries: matchedEntries(profiles[i]!),
       concepts: conceptsOf(entry),
-      weak,
     }));
     const conceptsIn = (units: readonly TextUnit[]) =>
       new Set(units.filter((u) => u.unit.startsWith("c:")).map((u) => u.unit));

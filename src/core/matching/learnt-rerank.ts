@@ -24,7 +24,6 @@ export const rerankFeatureNames = [
   "concepts shared with the need (/2)",
   "concepts shared with the ask (/2)",
   "coordinating or managing role",
-  "the engine found no strong match",
 ] as const;
 
 export interface RerankModel {
@@ -121,7 +120,6 @@ export interface PoolCandidate {
   matchedEntries: number;
   /** The candidate's concepts ("c:…") that count: from their offers, expertise, role or methods. */
   concepts: ReadonlySet<string>;
-  weak: boolean;
 }
 
 /** BM25 (k1 1.2, b 0.75); lengths are measured against the candidates' mean, which costs the index nothing to keep. */
@@ -197,7 +195,6 @@ export function describeCandidates(
       Math.min(1, needConcepts / 2),
       Math.min(1, askConcepts / 2),
       genericRole.test(p.role ?? "") ? 1 : 0,
-      c.weak ? 1 : 0,
     ]);
     const units = [...c.concepts, ...new Set(rerankTerms(p.role ?? "").map((t) => `r:${t}`))];
     const cross: string[] = [];
