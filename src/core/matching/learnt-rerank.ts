@@ -130,13 +130,13 @@ function bm25(
   meanLength: number,
 ): number {
   if (query.length === 0 || docTerms.length === 0) return 0;
-  const tf = new Map<string, number>();
-  for (const t of docTerms) tf.set(t, (tf.get(t) ?? 0) + 1);
   const norm = 0.25 + (0.75 * docTerms.length) / Math.max(1, meanLength);
   let score = 0;
   for (const t of query) {
-    const f = tf.get(t);
-    if (!f) continue;
+    // A few query words against a few dozen profile words: counting by scan allocates nothing, unlike a map.
+    let f = 0;
+    for (const d of docTerms) if (d === t) f++;
+    if (f === 0) continue;
     const df = Math.max(1, stats.df(t));
     score += (Math.log(1 + (stats.documents - df + 0.5) / (df + 0.5)) * f * 2.2) / (f + 1.2 * norm);
   }
