@@ -118,7 +118,7 @@ export interface PoolCandidate {
   engineScore: number;
   shownByEngine: boolean;
   matchedEntries: number;
-  /** The candidate's concepts ("c:…") that count: from their offers, expertise, role or methods. */
+  /** The concepts ("c:…") the index posts for the candidate: from any field of their profile, with broader ones. */
   concepts: ReadonlySet<string>;
 }
 
