@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createMatchIndex } from "../src/core/matching/create-match-index.ts";
+import { createMatchIndex, type MatchIndexOptions } from "../src/core/matching/create-match-index.ts";
 import { stem } from "../src/core/matching/stem.ts";
 import { normaliseSpelling, stopwords, tokenize } from "../src/core/matching/tokenize.ts";
 import type { MatchProfile, Suggestion } from "../src/core/matching/types.ts";
@@ -214,8 +214,13 @@ export function createBm25Ranker(profiles: readonly MatchProfile[], now: Date): 
   };
 }
 
-export function createEngineRanker(profiles: readonly MatchProfile[], now: Date): Ranker {
-  const index = createMatchIndex(profiles);
+/** The engine as it ships (with the learnt re-ranker), or as `options` set it up (`{ rerank: null }`: the engine alone). */
+export function createEngineRanker(
+  profiles: readonly MatchProfile[],
+  now: Date,
+  options: MatchIndexOptions = {},
+): Ranker {
+  const index = createMatchIndex(profiles, options);
   return (requester, need, limit) => index.suggest(requester, need, { now, limit });
 }
 

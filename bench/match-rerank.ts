@@ -9,6 +9,7 @@ import { createMatchIndex } from "../src/core/matching/create-match-index.ts";
 import type { RerankModel } from "../src/core/matching/learnt-rerank.ts";
 import { type TrainingNeed, trainRerank } from "../src/core/matching/train-rerank.ts";
 import {
+  createEngineRanker,
   evaluateMany,
   evaluationNow,
   type LabelledSet,
@@ -74,10 +75,7 @@ export function trainOn(groups: readonly { sets: LabelledSet[] }[]): RerankModel
 }
 
 function rankerFor(model: RerankModel | null): (set: LabelledSet) => Ranker {
-  return (set) => {
-    const index = createMatchIndex(set.profiles, { rerank: model });
-    return (requester, need, limit) => index.suggest(requester, need, { now: evaluationNow, limit });
-  };
+  return (set) => createEngineRanker(set.profiles, evaluationNow, { rerank: model });
 }
 
 const mustNotCount = (f: SetFigures) => f.results.filter((r) => r.mustNotInTopFive.length > 0).length;
@@ -131,10 +129,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     ];
     for (const [name, s] of sets) {
       const engine = evaluateMany(s, rankerFor(null));
-      const learnt = evaluateMany(s, (set) => {
-        const index = createMatchIndex(set.profiles);
-        return (requester, need, limit) => index.suggest(requester, need, { now: evaluationNow, limit });
-      });
+      const learnt = evaluateMany(s, (set) => createEngineRanker(set.profiles, evaluationNow));
       console.log(line(name, engine.results.length, engine, learnt));
     }
   }

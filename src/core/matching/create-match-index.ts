@@ -1108,22 +1108,6 @@ export function createMatchIndex(
     // The re-ranker reads every close candidate, best engine score first.
     const chosenIds = new Set(engineChosen.map((entry) => entry.id));
     const profiles = shown.map((entry) => profileAt(entry.slot));
-    // How many of the candidate's entries the reason would name, without writing the reason (only those shown are).
-    const matchedEntries = (p: MatchProfile) => {
-      const seen = new Set<string>();
-      let n = 0;
-      for (const item of [...p.offers, ...p.expertise, ...p.methods]) {
-        const k = key(item);
-        if (seen.has(k) || !matchesAny(item, needSet)) continue;
-        seen.add(k);
-        n++;
-      }
-      for (const t of p.topics ?? []) if (matchesAny(t.term, needSet)) n++;
-      if (n === 0 && p.role && matchesAny(p.role, needSet)) n++;
-      else if (n === 0 && p.department && matchesAny(p.department, needSet)) n++;
-      if (needSet.has(mentoringUnit) && p.openToMentoring) n++;
-      return n;
-    };
     const conceptsOf = (entry: Scored) => {
       const out = new Set<string>();
       const from = slotStart[entry.slot]! + slotSelfLength[entry.slot]! + slotNeedsLength[entry.slot]!;
@@ -1137,7 +1121,8 @@ export function createMatchIndex(
       profile: profiles[i]!,
       engineScore: entry.score,
       shownByEngine: chosenIds.has(entry.id),
-      matchedEntries: matchedEntries(profiles[i]!),
+      // How many entries the reason would name, without writing it (only those shown have theirs written).
+      matchedEntries: matchedOf(profiles[i]!, needSet).matched.length,
       concepts: conceptsOf(entry),
     }));
     const conceptsIn = (units: readonly TextUnit[]) =>
@@ -1203,17 +1188,8 @@ function matchesAny(item: string, units: ReadonlySet<string>): boolean {
   return analyseText(item).some((u) => units.has(u.unit));
 }
 
-/** Builds the suggestion's reason from the candidate's own entries that met the need, never from the need's text. */
-function explain(
-  weak: boolean,
-  p: MatchProfile,
-  score: number,
-  needSet: ReadonlySet<string>,
-  reqKnows: ReadonlySet<string>,
-  reqOffers: ReadonlySet<string>,
-  reqEarly: boolean,
-  candidateEarly: boolean,
-): Suggestion {
+/** The candidate's own entries that met the need, each named once, as the reason and the re-ranker read them. */
+function matchedOf(p: MatchProfile, needSet: ReadonlySet<string>) {
   const seen = new Set<string>();
   const pick = (items: readonly string[]) =>
     items.filter((item) => {
@@ -1227,15 +1203,30 @@ function explain(
   const methods = pick(p.methods);
   const roleMatched = p.role ? matchesAny(p.role, needSet) : false;
   const departmentMatched = p.department && !roleMatched ? matchesAny(p.department, needSet) : false;
-  const theyNeed = p.needs.filter((item) => matchesAny(item, reqKnows));
-  const youOffer = theyNeed.some((item) => matchesAny(item, reqOffers));
-  const mentoring =
-    p.openToMentoring === true && (needSet.has(mentoringUnit) || (reqEarly && !candidateEarly));
   const topics = (p.topics ?? []).filter((t) => matchesAny(t.term, needSet));
   const matched = [...offers, ...expertise, ...methods, ...topics.map((t) => t.term)];
   if (matched.length === 0 && roleMatched && p.role) matched.push(p.role);
   if (matched.length === 0 && departmentMatched && p.department) matched.push(p.department);
   if (needSet.has(mentoringUnit) && p.openToMentoring) matched.push("open to mentoring");
+  return { offers, expertise, methods, topics, departmentMatched, matched };
+}
+
+/** Builds the suggestion's reason from the candidate's own entries that met the need, never from the need's text. */
+function explain(
+  weak: boolean,
+  p: MatchProfile,
+  score: number,
+  needSet: ReadonlySet<string>,
+  reqKnows: ReadonlySet<string>,
+  reqOffers: ReadonlySet<string>,
+  reqEarly: boolean,
+  candidateEarly: boolean,
+): Suggestion {
+  const { offers, expertise, methods, topics, departmentMatched, matched } = matchedOf(p, needSet);
+  const theyNeed = p.needs.filter((item) => matchesAny(item, reqKnows));
+  const youOffer = theyNeed.some((item) => matchesAny(item, reqOffers));
+  const mentoring =
+    p.openToMentoring === true && (needSet.has(mentoringUnit) || (reqEarly && !candidateEarly));
   return {
     personId: p.id,
     score: Math.round(score * 10_000) / 10_000,
