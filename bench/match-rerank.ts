@@ -5,8 +5,14 @@ import { readdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { analyseProfile } from "../src/core/matching/analyse-profile.ts";
+import {
+  type ConceptHints,
+  type HintExample,
+  trainConceptHints,
+} from "../src/core/matching/concept-hints.ts";
 import { createMatchIndex } from "../src/core/matching/create-match-index.ts";
-import type { RerankModel } from "../src/core/matching/learnt-rerank.ts";
+import { type RerankModel, rerankTerms } from "../src/core/matching/learnt-rerank.ts";
 import { type TrainingNeed, trainRerank } from "../src/core/matching/train-rerank.ts";
 import {
   createEngineRanker,
@@ -44,8 +50,8 @@ export function trainingGroups(): { name: string; sets: LabelledSet[] }[] {
 }
 
 /** Each need's candidates as the index describes them, labelled by whether the coordinator would introduce them. */
-export function trainingNeeds(set: LabelledSet): TrainingNeed[] {
-  const index = createMatchIndex(set.profiles, { rerank: null });
+export function trainingNeeds(set: LabelledSet, hints: ConceptHints | null): TrainingNeed[] {
+  const index = createMatchIndex(set.profiles, { rerank: null, hints });
   const byEmail = new Map(set.profiles.map((p) => [p.email, p]));
   const emailOf = new Map(set.profiles.map((p) => [p.id, p.email]));
   return set.needs.map((need) => {
@@ -67,15 +73,48 @@ export function trainingNeeds(set: LabelledSet): TrainingNeed[] {
  */
 const minCross = 0.1;
 
-export function trainOn(groups: readonly { sets: LabelledSet[] }[]): RerankModel {
-  return trainRerank(
-    groups.flatMap((g) => g.sets.flatMap(trainingNeeds)),
-    { minCross },
+/** Each need's words beside the concepts of the people chosen for it and of everyone else but the requester. */
+export function hintExamples(set: LabelledSet): HintExample[] {
+  const concepts = new Map(
+    set.profiles.map((p) => [p.email, new Set(analyseProfile(p).knows.filter((u) => u.startsWith("c:")))]),
+  );
+  return set.needs.map((need) => {
+    const chosen = new Set(need.acceptable.flatMap((e) => [...(concepts.get(e) ?? [])]));
+    const present = new Set<string>();
+    for (const [email, cs] of concepts) if (email !== need.requesterEmail) for (const c of cs) present.add(c);
+    return { words: [...new Set(rerankTerms(need.need))], chosen, present };
+  });
+}
+
+/**
+ * Word-and-concept lifts nearer to zero than 0.5 are dropped (89,000 kept). Leave-one-set-out, dropping those under 1
+ * measured +0.039 on the training sets against +0.044, and tuning-3 fell 0.042 instead of 0.007.
+ */
+export function trainHints(groups: readonly { sets: LabelledSet[] }[]): ConceptHints {
+  return trainConceptHints(
+    groups.flatMap((g) => g.sets.flatMap(hintExamples)),
+    { minLift: 0.5 },
   );
 }
 
-function rankerFor(model: RerankModel | null): (set: LabelledSet) => Ranker {
-  return (set) => createEngineRanker(set.profiles, evaluationNow, { rerank: model });
+/** The concept hints, then the re-ranker on the pools the index finds with them. */
+export function trainOn(groups: readonly { sets: LabelledSet[] }[]): {
+  model: RerankModel;
+  hints: ConceptHints;
+} {
+  const hints = trainHints(groups);
+  const model = trainRerank(
+    groups.flatMap((g) => g.sets.flatMap((set) => trainingNeeds(set, hints))),
+    { minCross },
+  );
+  return { model, hints };
+}
+
+function rankerFor(
+  model: RerankModel | null,
+  hints: ConceptHints | null = null,
+): (set: LabelledSet) => Ranker {
+  return (set) => createEngineRanker(set.profiles, evaluationNow, { rerank: model, hints });
 }
 
 const mustNotCount = (f: SetFigures) => f.results.filter((r) => r.mustNotInTopFive.length > 0).length;
@@ -101,7 +140,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       `${Math.round(totalmem() / 1024 ** 3)} GB RAM, node ${process.version}`,
   );
   const groups = trainingGroups();
-  const features = new Map(groups.map((g) => [g.name, g.sets.flatMap(trainingNeeds)]));
+  const noHints = process.argv.includes("--no-hints");
+  const allHints = noHints ? null : trainHints(groups);
+  const features = new Map(
+    groups.map((g) => [g.name, g.sets.flatMap((set) => trainingNeeds(set, allHints))]),
+  );
   console.log("\nleft out of training, one group at a time");
   console.log(`${"set".padEnd(22)}${"needs".padEnd(6)}${"engine".padEnd(9)}re-ranked`);
   let gains = 0;
@@ -111,8 +154,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       groups.filter((o) => o !== g).flatMap((o) => features.get(o.name)!),
       { minCross },
     );
+    const hints = noHints ? null : trainHints(groups.filter((o) => o !== g));
     const engine = evaluateMany(g.sets, rankerFor(null));
-    const learnt = evaluateMany(g.sets, rankerFor(model));
+    const learnt = evaluateMany(g.sets, rankerFor(model, hints));
     console.log(line(g.name, engine.results.length, engine, learnt));
     if (g.name.length === 2) {
       gains += learnt.overall - engine.overall;

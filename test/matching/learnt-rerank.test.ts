@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluationNow, loadSet } from "../../bench/match-quality.ts";
 import { trainingGroups, trainOn } from "../../bench/match-rerank.ts";
+import { hintsToJson, shippedConceptHints } from "../../src/core/matching/concept-hints.ts";
 import { createMatchIndex } from "../../src/core/matching/create-match-index.ts";
 import {
   type CandidateFeatures,
@@ -27,6 +28,7 @@ const needOf = (word: string): NeedTerms => ({
   askConcepts: new Set(),
   mentoringAsk: false,
   requesterTerms: new Set(),
+  hinted: new Set(),
 });
 
 describe("training the re-ranker", () => {
@@ -126,7 +128,8 @@ describe("the index with the shipped re-ranker", () => {
 
 describe("the shipped weights", () => {
   it("are what scripts/train-match-rerank.ts makes of the tuning and training sets (rerun it after changing them)", () => {
-    const fresh = trainOn(trainingGroups());
+    const { model: fresh, hints } = trainOn(trainingGroups());
+    expect(hintsToJson(shippedConceptHints())).toEqual(hintsToJson(hints));
     const shipped = shippedRerankModel();
     expect(shipped.dense.length).toBe(dims);
     for (let i = 0; i < dims; i++)

@@ -14,9 +14,10 @@ import { matchProfile } from "../helpers/match-profiles.ts";
 const now = new Date("2025-03-01T09:00:00Z");
 
 // These test the engine's own reading and scoring, part by part, on directories of two or three people; the learnt
-// re-ranker that reorders its closest candidates (trained on directories of 60–100) is tested in learnt-rerank.test.ts.
+// re-ranker that reorders its closest candidates and the concept hints that widen a need (both trained on directories
+// of 60–100) are tested in learnt-rerank.test.ts and concept-hints.test.ts.
 const createMatchIndex = (profiles: readonly MatchProfile[] = [], options: MatchIndexOptions = {}) =>
-  createIndex(profiles, { rerank: null, ...options });
+  createIndex(profiles, { rerank: null, hints: null, ...options });
 
 const requester = matchProfile("req", {
   institution: "Northfield Royal Infirmary",

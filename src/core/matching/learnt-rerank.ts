@@ -24,6 +24,7 @@ export const rerankFeatureNames = [
   "concepts shared with the need (/2)",
   "concepts shared with the ask (/2)",
   "coordinating or managing role",
+  "holds a concept the need's words hint at",
 ] as const;
 
 export interface RerankModel {
@@ -93,6 +94,8 @@ export interface NeedTerms {
   askConcepts: ReadonlySet<string>;
   mentoringAsk: boolean;
   requesterTerms: ReadonlySet<string>;
+  /** Concepts the need's words hint at without naming them (concept-hints.ts). */
+  hinted: ReadonlySet<string>;
 }
 
 export function readNeedTerms(
@@ -101,6 +104,7 @@ export function readNeedTerms(
   needConcepts: ReadonlySet<string>,
   askConcepts: ReadonlySet<string>,
   requester: MatchProfile,
+  hinted: ReadonlySet<string> = new Set(),
 ): NeedTerms {
   return {
     need: [...new Set(rerankTerms(need))],
@@ -109,6 +113,7 @@ export function readNeedTerms(
     askConcepts,
     mentoringAsk: /mentor|career|supervis|guidance|advice on my|fellowship|phd|get into research/i.test(need),
     requesterTerms: new Set(fieldTerms(requester).all),
+    hinted,
   };
 }
 
@@ -176,7 +181,9 @@ export function describeCandidates(
     for (const t of own) if (need.requesterTerms.has(t)) shared++;
     let needConcepts = 0;
     let askConcepts = 0;
+    let hintedConcepts = 0;
     for (const concept of c.concepts) {
+      if (need.hinted.has(concept)) hintedConcepts++;
       if (need.needConcepts.has(concept)) needConcepts++;
       if (need.askConcepts.has(concept)) askConcepts++;
     }
@@ -195,6 +202,7 @@ export function describeCandidates(
       Math.min(1, needConcepts / 2),
       Math.min(1, askConcepts / 2),
       genericRole.test(p.role ?? "") ? 1 : 0,
+      hintedConcepts > 0 ? 1 : 0,
     ]);
     const units = [...c.concepts, ...new Set(rerankTerms(p.role ?? "").map((t) => `r:${t}`))];
     const cross: string[] = [];

@@ -8,9 +8,10 @@ export interface NeedReading {
 }
 
 // "I have", "we've built", "our team runs", "I am a statistician", "I do the analysis myself" (not "I have no …").
-// Also "as a health economist", "my background is …", "I work in …".
+// Also "as a health economist" where a sentence or clause starts with it (not "… to join as a recruiting site",
+// "software as a medical device"), "my background is …", "I work in …".
 const hasCue =
-  /\b(?:(?:i|we|my team|our team|our group|my group|our unit|our ward|our lab)\s*(?:'ve|'m|'re|\s(?:have|has|had|am|are|do|did|build|built|develop|developed|made|make|run|ran|lead|hold|own|collect|collected|wrote|write|already\s+\w+|can|know|got|'ve got|have got|work on|work in|work as|work with|specialise in|specialize in))|as an?|my (?:background|expertise|field|speciality|specialty) is)\b(?!\s+(?:no|not|nobody|none|n't)\b)/i;
+  /\b(?:(?:i|we|my team|our team|our group|my group|our unit|our ward|our lab)\s*(?:'ve|'m|'re|\s(?:have|has|had|am|are|do|did|build|built|develop|developed|made|make|run|ran|lead|hold|own|collect|collected|wrote|write|already\s+\w+|can|know|got|'ve got|have got|work on|work in|work as|work with|specialise in|specialize in))|(?<=^\s*|[.;!?,]\s*)as an?|my (?:background|expertise|field|speciality|specialty) is)\b(?!\s+(?:no|not|nobody|none|n't)\b)/i;
 
 // "need", "looking for", "but no one to", "someone who", "the other half".
 const askCue =
