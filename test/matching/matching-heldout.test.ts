@@ -38,17 +38,18 @@ import { createMatchIndex } from "../../src/core/matching/create-match-index.ts"
  * read): overall 0.66, lay 0.25 to 0.38, complementary 0.64 to 0.73, mentoring 0.64 to 0.71, non-native 0.50 to 0.65,
  * indirect 0.81 to 0.67. Its word rarity then taken from the index's posting lists (for speed, not quality): overall
  * 0.67, indirect back to 0.78. The indirect floor sits at 0.77: it moved by one need of nine with each retraining.
- * Session 10, concept hints (chosen leave-one-set-out before this read): overall 0.674 to 0.678, non-native 0.65 to
- * 0.69; lay 0.38 (0.43 before a need-reading fix for the paraphrase test, one need of seventeen).
+ * Session 10, concept hints (chosen leave-one-set-out before this read), learnt from the 24 training sets: overall
+ * 0.674 to 0.678, non-native 0.65 to 0.69, lay 0.38; then from 32 (eight more sets, 400 needs): overall 0.704, lay
+ * 0.44, non-native 0.74, plain 0.96.
  */
 const heldOutFloors: Record<string, number> = {
-  overall: 0.67,
+  overall: 0.7,
   plain: 0.93,
-  lay: 0.38,
+  lay: 0.44,
   indirect: 0.77,
   complementary: 0.73,
   mentoring: 0.71,
-  "non-native": 0.68,
+  "non-native": 0.74,
   "no-match": 0.66,
 };
 
@@ -60,18 +61,19 @@ const heldOutFloors: Record<string, number> = {
  * Session 9, the learnt re-ranker (16 training sets, then 24): overall 0.47 to 0.48 and 0.49, non-native 0.48 to
  * 0.62 and 0.57, plain 0.64 to 0.73; lay 0.27 to 0.21 and back to 0.27; indirect fell from 0.40 to 0.37 and mentoring
  * from 0.71 to 0.67. Those floors are lowered to what is reached and the falls reported, not tuned away on this set.
- * Session 10, concept hints: overall 0.485 to 0.500, indirect 0.37 to 0.40, non-native 0.57 to 0.68, lay 0.27 to
- * 0.28, six needs with a must-not person in the top five instead of eight; complementary fell from 0.42 to 0.39 (one
- * need of fifteen), and its floor with it.
+ * Session 10, concept hints from 24 training sets: overall 0.485 to 0.500, indirect 0.37 to 0.40, non-native 0.57 to
+ * 0.68, complementary 0.42 to 0.39; from 32: overall 0.511, lay 0.27 to 0.31, complementary 0.46, non-native 0.72,
+ * seven needs with a must-not person in the top five instead of eight; plain fell from 0.73 to 0.64 (one need of
+ * eleven), and its floor with it.
  */
 const heldOut2Floors: Record<string, number> = {
-  overall: 0.49,
-  plain: 0.72,
-  lay: 0.27,
+  overall: 0.51,
+  plain: 0.63,
+  lay: 0.3,
   indirect: 0.39,
-  complementary: 0.38,
+  complementary: 0.45,
   mentoring: 0.66,
-  "non-native": 0.68,
+  "non-native": 0.71,
   "no-match": 0.66,
 };
 
@@ -81,18 +83,19 @@ const heldOut2Floors: Record<string, number> = {
  * were overall 0.49 (0.494), lay 0.36, indirect 0.37, complementary 0.53, mentoring 0.6, non-native 0.47. Session 9,
  * the learnt re-ranker (24 training sets): overall 0.494 to 0.516, complementary 0.54 to 0.64, mentoring 0.61 to 0.72,
  * lay 0.37 and non-native 0.49 unchanged, indirect 0.38 to 0.36; 23 needs with a must-not person in the top five, as
- * before. Session 10, concept hints: overall 0.516 to 0.547, lay 0.37 to 0.44, indirect 0.36 to 0.43, non-native 0.49
- * to 0.51, 19 needs with a must-not person instead of 23; complementary fell from 0.64 to 0.61 and plain from 0.92 to
- * 0.91 (0.906), and their floors with them.
+ * before. Session 10, concept hints from 24 training sets: overall 0.516 to 0.547, lay 0.37 to 0.44, indirect 0.36 to
+ * 0.43, complementary 0.64 to 0.61; from 32: overall 0.544, lay 0.46, complementary 0.66, non-native 0.51, 19 needs
+ * with a must-not person instead of 23; indirect 0.37, mentoring fell from 0.72 to 0.67 and plain from 0.92 to 0.88,
+ * and their floors with them.
  */
 const unseenFloors: Record<string, number> = {
   overall: 0.54,
-  plain: 0.9,
-  lay: 0.43,
-  indirect: 0.42,
-  complementary: 0.6,
-  mentoring: 0.71,
-  "non-native": 0.5,
+  plain: 0.87,
+  lay: 0.46,
+  indirect: 0.36,
+  complementary: 0.65,
+  mentoring: 0.67,
+  "non-native": 0.51,
   "no-match": 0.59,
 };
 
