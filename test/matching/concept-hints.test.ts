@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   type HintExample,
   hintConcepts,
-  hintsFromJson,
+  hintsFromText,
   liftOf,
   shippedConceptHints,
   trainConceptHints,
@@ -71,7 +71,7 @@ describe("the index with hints", () => {
     role: "Consultant cardiologist",
     expertise: ["heart failure"],
   });
-  const hints = hintsFromJson({ crowd: { "c:operational-research": 5 } });
+  const hints = hintsFromText("crowd\tc:operational-research=5\n");
   const need = "our corridor is always crowded by ten in the morning";
 
   it("finds someone who holds a hinted concept though they share no word with the need, names it, and says the match is not strong", () => {
@@ -83,7 +83,7 @@ describe("the index with hints", () => {
   });
 
   it("reads no hint weaker than the index's minimum", () => {
-    const faint = hintsFromJson({ crowd: { "c:operational-research": 3 } });
+    const faint = hintsFromText("crowd\tc:operational-research=3\n");
     const index = createMatchIndex([requester, modeller, cardiologist], { rerank: null, hints: faint });
     expect(index.suggest(requester, need, { now, limit: 3 })).toEqual([]);
   });

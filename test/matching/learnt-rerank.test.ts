@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluationNow, loadSet } from "../../bench/match-quality.ts";
 import { trainingGroups, trainOn } from "../../bench/match-rerank.ts";
-import { hintsToJson, shippedConceptHints } from "../../src/core/matching/concept-hints.ts";
+import { hintsToText, shippedConceptHints } from "../../src/core/matching/concept-hints.ts";
 import { createMatchIndex } from "../../src/core/matching/create-match-index.ts";
 import {
   type CandidateFeatures,
@@ -129,7 +129,7 @@ describe("the index with the shipped re-ranker", () => {
 describe("the shipped weights", () => {
   it("are what scripts/train-match-rerank.ts makes of the tuning and training sets (rerun it after changing them)", () => {
     const { model: fresh, hints } = trainOn(trainingGroups());
-    expect(hintsToJson(shippedConceptHints())).toEqual(hintsToJson(hints));
+    expect(hintsToText(shippedConceptHints())).toEqual(hintsToText(hints));
     const shipped = shippedRerankModel();
     expect(shipped.dense.length).toBe(dims);
     for (let i = 0; i < dims; i++)

@@ -137,27 +137,39 @@ export function hintConcepts(
     .map(([unit, score]) => ({ unit, score }));
 }
 
-type StoredHints = Record<string, Record<string, number>>;
-
-export function hintsToJson(hints: ConceptHints): StoredHints {
-  return Object.fromEntries(
-    [...hints.lift].map(([w, { concepts, values }]) => [
-      w,
-      Object.fromEntries(concepts.map((c, i) => [c, Math.round(values[i]! * 1e3) / 1e3])),
-    ]),
-  );
+/**
+ * The hints as text, one word a line: the word, then each concept and its lift ("queu\tc:operational-research=1.234").
+ * Read line by line rather than as JSON: parsing 100,000 pairs as JSON objects raised the server's peak memory by
+ * some 20 MB for a moment, which the index's build then sat on top of.
+ */
+export function hintsToText(hints: ConceptHints): string {
+  const lines: string[] = [];
+  for (const [word, { concepts, values }] of hints.lift) {
+    lines.push([word, ...concepts.map((c, i) => `${c}=${Math.round(values[i]! * 1e3) / 1e3}`)].join("\t"));
+  }
+  return `${lines.join("\n")}\n`;
 }
 
-export function hintsFromJson(stored: StoredHints): ConceptHints {
-  return compact(Object.entries(stored).map(([w, m]) => [w, Object.entries(m)]));
+export function hintsFromText(text: string): ConceptHints {
+  const byWord: [string, [string, number][]][] = [];
+  for (const line of text.split("\n")) {
+    if (line === "") continue;
+    const [word, ...pairs] = line.split("\t");
+    byWord.push([
+      word!,
+      pairs.map((pair) => {
+        const at = pair.lastIndexOf("=");
+        return [pair.slice(0, at), Number(pair.slice(at + 1))];
+      }),
+    ]);
+  }
+  return compact(byWord);
 }
 
 let shipped: ConceptHints | undefined;
 
 /** The hints learnt from the labelled sets and kept beside this file (read once). */
 export function shippedConceptHints(): ConceptHints {
-  shipped ??= hintsFromJson(
-    JSON.parse(readFileSync(new URL("./concept-hints.json", import.meta.url), "utf8")) as StoredHints,
-  );
+  shipped ??= hintsFromText(readFileSync(new URL("./concept-hints.tsv", import.meta.url), "utf8"));
   return shipped;
 }
