@@ -87,8 +87,9 @@ export function hintExamples(set: LabelledSet): HintExample[] {
 }
 
 /**
- * Word-and-concept lifts nearer to zero than 0.5 are dropped (89,000 of the 24 sets kept). Leave-one-set-out, dropping those under 1
- * measured +0.039 on the training sets against +0.044, and tuning-3 fell 0.042 instead of 0.007.
+ * Word-and-concept lifts nearer to zero than 0.5 are dropped (89,000 kept of the first 24 sets' pairs).
+ * Leave-one-set-out, dropping those under 1 measured +0.039 on the training sets against +0.044, and tuning-3 fell
+ * 0.042 instead of 0.007.
  */
 export function trainHints(groups: readonly { sets: LabelledSet[] }[]): ConceptHints {
   return trainConceptHints(
@@ -141,6 +142,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   );
   const groups = trainingGroups();
   const noHints = process.argv.includes("--no-hints");
+  // The pools the re-rankers learn from are found with hints learnt from every group; the group left out is then
+  // ranked with hints learnt without it and a re-ranker trained without it. Its labels still shaped which candidates
+  // fill the other groups' training pools, a small leak: finding those pools again with each fold's own hints would
+  // multiply the time by the number of groups.
   const allHints = noHints ? null : trainHints(groups);
   const features = new Map(
     groups.map((g) => [g.name, g.sets.flatMap((set) => trainingNeeds(set, allHints))]),
