@@ -800,9 +800,9 @@ export function createMatchIndex(
     const hinted: string[] = [];
     if (hints && !asksMentor) {
       const named = new Set(needUnits.map((u) => u.unit));
+      // Only concepts someone holds are hinted (`knownUnit`), so each has a posting list.
       for (const h of hintConcepts(hints, rerankTerms(askText), named, hinting, knownUnit)) {
-        const unit = unitIds.get(h.unit);
-        if (unit === undefined || postLength[unit] === 0) continue;
+        const unit = unitIds.get(h.unit)!;
         const q = idf(unit) * hinting.weight;
         askSum += q;
         hinted.push(h.unit);
